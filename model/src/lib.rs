@@ -1,0 +1,12 @@
+//! The model of mandat: the billing API's types and the domain rules that both
+//! the app and the sandbox apply. Plain Rust, no browser: tested with `cargo test`.
+
+pub mod api;
+pub mod error;
+pub mod locale;
+pub mod siret;
+
+pub use api::*;
+pub use error::{decode, ApiError};
+pub use locale::Locale;
+pub use siret::{Siret, SiretError};

@@ -1,0 +1,225 @@
+//! Locale-aware formatting of amounts and dates, done here rather than in views
+//! so that the rules are tested natively and identical everywhere.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc, Weekday};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Locale {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Locale {
+    /// From a BCP 47 tag such as `fr-FR` or `en-GB`; French unless it is English.
+    pub fn from_tag(tag: &str) -> Locale {
+        if tag.to_ascii_lowercase().starts_with("en") {
+            Locale::En
+        } else {
+            Locale::Fr
+        }
+    }
+
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::Fr => "fr-FR",
+            Locale::En => "en-GB",
+        }
+    }
+}
+
+/// Euros as written in the locale: `1 234,56 €` (narrow no-break space between
+/// thousands, no-break space before the sign, as `Intl` does) or `€1,234.56`.
+pub fn format_euros(cents: i64, locale: Locale) -> String {
+    let negative = cents < 0;
+    let cents = cents.unsigned_abs();
+    let (units, rest) = (cents / 100, cents % 100);
+    let (group, decimal) = match locale {
+        Locale::Fr => ('\u{202f}', ','),
+        Locale::En => (',', '.'),
+    };
+    let digits = units.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(group);
+        }
+        grouped.push(c);
+    }
+    let sign = if negative { "-" } else { "" };
+    match locale {
+        Locale::Fr => format!("{sign}{grouped}{decimal}{rest:02}\u{a0}€"),
+        Locale::En => format!("{sign}€{grouped}{decimal}{rest:02}"),
+    }
+}
+
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The UTC offset of Europe/Paris at an instant: CEST (+2) from the last Sunday
+/// of March 01:00 UTC to the last Sunday of October 01:00 UTC, CET (+1) otherwise.
+pub fn paris_offset_hours(instant: DateTime<Utc>) -> i64 {
+    let year = instant.year();
+    let summer_starts = last_sunday(year, 3).and_hms_opt(1, 0, 0).unwrap().and_utc();
+    let summer_ends = last_sunday(year, 10)
+        .and_hms_opt(1, 0, 0)
+        .unwrap()
+        .and_utc();
+    if instant >= summer_starts && instant < summer_ends {
+        2
+    } else {
+        1
+    }
+}
+
+fn last_sunday(year: i32, month: u32) -> NaiveDate {
+    let first_of_next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)
+    }
+    .unwrap();
+    let mut day = first_of_next.pred_opt().unwrap();
+    while day.weekday() != Weekday::Sun {
+        day = day.pred_opt().unwrap();
+    }
+    day
+}
+
+/// The wall-clock date and time in Paris, for display.
+pub fn to_paris(instant: DateTime<Utc>) -> chrono::NaiveDateTime {
+    instant.naive_utc() + Duration::hours(paris_offset_hours(instant))
+}
+
+/// `23 novembre 2026` / `23 November 2026`, as the day is in Paris.
+pub fn format_date(instant: DateTime<Utc>, locale: Locale) -> String {
+    format_day(to_paris(instant).date(), locale)
+}
+
+pub fn format_day(day: NaiveDate, locale: Locale) -> String {
+    let month = (day.month() - 1) as usize;
+    match locale {
+        Locale::Fr => {
+            let d = if day.day() == 1 {
+                "1er".to_string()
+            } else {
+                day.day().to_string()
+            };
+            format!("{d} {} {}", MONTHS_FR[month], day.year())
+        }
+        Locale::En => format!("{} {} {}", day.day(), MONTHS_EN[month], day.year()),
+    }
+}
+
+/// `23 novembre 2026 à 14:05` / `23 November 2026, 14:05`, Paris time.
+pub fn format_date_time(instant: DateTime<Utc>, locale: Locale) -> String {
+    let local = to_paris(instant);
+    let day = format_day(local.date(), locale);
+    let time = local.format("%H:%M");
+    match locale {
+        Locale::Fr => format!("{day} à {time}"),
+        Locale::En => format!("{day}, {time}"),
+    }
+}
+
+/// The instant in ISO 8601 with Paris's offset, for `<time datetime>`.
+pub fn paris_iso(instant: DateTime<Utc>) -> String {
+    let offset =
+        chrono::FixedOffset::east_opt((paris_offset_hours(instant) * 3600) as i32).unwrap();
+    offset
+        .from_utc_datetime(&instant.naive_utc())
+        .format("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn formats_euros_for_each_locale() {
+        assert_eq!(format_euros(0, Locale::Fr), "0,00\u{a0}€");
+        assert_eq!(format_euros(1250, Locale::Fr), "12,50\u{a0}€");
+        assert_eq!(
+            format_euros(123_456_789, Locale::Fr),
+            "1\u{202f}234\u{202f}567,89\u{a0}€"
+        );
+        assert_eq!(format_euros(-4000, Locale::Fr), "-40,00\u{a0}€");
+        assert_eq!(format_euros(123_456_789, Locale::En), "€1,234,567.89");
+        assert_eq!(format_euros(99_999, Locale::En), "€999.99");
+    }
+
+    #[test]
+    fn paris_switches_to_summer_time_on_the_last_sunday_of_march() {
+        // 2026: summer time from 29 March 01:00 UTC to 25 October 01:00 UTC.
+        assert_eq!(paris_offset_hours(utc("2026-03-29T00:59:59Z")), 1);
+        assert_eq!(paris_offset_hours(utc("2026-03-29T01:00:00Z")), 2);
+        assert_eq!(paris_offset_hours(utc("2026-10-25T00:59:59Z")), 2);
+        assert_eq!(paris_offset_hours(utc("2026-10-25T01:00:00Z")), 1);
+        assert_eq!(paris_offset_hours(utc("2026-12-31T23:00:00Z")), 1);
+    }
+
+    #[test]
+    fn dates_are_shown_as_the_day_in_paris() {
+        // 23:30 UTC on 31 December is already New Year's Day in Paris.
+        assert_eq!(
+            format_date(utc("2026-12-31T23:30:00Z"), Locale::Fr),
+            "1er janvier 2027"
+        );
+        assert_eq!(
+            format_date(utc("2026-08-15T10:00:00Z"), Locale::En),
+            "15 August 2026"
+        );
+        assert_eq!(
+            format_date_time(utc("2026-07-14T08:05:00Z"), Locale::Fr),
+            "14 juillet 2026 à 10:05"
+        );
+        assert_eq!(
+            paris_iso(utc("2026-07-14T08:05:00Z")),
+            "2026-07-14T10:05:00+02:00"
+        );
+        assert_eq!(
+            paris_iso(utc("2026-01-14T08:05:00Z")),
+            "2026-01-14T09:05:00+01:00"
+        );
+    }
+
+    #[test]
+    fn locale_from_browser_tags() {
+        assert_eq!(Locale::from_tag("en-US"), Locale::En);
+        assert_eq!(Locale::from_tag("fr"), Locale::Fr);
+        assert_eq!(Locale::from_tag("de-DE"), Locale::Fr);
+    }
+}
