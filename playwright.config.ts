@@ -1,0 +1,47 @@
+import { defineConfig } from '@playwright/test';
+
+// The release build in dist/, served by the real sandbox on its own port and
+// a throw-away database, reseeded at every run.
+const port = Number(process.env.MANDAT_E2E_PORT ?? 8787);
+const db = process.env.MANDAT_E2E_DB ?? 'target/e2e.sqlite3';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  // Tests share one sandbox; each signs in and uses its own orders, but
+  // two cores gain little from parallel browsers.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 8_000 },
+  reporter: process.env.CI ? 'line' : 'list',
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      // Debian's Chromium: no browser is ever downloaded.
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    command: `target/debug/mandat-sandbox --port ${port} --db ${db} --dist dist --reseed`,
+    url: `http://127.0.0.1:${port}/sandbox/accounts`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Every test layer: native (model, sandbox, API decoding), browser components
+# (wasm-bindgen-test in headless Chromium), and end-to-end (Playwright against
+# the release build served by the sandbox). Stops at the first failing layer.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/scripts/setup.sh"
+cd "$root"
+
+echo "[test] formatting and lints"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+cargo clippy -p mandat --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+
+echo "[test] native: model and sandbox"
+cargo test
+
+echo "[test] browser components (wasm-bindgen-test, headless Chromium)"
+cargo test -p mandat --target wasm32-unknown-unknown
+
+echo "[test] end-to-end (Playwright, release build + sandbox)"
+trunk build --release --offline
+cargo build -p mandat-sandbox --quiet
+npx playwright test

@@ -1,0 +1,71 @@
+import { test, expect, signIn, expectNoAxeViolations, euros } from './fixtures';
+
+// Demo data from the sandbox seed (README, "Demo accounts").
+const COMMUNE_ORDER = 1001;
+const HOSPITAL_ORDER = 2001;
+
+test('the commune sees its order lines and fr-FR totals on the checkout page', async ({ page }) => {
+  await signIn(page, 'commune', `/orders/${COMMUNE_ORDER}/checkout`);
+  const order = await (await page.request.get(`/api/me/order/${COMMUNE_ORDER}`)).json();
+  const details = await (await page.request.get(`/api/me/order/${COMMUNE_ORDER}/details`)).json();
+  expect(details.length).toBeGreaterThan(1);
+
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(String(COMMUNE_ORDER));
+  const table = page.getByRole('table');
+  for (const line of details) {
+    const row = table.getByRole('row').filter({ hasText: line.description });
+    await expect(row).toContainText(euros(line.totalPrice.value));
+  }
+  const main = page.getByRole('main');
+  await expect(main).toContainText(euros(order.priceWithoutTax.value));
+  await expect(main).toContainText(euros(order.tax.value));
+  await expect(main).toContainText(euros(order.priceWithTax.value));
+  await expect(page).toHaveTitle(/.+/);
+  await expectNoAxeViolations(page);
+});
+
+test('every page of the app loads directly by its URL', async ({ page }) => {
+  await signIn(page, 'commune', '/');
+  for (const path of ['/', `/orders/${COMMUNE_ORDER}/checkout`, `/orders/${COMMUNE_ORDER}/mandate`, '/invoices']) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 }), path).toBeVisible();
+  }
+});
+
+test('the home page lists the account orders with links to their checkout', async ({ page }) => {
+  await signIn(page, 'hopital', '/');
+  await page.getByRole('link', { name: new RegExp(String(HOSPITAL_ORDER)) }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/orders/${HOSPITAL_ORDER}/`));
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(String(HOSPITAL_ORDER));
+});
+
+test("another account's order is shown as not found", async ({ page }) => {
+  await signIn(page, 'entreprise', `/orders/${COMMUNE_ORDER}/checkout`);
+  await expect(page.getByRole('alert')).toContainText(/introuvable/i);
+  await expect(page.getByRole('table')).toHaveCount(0);
+});
+
+test('without a session the page says the session has expired', async ({ page }) => {
+  await page.goto(`/orders/${COMMUNE_ORDER}/checkout`);
+  await expect(page.getByRole('alert')).toContainText(/session/i);
+});
+
+test('the API is unreachable, then back: retrying shows the order', async ({ page }) => {
+  await signIn(page, 'commune', '/');
+  await page.route('**/api/**', (route) => route.abort('connectionrefused'));
+  await page.goto(`/orders/${COMMUNE_ORDER}/checkout`);
+  await expect(page.getByRole('alert')).toContainText(/joindre|connexion|réseau/i);
+  await page.unroute('**/api/**');
+  await page.getByRole('button', { name: /réessayer/i }).click();
+  await expect(page.getByRole('table')).toBeVisible();
+});
+
+test('a response that breaks the contract gives a clear message, not a crash', async ({ page }) => {
+  await signIn(page, 'commune', '/');
+  await page.route(`**/api/me/order/${COMMUNE_ORDER}`, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{"orderId":"oops"}' }),
+  );
+  await page.goto(`/orders/${COMMUNE_ORDER}/checkout`);
+  await expect(page.getByRole('alert')).toContainText(/inattendu|illisible|format/i);
+});
