@@ -162,13 +162,16 @@ pub fn paris_iso(instant: DateTime<Utc>) -> String {
 
 /// A size as people read it: `842 octets`, `1,5 Mo` / `842 bytes`, `1.5 MB`.
 pub fn format_size(bytes: u64, locale: Locale) -> String {
-        let (unit_b, unit_k, unit_m, decimal) = match locale {
+    let (unit_b, unit_k, unit_m, decimal) = match locale {
         Locale::Fr => ("octets", "Ko", "Mo", ','),
         Locale::En => ("bytes", "KB", "MB", '.'),
     };
     let one_decimal = |value: f64, unit: &str| {
         let text = format!("{:.1}", value);
-        let text = text.strip_suffix(".0").unwrap_or(&text).replace('.', &decimal.to_string());
+        let text = text
+            .strip_suffix(".0")
+            .unwrap_or(&text)
+            .replace('.', &decimal.to_string());
         format!("{text}\u{a0}{unit}")
     };
     if bytes < 1024 {
@@ -248,6 +251,9 @@ mod tests {
         assert_eq!(format_size(842, Locale::Fr), "842\u{a0}octets");
         assert_eq!(format_size(1536, Locale::Fr), "1,5\u{a0}Ko");
         assert_eq!(format_size(10 * 1024 * 1024, Locale::Fr), "10\u{a0}Mo");
-        assert_eq!(format_size(11 * 1024 * 1024 + 300_000, Locale::En), "11.3\u{a0}MB");
+        assert_eq!(
+            format_size(11 * 1024 * 1024 + 300_000, Locale::En),
+            "11.3\u{a0}MB"
+        );
     }
 }
