@@ -2,8 +2,11 @@
 //! the app and the sandbox apply. Plain Rust, no browser: tested with `cargo test`.
 
 pub mod api;
+pub mod billing;
+pub mod chorus;
 pub mod error;
 pub mod locale;
+pub mod mandate;
 pub mod siret;
 
 pub use api::*;

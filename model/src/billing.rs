@@ -1,0 +1,303 @@
+//! Payment methods, payment, order follow-up, invoices (bills), debts and Chorus Pro
+//! tracking: the shapes of `api/openapi.yaml` beyond the order itself.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::api::{OrderStatus, Price};
+use crate::chorus::{ChorusEvent, ChorusRouting, ChorusStatus, PaymentDeadline};
+
+/// `paymentType` of the administrative mandate.
+pub const ADMINISTRATIVE_MANDATE: &str = "ADMINISTRATIVE_MANDATE";
+/// `paymentSubType` of the administrative mandate.
+pub const CHORUS: &str = "CHORUS";
+/// Why the mandate is unavailable: the account is not declared a public administration.
+pub const NOT_PUBLIC_ADMINISTRATION: &str = "NOT_PUBLIC_ADMINISTRATION";
+/// Why the mandate is unavailable: the account has no Chorus Pro structure.
+pub const NO_CHORUS_STRUCTURE: &str = "NO_CHORUS_STRUCTURE";
+/// Why no method is offered: the order is no longer awaiting payment.
+pub const ORDER_NOT_PAYABLE: &str = "ORDER_NOT_PAYABLE";
+
+/// An icon of a payment method.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentIcon {
+    pub name: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// One way to pay an order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentMethod {
+    pub payment_type: String,
+    #[serde(default)]
+    pub payment_sub_type: Option<String>,
+    /// How the app collects it: `NONE` (nothing to collect), `REDIRECT`, `IFRAME_VANTIV`...
+    pub integration: String,
+    pub oneshot: bool,
+    pub registerable: bool,
+    #[serde(default)]
+    pub icon: Option<PaymentIcon>,
+}
+
+/// A method that exists but does not apply to this account or order, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UnavailablePaymentMethod {
+    pub payment_type: String,
+    #[serde(default)]
+    pub payment_sub_type: Option<String>,
+    /// Stable code, e.g. `NOT_PUBLIC_ADMINISTRATION`; the app words it.
+    pub reason: String,
+}
+
+/// `GET /me/order/{orderId}/paymentMethods`
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentMethods {
+    pub available: Vec<PaymentMethod>,
+    /// Ids of the account's registered means of payment.
+    pub registered: Vec<u64>,
+    #[serde(default)]
+    pub unavailable: Vec<UnavailablePaymentMethod>,
+}
+
+/// The method chosen in `POST /me/order/{orderId}/pay`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentMethodChoice {
+    #[serde(default)]
+    pub payment_type: String,
+    /// A registered means of payment, for the methods that have one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<u64>,
+}
+
+/// `POST /me/order/{orderId}/pay`; the header `Idempotency-Key` makes it safe to retry.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PayRequest {
+    pub payment_method: PaymentMethodChoice,
+    /// Required for the administrative mandate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chorus: Option<ChorusRouting>,
+}
+
+/// One step of an order's follow-up.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FollowUpEvent {
+    pub date: DateTime<Utc>,
+    pub label: String,
+    pub description: String,
+}
+
+/// `GET /me/order/{orderId}/followUp`
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FollowUp {
+    /// `payment`, `mandate`, `review`, `invoice`, `done`.
+    pub step: String,
+    pub status: OrderStatus,
+    /// Oldest first.
+    pub history: Vec<FollowUpEvent>,
+}
+
+/// What a bill is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BillCategory {
+    Purchase,
+    Autorenew,
+    Earlyrenewal,
+    #[serde(other)]
+    Other,
+}
+
+/// `GET /me/bill/{billId}`
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Bill {
+    pub bill_id: String,
+    pub date: DateTime<Utc>,
+    pub order_id: u64,
+    pub category: BillCategory,
+    pub price_without_tax: Price,
+    pub tax: Price,
+    pub price_with_tax: Price,
+    pub pdf_url: String,
+    /// The invoice's current status on Chorus Pro; absent when it does not go through it.
+    #[serde(default)]
+    pub chorus_status: Option<ChorusStatus>,
+    /// The payment due date, once the deadline has started.
+    #[serde(default)]
+    pub due_date: Option<NaiveDate>,
+}
+
+/// `GET /me/bill`: one page of bills, newest first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BillPage {
+    pub bills: Vec<Bill>,
+    /// 1-based.
+    pub page: u32,
+    pub page_size: u32,
+    /// Bills matching the filters, all pages together.
+    pub total: u64,
+}
+
+/// `GET /me/bill/{billId}/debt` status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DebtStatus {
+    Paid,
+    Unpaid,
+    ToBePaid,
+    Unmatured,
+    Refunded,
+    #[serde(other)]
+    Unknown,
+}
+
+/// `GET /me/bill/{billId}/debt`
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Debt {
+    pub status: DebtStatus,
+    #[serde(default)]
+    pub due_date: Option<NaiveDate>,
+    pub amount: Price,
+    /// What is left to pay.
+    pub pending_amount: Price,
+}
+
+/// The debt status from the Chorus Pro status and the deadline: paid once the
+/// accountant has put it in payment; unpaid when late or rejected; to be paid while
+/// the deadline runs; unmatured before it starts.
+pub fn debt_status(
+    status: Option<ChorusStatus>,
+    due_date: Option<NaiveDate>,
+    today: NaiveDate,
+) -> DebtStatus {
+    match (status, due_date) {
+        (Some(ChorusStatus::MiseEnPaiement), _) => DebtStatus::Paid,
+        (Some(ChorusStatus::Rejetee), _) => DebtStatus::Unpaid,
+        (_, Some(due)) if due < today => DebtStatus::Unpaid,
+        (_, Some(_)) => DebtStatus::ToBePaid,
+        (_, None) => DebtStatus::Unmatured,
+    }
+}
+
+/// The deadline with what the app shows: days left (negative when late).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeadlineView {
+    #[serde(flatten)]
+    pub deadline: PaymentDeadline,
+    pub days_left: i64,
+    pub overdue: bool,
+}
+
+/// `GET /me/bill/{billId}/chorus`: the invoice's journey on Chorus Pro.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChorusTracking {
+    pub bill_id: String,
+    /// Chorus Pro's own identifier of the invoice.
+    pub chorus_invoice_id: String,
+    pub siret: String,
+    pub structure_name: String,
+    #[serde(default)]
+    pub code_service: String,
+    #[serde(default)]
+    pub numero_engagement: String,
+    #[serde(default)]
+    pub status: Option<ChorusStatus>,
+    /// Sorted by each event's own date, oldest first.
+    pub history: Vec<ChorusEvent>,
+    #[serde(default)]
+    pub deadline: Option<DeadlineView>,
+    /// The structure never reports `MISE_EN_PAIEMENT`.
+    pub statut_mise_en_paiement_nest_pas_remonte: bool,
+}
+
+/// `POST /sandbox/bills/{billId}/events`: the operator appends a status event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewChorusEvent {
+    pub status: ChorusStatus,
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// Defaults to now; an earlier date simulates an event arriving late.
+    #[serde(default)]
+    pub date: Option<DateTime<Utc>>,
+}
+
+/// `POST /sandbox/orders/{orderId}/mandate/reject`
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MandateRejection {
+    #[serde(default)]
+    pub reason: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debt_status_table() {
+        let d = |day: u32| NaiveDate::from_ymd_opt(2026, 5, day).unwrap();
+        let today = d(15);
+        for (status, due, expected) in [
+            (
+                Some(ChorusStatus::MiseEnPaiement),
+                Some(d(1)),
+                DebtStatus::Paid,
+            ),
+            (Some(ChorusStatus::Rejetee), None, DebtStatus::Unpaid),
+            (
+                Some(ChorusStatus::MiseADisposition),
+                Some(d(14)),
+                DebtStatus::Unpaid,
+            ),
+            (
+                Some(ChorusStatus::MiseADisposition),
+                Some(d(15)),
+                DebtStatus::ToBePaid,
+            ),
+            (
+                Some(ChorusStatus::Suspendue),
+                Some(d(30)),
+                DebtStatus::ToBePaid,
+            ),
+            (Some(ChorusStatus::Deposee), None, DebtStatus::Unmatured),
+            (None, None, DebtStatus::Unmatured),
+        ] {
+            assert_eq!(
+                debt_status(status, due, today),
+                expected,
+                "{status:?} {due:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn pay_request_shape() {
+        let body = r#"{"paymentMethod":{"paymentType":"ADMINISTRATIVE_MANDATE"},
+            "chorus":{"siret":"21310555400017","codeService":"SERV-FIN","numeroEngagement":""}}"#;
+        let req: PayRequest = serde_json::from_str(body).unwrap();
+        assert_eq!(req.payment_method.payment_type, ADMINISTRATIVE_MANDATE);
+        assert_eq!(req.chorus.unwrap().code_service, "SERV-FIN");
+        assert_eq!(
+            serde_json::from_str::<DebtStatus>("\"TO_BE_PAID\"").unwrap(),
+            DebtStatus::ToBePaid
+        );
+        assert_eq!(
+            serde_json::from_str::<BillCategory>("\"autorenew\"").unwrap(),
+            BillCategory::Autorenew
+        );
+    }
+}

@@ -1,0 +1,752 @@
+//! Chorus Pro: invoice statuses and who sets them, allowed transitions, the payment
+//! deadline, and routing an invoice to a structure (SIRET, code service, numéro
+//! d'engagement). Pure rules, shared by the app and the sandbox.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::api::FieldError;
+use crate::siret::Siret;
+
+/// The status of an invoice on Chorus Pro, as the supplier sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ChorusStatus {
+    Deposee,
+    EnCoursAcheminement,
+    MiseADisposition,
+    ARecycler,
+    Suspendue,
+    Completee,
+    Rejetee,
+    ServiceFait,
+    Mandatee,
+    MiseADispositionComptable,
+    Comptabilisee,
+    MiseEnPaiement,
+    /// A status this version does not know yet: shown as such, never a decoding failure.
+    #[serde(other)]
+    Unknown,
+}
+
+/// Who sets a status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ChorusActor {
+    /// The platform itself.
+    ChorusPro,
+    /// The public structure the invoice is addressed to.
+    Recipient,
+    /// The provider (us).
+    Supplier,
+    /// The public accountant (DGFiP) who pays.
+    PublicAccountant,
+    #[serde(other)]
+    Unknown,
+}
+
+impl ChorusStatus {
+    pub const ALL: [ChorusStatus; 12] = [
+        ChorusStatus::Deposee,
+        ChorusStatus::EnCoursAcheminement,
+        ChorusStatus::MiseADisposition,
+        ChorusStatus::ARecycler,
+        ChorusStatus::Suspendue,
+        ChorusStatus::Completee,
+        ChorusStatus::Rejetee,
+        ChorusStatus::ServiceFait,
+        ChorusStatus::Mandatee,
+        ChorusStatus::MiseADispositionComptable,
+        ChorusStatus::Comptabilisee,
+        ChorusStatus::MiseEnPaiement,
+    ];
+
+    /// The code Chorus Pro uses (`MISE_A_DISPOSITION`...).
+    pub fn code(self) -> &'static str {
+        match self {
+            ChorusStatus::Deposee => "DEPOSEE",
+            ChorusStatus::EnCoursAcheminement => "EN_COURS_ACHEMINEMENT",
+            ChorusStatus::MiseADisposition => "MISE_A_DISPOSITION",
+            ChorusStatus::ARecycler => "A_RECYCLER",
+            ChorusStatus::Suspendue => "SUSPENDUE",
+            ChorusStatus::Completee => "COMPLETEE",
+            ChorusStatus::Rejetee => "REJETEE",
+            ChorusStatus::ServiceFait => "SERVICE_FAIT",
+            ChorusStatus::Mandatee => "MANDATEE",
+            ChorusStatus::MiseADispositionComptable => "MISE_A_DISPOSITION_COMPTABLE",
+            ChorusStatus::Comptabilisee => "COMPTABILISEE",
+            ChorusStatus::MiseEnPaiement => "MISE_EN_PAIEMENT",
+            ChorusStatus::Unknown => "UNKNOWN",
+        }
+    }
+
+    /// From a Chorus Pro code; `Unknown` for anything else.
+    pub fn from_code(code: &str) -> ChorusStatus {
+        ChorusStatus::ALL
+            .into_iter()
+            .find(|s| s.code() == code)
+            .unwrap_or(ChorusStatus::Unknown)
+    }
+
+    /// Chorus Pro's French label.
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            ChorusStatus::Deposee => "Déposée",
+            ChorusStatus::EnCoursAcheminement => "En cours d'acheminement",
+            ChorusStatus::MiseADisposition => "Mise à disposition du destinataire",
+            ChorusStatus::ARecycler => "À recycler",
+            ChorusStatus::Suspendue => "Suspendue",
+            ChorusStatus::Completee => "Complétée",
+            ChorusStatus::Rejetee => "Rejetée",
+            ChorusStatus::ServiceFait => "Service fait",
+            ChorusStatus::Mandatee => "Mandatée",
+            ChorusStatus::MiseADispositionComptable => "Mise à disposition du comptable",
+            ChorusStatus::Comptabilisee => "Comptabilisée",
+            ChorusStatus::MiseEnPaiement => "Mise en paiement",
+            ChorusStatus::Unknown => "Statut inconnu",
+        }
+    }
+
+    /// Who sets this status.
+    pub fn actor(self) -> ChorusActor {
+        match self {
+            ChorusStatus::Deposee
+            | ChorusStatus::EnCoursAcheminement
+            | ChorusStatus::MiseADisposition => ChorusActor::ChorusPro,
+            ChorusStatus::Completee => ChorusActor::Supplier,
+            ChorusStatus::MiseEnPaiement => ChorusActor::PublicAccountant,
+            ChorusStatus::Unknown => ChorusActor::Unknown,
+            _ => ChorusActor::Recipient,
+        }
+    }
+
+    /// Nothing can follow: a new invoice is needed.
+    pub fn is_terminal(self) -> bool {
+        self == ChorusStatus::Rejetee
+    }
+
+    /// A status whose event must carry a reason.
+    pub fn requires_reason(self) -> bool {
+        matches!(
+            self,
+            ChorusStatus::Suspendue | ChorusStatus::Rejetee | ChorusStatus::ARecycler
+        )
+    }
+
+    /// Optional steps of the recipient's processing, which may be skipped and may
+    /// arrive late (after `MISE_EN_PAIEMENT`).
+    pub fn is_optional_step(self) -> bool {
+        matches!(
+            self,
+            ChorusStatus::ServiceFait
+                | ChorusStatus::Mandatee
+                | ChorusStatus::MiseADispositionComptable
+                | ChorusStatus::Comptabilisee
+        )
+    }
+
+    /// The invoice is with the recipient, who may act on it.
+    fn with_recipient(self) -> bool {
+        matches!(
+            self,
+            ChorusStatus::MiseADisposition | ChorusStatus::Completee
+        ) || self.is_optional_step()
+    }
+}
+
+/// Whether `to` may follow the invoice's current status `from` (`None`: no event yet).
+pub fn can_transition(from: Option<ChorusStatus>, to: ChorusStatus) -> bool {
+    use ChorusStatus::*;
+    let Some(from) = from else {
+        return to == Deposee;
+    };
+    if from == to || to == Unknown || from == Unknown || from.is_terminal() {
+        return false;
+    }
+    match to {
+        Deposee => false,
+        EnCoursAcheminement => matches!(from, Deposee | ARecycler),
+        MiseADisposition => matches!(from, Deposee | EnCoursAcheminement | ARecycler),
+        ARecycler => matches!(from, EnCoursAcheminement | MiseADisposition | Completee),
+        Suspendue => from.with_recipient(),
+        Completee => from == Suspendue,
+        Rejetee => from.with_recipient() || from == Suspendue,
+        ServiceFait | Mandatee | MiseADispositionComptable | Comptabilisee => {
+            from.with_recipient() || from == MiseEnPaiement
+        }
+        MiseEnPaiement => from.with_recipient(),
+        Unknown => false,
+    }
+}
+
+/// One status event of an invoice on Chorus Pro.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChorusEvent {
+    pub status: ChorusStatus,
+    /// When the event happened (its own date: events may arrive out of order).
+    pub date: DateTime<Utc>,
+    pub actor: ChorusActor,
+    /// The reason or comment, required for a suspension, a rejection, a recycling.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// Sorts events by their own date, oldest first (stable for equal dates).
+pub fn sort_history(events: &mut [ChorusEvent]) {
+    events.sort_by_key(|e| e.date);
+}
+
+/// The invoice's current status: the latest event by date, except that an optional
+/// step reported after `MISE_EN_PAIEMENT` does not take the invoice back.
+pub fn current_status(events: &[ChorusEvent]) -> Option<ChorusStatus> {
+    let mut sorted = events.to_vec();
+    sort_history(&mut sorted);
+    let last = sorted.last()?.status;
+    let paid = sorted
+        .iter()
+        .any(|e| e.status == ChorusStatus::MiseEnPaiement);
+    if paid && last.is_optional_step() {
+        Some(ChorusStatus::MiseEnPaiement)
+    } else {
+        Some(last)
+    }
+}
+
+/// The payment deadline (délai global de paiement) of an invoice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentDeadline {
+    /// When the invoice was made available to the recipient: the deadline starts.
+    pub start_date: NaiveDate,
+    /// The structure's deadline in days (30, 50 or 60).
+    pub days: u32,
+    /// Days the first suspension interrupted the deadline (up to today if still suspended).
+    pub days_suspended: u32,
+    pub due_date: NaiveDate,
+}
+
+/// The deadline from the events: start at the first `MISE_A_DISPOSITION`, plus the
+/// structure's days, plus the days of the first suspension (it interrupts the deadline
+/// once; it restarts when the documents arrive). `None` before the start.
+pub fn payment_deadline(
+    events: &[ChorusEvent],
+    days: u32,
+    today: NaiveDate,
+) -> Option<PaymentDeadline> {
+    let mut sorted = events.to_vec();
+    sort_history(&mut sorted);
+    let start = sorted
+        .iter()
+        .find(|e| e.status == ChorusStatus::MiseADisposition)?
+        .date
+        .date_naive();
+    let days_suspended = match sorted
+        .iter()
+        .position(|e| e.status == ChorusStatus::Suspendue && e.date.date_naive() >= start)
+    {
+        Some(i) => {
+            let from = sorted[i].date.date_naive();
+            let until = sorted[i + 1..]
+                .iter()
+                .find(|e| e.status == ChorusStatus::Completee)
+                .map(|e| e.date.date_naive())
+                .unwrap_or(today);
+            (until - from).num_days().max(0) as u32
+        }
+        None => 0,
+    };
+    Some(PaymentDeadline {
+        start_date: start,
+        days,
+        days_suspended,
+        due_date: start + Duration::days(i64::from(days) + i64::from(days_suspended)),
+    })
+}
+
+/// Days left until the due date; negative when late.
+pub fn days_left(due_date: NaiveDate, today: NaiveDate) -> i64 {
+    (due_date - today).num_days()
+}
+
+/// One service of a Chorus Pro structure.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChorusService {
+    pub code: String,
+    pub label: String,
+    pub active: bool,
+    /// This service requires a numéro d'engagement even if the structure does not.
+    #[serde(rename = "numeroEJDoitEtreRenseigne", default)]
+    pub numero_ej_doit_etre_renseigne: bool,
+}
+
+/// A public structure on Chorus Pro, with the parameters that decide what an invoice
+/// addressed to it must carry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChorusStructure {
+    pub siret: String,
+    pub name: String,
+    pub code_service_doit_etre_renseigne: bool,
+    #[serde(rename = "numeroEJDoitEtreRenseigne")]
+    pub numero_ej_doit_etre_renseigne: bool,
+    /// At least one of the code service and the numéro d'engagement is required.
+    #[serde(rename = "gestionNumeroEJOuCodeService")]
+    pub gestion_numero_ej_ou_code_service: bool,
+    /// The structure's services; only active ones can receive invoices.
+    pub services: Vec<ChorusService>,
+    /// Délai global de paiement: 30, 50 or 60 days.
+    pub payment_deadline_days: u32,
+    /// The structure never reports `MISE_EN_PAIEMENT`: do not wait for it.
+    pub statut_mise_en_paiement_nest_pas_remonte: bool,
+}
+
+/// What routes an invoice: typed by the customer when paying by mandate.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChorusRouting {
+    #[serde(default)]
+    pub siret: String,
+    #[serde(default)]
+    pub code_service: String,
+    #[serde(default)]
+    pub numero_engagement: String,
+}
+
+/// Reserved for invoices between public entities; never for a supplier.
+pub const RESERVED_CODE_SERVICE: &str = "FACTURES_PUBLIQUES";
+/// Longest numéro d'engagement Chorus Pro accepts, in characters.
+pub const ENGAGEMENT_MAX_CHARS: usize = 50;
+
+fn field_error(field: &str, code: &str, message: &str) -> FieldError {
+    FieldError {
+        field: field.into(),
+        code: code.into(),
+        message: message.into(),
+    }
+}
+
+/// Checks the SIRET alone; the field error carries `SiretError::code()`.
+pub fn validate_siret(input: &str) -> Result<Siret, FieldError> {
+    Siret::parse(input).map_err(|e| field_error("siret", e.code(), "the SIRET is not valid"))
+}
+
+/// Checks a routing against the structure's parameters (its SIRET must be the one
+/// typed; look the structure up first). Returns every field's problem at once.
+pub fn validate_routing(
+    structure: &ChorusStructure,
+    routing: &ChorusRouting,
+) -> Result<(), Vec<FieldError>> {
+    let mut errors = Vec::new();
+    match validate_siret(&routing.siret) {
+        Err(e) => errors.push(e),
+        Ok(siret) if siret.as_str() != structure.siret => errors.push(field_error(
+            "siret",
+            "siret_mismatch",
+            "the SIRET is not the structure's",
+        )),
+        Ok(_) => {}
+    }
+    let code = routing.code_service.trim();
+    let engagement = routing.numero_engagement.trim();
+    let mut service_needs_engagement = false;
+    if code.is_empty() {
+        if structure.code_service_doit_etre_renseigne {
+            errors.push(field_error(
+                "codeService",
+                "code_service_required",
+                "this structure requires a code service",
+            ));
+        }
+    } else if code.eq_ignore_ascii_case(RESERVED_CODE_SERVICE) {
+        errors.push(field_error(
+            "codeService",
+            "code_service_reserved",
+            "FACTURES_PUBLIQUES is reserved for invoices between public entities",
+        ));
+    } else {
+        match structure.services.iter().find(|s| s.code == code) {
+            None => errors.push(field_error(
+                "codeService",
+                "code_service_unknown",
+                "the structure has no such service",
+            )),
+            Some(s) if !s.active => errors.push(field_error(
+                "codeService",
+                "code_service_inactive",
+                "this service no longer receives invoices",
+            )),
+            Some(s) => service_needs_engagement = s.numero_ej_doit_etre_renseigne,
+        }
+    }
+    if engagement.chars().count() > ENGAGEMENT_MAX_CHARS {
+        errors.push(field_error(
+            "numeroEngagement",
+            "engagement_too_long",
+            "the numéro d'engagement has at most 50 characters",
+        ));
+    } else if engagement.is_empty()
+        && (structure.numero_ej_doit_etre_renseigne || service_needs_engagement)
+    {
+        errors.push(field_error(
+            "numeroEngagement",
+            "engagement_required",
+            "this structure requires a numéro d'engagement",
+        ));
+    } else if engagement.is_empty()
+        && code.is_empty()
+        && structure.gestion_numero_ej_ou_code_service
+    {
+        errors.push(field_error(
+            "numeroEngagement",
+            "engagement_or_service_required",
+            "this structure requires a code service or a numéro d'engagement",
+        ));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use ChorusStatus::*;
+
+    fn at(day: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 3, day, 10, 0, 0).unwrap()
+    }
+
+    fn ev(status: ChorusStatus, day: u32) -> ChorusEvent {
+        ChorusEvent {
+            status,
+            date: at(day),
+            actor: status.actor(),
+            reason: None,
+        }
+    }
+
+    #[test]
+    fn statuses_round_trip_and_unknown_ones_are_tolerated() {
+        for s in ChorusStatus::ALL {
+            let json = serde_json::to_string(&s).unwrap();
+            assert_eq!(json, format!("\"{}\"", s.code()));
+            assert_eq!(serde_json::from_str::<ChorusStatus>(&json).unwrap(), s);
+            assert_eq!(ChorusStatus::from_code(s.code()), s);
+        }
+        assert_eq!(
+            serde_json::from_str::<ChorusStatus>("\"ENCAISSEE\"").unwrap(),
+            Unknown
+        );
+        assert_eq!(ChorusStatus::from_code("nope"), Unknown);
+    }
+
+    #[test]
+    fn each_status_has_its_actor() {
+        for (status, actor) in [
+            (Deposee, ChorusActor::ChorusPro),
+            (EnCoursAcheminement, ChorusActor::ChorusPro),
+            (MiseADisposition, ChorusActor::ChorusPro),
+            (ARecycler, ChorusActor::Recipient),
+            (Suspendue, ChorusActor::Recipient),
+            (Completee, ChorusActor::Supplier),
+            (Rejetee, ChorusActor::Recipient),
+            (ServiceFait, ChorusActor::Recipient),
+            (Mandatee, ChorusActor::Recipient),
+            (MiseADispositionComptable, ChorusActor::Recipient),
+            (Comptabilisee, ChorusActor::Recipient),
+            (MiseEnPaiement, ChorusActor::PublicAccountant),
+        ] {
+            assert_eq!(status.actor(), actor, "{status:?}");
+        }
+        assert!(Rejetee.is_terminal());
+        assert!(ChorusStatus::ALL
+            .iter()
+            .filter(|s| s.is_terminal())
+            .eq([&Rejetee]));
+    }
+
+    #[test]
+    fn transitions_table() {
+        for (from, to, allowed) in [
+            (None, Deposee, true),
+            (None, MiseADisposition, false),
+            (Some(Deposee), EnCoursAcheminement, true),
+            (Some(Deposee), MiseADisposition, true),
+            (Some(Deposee), Deposee, false),
+            (Some(EnCoursAcheminement), MiseADisposition, true),
+            (Some(MiseADisposition), Suspendue, true),
+            (Some(MiseADisposition), Completee, false),
+            (Some(Suspendue), Completee, true),
+            (Some(Suspendue), MiseEnPaiement, false),
+            (Some(Completee), MiseEnPaiement, true),
+            (Some(MiseADisposition), ARecycler, true),
+            (Some(ARecycler), MiseADisposition, true),
+            (Some(ARecycler), MiseEnPaiement, false),
+            (Some(MiseADisposition), Rejetee, true),
+            (Some(Suspendue), Rejetee, true),
+            (Some(Rejetee), MiseADisposition, false),
+            (Some(Rejetee), Completee, false),
+            (Some(Rejetee), MiseEnPaiement, false),
+            (Some(MiseADisposition), MiseEnPaiement, true),
+            (Some(ServiceFait), Mandatee, true),
+            (Some(MiseEnPaiement), Mandatee, true),
+            (Some(MiseEnPaiement), Suspendue, false),
+            (Some(MiseEnPaiement), Rejetee, false),
+            (Some(MiseADisposition), Unknown, false),
+            (Some(Deposee), ServiceFait, false),
+        ] {
+            assert_eq!(can_transition(from, to), allowed, "{from:?} -> {to:?}");
+        }
+    }
+
+    #[test]
+    fn current_status_follows_dates_not_arrival() {
+        // MANDATEE dated after MISE_EN_PAIEMENT, and listed out of order.
+        let events = vec![
+            ev(Mandatee, 20),
+            ev(Deposee, 1),
+            ev(MiseEnPaiement, 15),
+            ev(MiseADisposition, 2),
+        ];
+        assert_eq!(current_status(&events), Some(MiseEnPaiement));
+        let events = vec![ev(MiseADisposition, 2), ev(Deposee, 1), ev(Suspendue, 5)];
+        assert_eq!(current_status(&events), Some(Suspendue));
+        assert_eq!(current_status(&[]), None);
+    }
+
+    #[test]
+    fn deadline_table() {
+        let today = at(28).date_naive();
+        let d = |m: u32, day: u32| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        for (events, days, expected) in [
+            (vec![ev(Deposee, 1)], 30, None),
+            (
+                vec![ev(Deposee, 1), ev(MiseADisposition, 2)],
+                30,
+                Some((d(3, 2), 0, d(4, 1))),
+            ),
+            (
+                vec![ev(MiseADisposition, 2)],
+                50,
+                Some((d(3, 2), 0, d(4, 21))),
+            ),
+            // Suspended from the 5th to the 12th: 7 days added.
+            (
+                vec![ev(MiseADisposition, 2), ev(Completee, 12), ev(Suspendue, 5)],
+                30,
+                Some((d(3, 2), 7, d(4, 8))),
+            ),
+            // Still suspended: counts up to today (28th).
+            (
+                vec![ev(MiseADisposition, 2), ev(Suspendue, 8)],
+                30,
+                Some((d(3, 2), 20, d(4, 21))),
+            ),
+            // Only the first suspension interrupts the deadline.
+            (
+                vec![
+                    ev(MiseADisposition, 2),
+                    ev(Suspendue, 3),
+                    ev(Completee, 4),
+                    ev(Suspendue, 10),
+                    ev(Completee, 20),
+                ],
+                60,
+                Some((d(3, 2), 1, d(5, 2))),
+            ),
+        ] {
+            let got = payment_deadline(&events, days, today)
+                .map(|p| (p.start_date, p.days_suspended, p.due_date));
+            assert_eq!(got, expected, "{events:?}");
+        }
+        assert_eq!(days_left(d(4, 1), d(3, 28)), 4);
+        assert_eq!(days_left(d(3, 20), d(3, 28)), -8);
+    }
+
+    fn structure() -> ChorusStructure {
+        ChorusStructure {
+            siret: "21310555400017".into(),
+            name: "Commune".into(),
+            code_service_doit_etre_renseigne: true,
+            numero_ej_doit_etre_renseigne: false,
+            gestion_numero_ej_ou_code_service: false,
+            services: vec![
+                ChorusService {
+                    code: "SERV-FIN".into(),
+                    label: "Finances".into(),
+                    active: true,
+                    numero_ej_doit_etre_renseigne: false,
+                },
+                ChorusService {
+                    code: "SERV-TRAV".into(),
+                    label: "Travaux".into(),
+                    active: true,
+                    numero_ej_doit_etre_renseigne: true,
+                },
+                ChorusService {
+                    code: "SERV-OLD".into(),
+                    label: "Ancien".into(),
+                    active: false,
+                    numero_ej_doit_etre_renseigne: false,
+                },
+            ],
+            payment_deadline_days: 30,
+            statut_mise_en_paiement_nest_pas_remonte: false,
+        }
+    }
+
+    fn codes(s: &ChorusStructure, siret: &str, code: &str, ej: &str) -> Vec<(String, String)> {
+        let routing = ChorusRouting {
+            siret: siret.into(),
+            code_service: code.into(),
+            numero_engagement: ej.into(),
+        };
+        match validate_routing(s, &routing) {
+            Ok(()) => vec![],
+            Err(errors) => errors.into_iter().map(|e| (e.field, e.code)).collect(),
+        }
+    }
+
+    #[test]
+    fn routing_table() {
+        let commune = structure();
+        let mut hospital = structure();
+        hospital.code_service_doit_etre_renseigne = false;
+        hospital.numero_ej_doit_etre_renseigne = true;
+        let mut either = structure();
+        either.code_service_doit_etre_renseigne = false;
+        either.gestion_numero_ej_ou_code_service = true;
+        let long = "E".repeat(51);
+        let max = "E".repeat(50);
+        let ok = "21310555400017";
+        for (s, siret, code, ej, expected) in [
+            (&commune, ok, "SERV-FIN", "", vec![]),
+            (&commune, "213 105 554 00017", "SERV-FIN", "", vec![]),
+            (
+                &commune,
+                "21310555400018",
+                "SERV-FIN",
+                "",
+                vec![("siret", "siret_checksum")],
+            ),
+            (
+                &commune,
+                "",
+                "SERV-FIN",
+                "",
+                vec![("siret", "siret_required")],
+            ),
+            (
+                &commune,
+                "2131055540001",
+                "SERV-FIN",
+                "",
+                vec![("siret", "siret_length")],
+            ),
+            (
+                &commune,
+                "73282932000074",
+                "SERV-FIN",
+                "",
+                vec![("siret", "siret_mismatch")],
+            ),
+            (
+                &commune,
+                ok,
+                "",
+                "",
+                vec![("codeService", "code_service_required")],
+            ),
+            (
+                &commune,
+                ok,
+                "SERV-OLD",
+                "",
+                vec![("codeService", "code_service_inactive")],
+            ),
+            (
+                &commune,
+                ok,
+                "NOPE",
+                "",
+                vec![("codeService", "code_service_unknown")],
+            ),
+            (
+                &commune,
+                ok,
+                "FACTURES_PUBLIQUES",
+                "",
+                vec![("codeService", "code_service_reserved")],
+            ),
+            (
+                &commune,
+                ok,
+                "SERV-TRAV",
+                "",
+                vec![("numeroEngagement", "engagement_required")],
+            ),
+            (&commune, ok, "SERV-TRAV", "EJ-1", vec![]),
+            (&commune, ok, "SERV-FIN", &max, vec![]),
+            (
+                &commune,
+                ok,
+                "SERV-FIN",
+                &long,
+                vec![("numeroEngagement", "engagement_too_long")],
+            ),
+            (
+                &hospital,
+                ok,
+                "",
+                "",
+                vec![("numeroEngagement", "engagement_required")],
+            ),
+            (&hospital, ok, "", "EJ-2026-001", vec![]),
+            (
+                &either,
+                ok,
+                "",
+                "",
+                vec![("numeroEngagement", "engagement_or_service_required")],
+            ),
+            (&either, ok, "SERV-FIN", "", vec![]),
+            (&either, ok, "", "EJ-1", vec![]),
+            (
+                &commune,
+                "x",
+                "",
+                &long,
+                vec![
+                    ("siret", "siret_not_digits"),
+                    ("codeService", "code_service_required"),
+                    ("numeroEngagement", "engagement_too_long"),
+                ],
+            ),
+        ] {
+            let expected: Vec<(String, String)> = expected
+                .into_iter()
+                .map(|(f, c)| (f.to_string(), c.to_string()))
+                .collect();
+            assert_eq!(codes(s, siret, code, ej), expected, "{siret} {code} {ej}");
+        }
+    }
+
+    #[test]
+    fn structure_uses_chorus_parameter_names() {
+        let json = serde_json::to_value(structure()).unwrap();
+        for key in [
+            "codeServiceDoitEtreRenseigne",
+            "numeroEJDoitEtreRenseigne",
+            "gestionNumeroEJOuCodeService",
+            "paymentDeadlineDays",
+            "statutMiseEnPaiementNestPasRemonte",
+        ] {
+            assert!(json.get(key).is_some(), "{key}");
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! The administrative mandate: its state after payment, and the rules of the signed
+//! copy's upload (types checked by content, size limit, file name).
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Largest signed mandate accepted: 10 MB, as Chorus Pro's attachments.
+pub const MAX_UPLOAD_BYTES: u64 = 10 * 1024 * 1024;
+/// Longest file name Chorus Pro keeps for an attachment, in characters.
+pub const MAX_FILE_NAME_CHARS: usize = 50;
+
+/// Where the mandate stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum MandateState {
+    /// Paid by mandate; the signed form has not been sent yet.
+    AwaitingDocument,
+    /// A signed copy was sent; the provider checks it.
+    UnderReview,
+    /// Checked; the invoice is generated and deposited on Chorus Pro.
+    Accepted,
+    /// Refused with a reason; a new copy may be sent.
+    Rejected,
+    #[serde(other)]
+    Unknown,
+}
+
+impl MandateState {
+    /// Whether a (new) signed copy may be uploaded now.
+    pub fn accepts_upload(self) -> bool {
+        matches!(
+            self,
+            MandateState::AwaitingDocument | MandateState::Rejected
+        )
+    }
+}
+
+/// The signed copy last sent.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MandateDocument {
+    pub name: String,
+    pub size: u64,
+    pub content_type: String,
+    pub uploaded_at: DateTime<Utc>,
+}
+
+/// `GET /me/order/{orderId}/mandate`
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Mandate {
+    pub order_id: u64,
+    pub state: MandateState,
+    /// The structure the invoice goes to.
+    pub siret: String,
+    pub structure_name: String,
+    #[serde(default)]
+    pub code_service: String,
+    #[serde(default)]
+    pub numero_engagement: String,
+    /// The pre-filled form to print, sign and send back (a PDF).
+    pub form_url: String,
+    /// Where to `PUT` the signed copy, its bytes as the body.
+    pub upload_url: String,
+    #[serde(default)]
+    pub document: Option<MandateDocument>,
+    /// Why the last copy was refused, when `state` is `rejected`.
+    #[serde(default)]
+    pub rejection_reason: Option<String>,
+    /// The invoice generated once the mandate is accepted.
+    #[serde(default)]
+    pub bill_id: Option<String>,
+}
+
+/// A file type the upload accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UploadKind {
+    Pdf,
+    Png,
+    Jpeg,
+}
+
+impl UploadKind {
+    pub fn content_type(self) -> &'static str {
+        match self {
+            UploadKind::Pdf => "application/pdf",
+            UploadKind::Png => "image/png",
+            UploadKind::Jpeg => "image/jpeg",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            UploadKind::Pdf => "pdf",
+            UploadKind::Png => "png",
+            UploadKind::Jpeg => "jpg",
+        }
+    }
+}
+
+/// How many leading bytes `sniff` needs to decide.
+pub const SNIFF_BYTES: usize = 8;
+
+/// The type of a file from its first bytes (its magic number), never from its name.
+pub fn sniff(head: &[u8]) -> Option<UploadKind> {
+    if head.starts_with(b"%PDF-") {
+        Some(UploadKind::Pdf)
+    } else if head.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some(UploadKind::Png)
+    } else if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some(UploadKind::Jpeg)
+    } else {
+        None
+    }
+}
+
+/// Why an upload is refused before it is stored; each has a stable code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UploadError {
+    Empty,
+    TooLarge,
+    UnsupportedType,
+    NameTooLong,
+}
+
+impl UploadError {
+    pub fn code(self) -> &'static str {
+        match self {
+            UploadError::Empty => "file_empty",
+            UploadError::TooLarge => "file_too_large",
+            UploadError::UnsupportedType => "file_type_unsupported",
+            UploadError::NameTooLong => "file_name_too_long",
+        }
+    }
+}
+
+/// Checks what is known before reading the body: declared size and name.
+pub fn check_upload_header(declared_size: Option<u64>, name: &str) -> Result<(), UploadError> {
+    if declared_size == Some(0) {
+        return Err(UploadError::Empty);
+    }
+    if declared_size.is_some_and(|n| n > MAX_UPLOAD_BYTES) {
+        return Err(UploadError::TooLarge);
+    }
+    if name.chars().count() > MAX_FILE_NAME_CHARS {
+        return Err(UploadError::NameTooLong);
+    }
+    Ok(())
+}
+
+/// Checks a complete file: size and content type.
+pub fn check_upload(size: u64, head: &[u8]) -> Result<UploadKind, UploadError> {
+    if size == 0 {
+        return Err(UploadError::Empty);
+    }
+    if size > MAX_UPLOAD_BYTES {
+        return Err(UploadError::TooLarge);
+    }
+    sniff(head).ok_or(UploadError::UnsupportedType)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_by_magic_bytes() {
+        for (head, kind) in [
+            (&b"%PDF-1.4\n"[..], Some(UploadKind::Pdf)),
+            (&b"\x89PNG\r\n\x1a\n\0\0"[..], Some(UploadKind::Png)),
+            (&[0xFF, 0xD8, 0xFF, 0xE0][..], Some(UploadKind::Jpeg)),
+            (&b"GIF89a"[..], None),
+            (&b"%PD"[..], None),
+            (&b"<html>"[..], None),
+            (&b""[..], None),
+            // A PDF name on a PNG body is a PNG.
+            (&b"\x89PNG\r\n\x1a\n"[..], Some(UploadKind::Png)),
+        ] {
+            assert_eq!(sniff(head), kind, "{head:?}");
+        }
+    }
+
+    #[test]
+    fn upload_rules_table() {
+        let pdf = b"%PDF-1.7";
+        for (size, head, expected) in [
+            (0, &pdf[..], Err(UploadError::Empty)),
+            (1, &pdf[..], Ok(UploadKind::Pdf)),
+            (MAX_UPLOAD_BYTES, &pdf[..], Ok(UploadKind::Pdf)),
+            (MAX_UPLOAD_BYTES + 1, &pdf[..], Err(UploadError::TooLarge)),
+            (100, &b"PK\x03\x04"[..], Err(UploadError::UnsupportedType)),
+        ] {
+            assert_eq!(check_upload(size, head), expected, "{size}");
+        }
+        assert_eq!(
+            check_upload_header(Some(0), "a.pdf"),
+            Err(UploadError::Empty)
+        );
+        assert_eq!(
+            check_upload_header(Some(MAX_UPLOAD_BYTES + 1), "a.pdf"),
+            Err(UploadError::TooLarge)
+        );
+        assert_eq!(check_upload_header(None, &"é".repeat(50)), Ok(()));
+        assert_eq!(
+            check_upload_header(None, &"a".repeat(51)),
+            Err(UploadError::NameTooLong)
+        );
+        assert_eq!(UploadError::TooLarge.code(), "file_too_large");
+    }
+
+    #[test]
+    fn a_new_copy_is_allowed_only_when_waiting_or_rejected() {
+        assert!(MandateState::AwaitingDocument.accepts_upload());
+        assert!(MandateState::Rejected.accepts_upload());
+        assert!(!MandateState::UnderReview.accepts_upload());
+        assert!(!MandateState::Accepted.accepts_upload());
+        assert_eq!(
+            serde_json::from_str::<MandateState>("\"underReview\"").unwrap(),
+            MandateState::UnderReview
+        );
+        assert_eq!(
+            serde_json::from_str::<MandateState>("\"archived\"").unwrap(),
+            MandateState::Unknown
+        );
+    }
+}
