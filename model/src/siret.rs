@@ -79,7 +79,7 @@ impl Siret {
 fn checksum_holds(digits: &str) -> bool {
     if digits.starts_with(LA_POSTE_SIREN) && digits != LA_POSTE_HEAD_OFFICE {
         let sum: u32 = digits.bytes().map(|b| u32::from(b - b'0')).sum();
-        return sum % 5 == 0;
+        return sum.is_multiple_of(5);
     }
     luhn(digits)
 }
@@ -97,7 +97,7 @@ pub fn luhn(digits: &str) -> bool {
         }
         sum += d;
     }
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 impl fmt::Display for Siret {
