@@ -5,6 +5,7 @@ pub mod api;
 pub mod billing;
 pub mod chorus;
 pub mod error;
+pub mod late_payment;
 pub mod locale;
 pub mod mandate;
 pub mod siret;
