@@ -19,6 +19,4 @@ echo "[test] browser components (wasm-bindgen-test, headless Chromium)"
 cargo test -p mandat --target wasm32-unknown-unknown
 
 echo "[test] end-to-end (Playwright, release build + sandbox)"
-trunk build --release --offline
-cargo build -p mandat-sandbox --quiet
-npx playwright test
+bash scripts/e2e.sh
