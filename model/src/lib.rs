@@ -9,6 +9,7 @@ pub mod late_payment;
 pub mod locale;
 pub mod mandate;
 pub mod siret;
+pub mod timeline;
 
 pub use api::*;
 pub use error::{decode, ApiError};

@@ -1,0 +1,565 @@
+//! What the invoice pages derive from a bill and its Chorus Pro tracking: the
+//! timeline's order, the next step for each status, how often to ask again while
+//! the page is open, which events are new, and the list's filters as they travel
+//! in a URL (so that a link reproduces the view) and to the API.
+
+use chrono::NaiveDate;
+
+use crate::chorus::{sort_history, ChorusEvent, ChorusStatus};
+use crate::late_payment::{late_payment_estimate, LatePaymentEstimate};
+
+/// What the administration (or nobody) has to do next, by the invoice's status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NextStep {
+    /// Deposited or being routed: Chorus Pro is delivering it; nothing to do.
+    Routing,
+    /// Made available (or completed after a suspension): the administration
+    /// validates it on Chorus Pro.
+    Validate,
+    /// Suspended: documents are missing; the deadline is interrupted.
+    SendDocuments,
+    /// To recycle: the routing details (SIRET, code service, numéro
+    /// d'engagement) were wrong; the provider corrects them and routes it again.
+    CorrectRouting,
+    /// Rejected: final; a new invoice will be issued.
+    NewInvoice,
+    /// Validated, on its way to the public accountant; nothing to do.
+    Processing,
+    /// Validated, but the structure never reports « mise en paiement »: the
+    /// invoice will not show it; the payment is checked on the accounts instead.
+    PaymentNotReported,
+    /// Put in payment by the public accountant: nothing left to do.
+    Paid,
+    /// No status yet, or one this version does not know.
+    Unknown,
+}
+
+/// The next step for an invoice in `status`; `payment_not_reported` is the
+/// structure's `statutMiseEnPaiementNestPasRemonte`.
+pub fn next_step(status: Option<ChorusStatus>, payment_not_reported: bool) -> NextStep {
+    use ChorusStatus::*;
+    match status {
+        None | Some(Unknown) => NextStep::Unknown,
+        Some(Deposee | EnCoursAcheminement) => NextStep::Routing,
+        Some(MiseADisposition | Completee) => NextStep::Validate,
+        Some(Suspendue) => NextStep::SendDocuments,
+        Some(ARecycler) => NextStep::CorrectRouting,
+        Some(Rejetee) => NextStep::NewInvoice,
+        Some(MiseEnPaiement) => NextStep::Paid,
+        Some(ServiceFait | Mandatee | MiseADispositionComptable | Comptabilisee) => {
+            if payment_not_reported {
+                NextStep::PaymentNotReported
+            } else {
+                NextStep::Processing
+            }
+        }
+    }
+}
+
+/// Whether the invoice can still change in a way worth watching: not once it is
+/// rejected (final) nor once it is put in payment (the last status a supplier sees).
+pub fn keeps_changing(status: Option<ChorusStatus>) -> bool {
+    !matches!(
+        status,
+        Some(ChorusStatus::Rejetee) | Some(ChorusStatus::MiseEnPaiement)
+    )
+}
+
+/// The history as the timeline shows it: by each event's own date, oldest first,
+/// whatever order the events arrived in; events of the same instant keep their order.
+pub fn timeline(events: &[ChorusEvent]) -> Vec<ChorusEvent> {
+    let mut sorted = events.to_vec();
+    sort_history(&mut sorted);
+    sorted
+}
+
+/// The events of `after` that `before` did not have (in `after`'s order): what a
+/// refresh brought, to announce.
+pub fn new_events(before: &[ChorusEvent], after: &[ChorusEvent]) -> Vec<ChorusEvent> {
+    let mut seen: Vec<&ChorusEvent> = before.iter().collect();
+    let mut fresh = Vec::new();
+    for event in after {
+        match seen.iter().position(|e| *e == event) {
+            // Each earlier event accounts for one identical later one.
+            Some(i) => {
+                seen.swap_remove(i);
+            }
+            None => fresh.push(event.clone()),
+        }
+    }
+    fresh
+}
+
+/// First delay between two refreshes of an open invoice page, in milliseconds.
+pub const POLL_FIRST_MS: u32 = 5_000;
+/// Longest delay between two refreshes, in milliseconds.
+pub const POLL_MAX_MS: u32 = 120_000;
+
+/// The delay before the next refresh after `quiet` refreshes in a row brought
+/// nothing new (or failed): doubles from 5 s up to 2 min; back to 5 s on news.
+pub fn poll_delay_ms(quiet: u32) -> u32 {
+    POLL_FIRST_MS
+        .saturating_mul(1u32.checked_shl(quiet.min(16)).unwrap_or(u32::MAX))
+        .min(POLL_MAX_MS)
+}
+
+/// The payment deadline as the invoice page explains it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DeadlineState {
+    /// Days left before the due date (0: due today).
+    Running { days_left: i64 },
+    /// Past the due date and not paid: days late, and the estimate of what is owed.
+    Late {
+        days_late: i64,
+        estimate: Option<LatePaymentEstimate>,
+    },
+    /// Paid or rejected: the deadline no longer runs.
+    Settled,
+}
+
+/// The state of the deadline of an invoice of `amount_cents` (tax included) due on
+/// `due_date`, `days_left` days from the API's today (negative when late).
+pub fn deadline_state(
+    status: Option<ChorusStatus>,
+    amount_cents: i64,
+    due_date: NaiveDate,
+    days_left: i64,
+) -> DeadlineState {
+    if !keeps_changing(status) {
+        return DeadlineState::Settled;
+    }
+    if days_left >= 0 {
+        return DeadlineState::Running { days_left };
+    }
+    // The API's today, so that the estimate agrees with its count of days.
+    let today = due_date + chrono::Duration::days(-days_left);
+    DeadlineState::Late {
+        days_late: -days_left,
+        estimate: late_payment_estimate(amount_cents, due_date, today),
+    }
+}
+
+/// The order of the invoice list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BillSort {
+    /// Newest first (the API's default).
+    #[default]
+    DateDesc,
+    DateAsc,
+}
+
+impl BillSort {
+    pub const ALL: [BillSort; 2] = [BillSort::DateDesc, BillSort::DateAsc];
+
+    /// The value of the `sort` parameter, in the URL and for the API.
+    pub fn code(self) -> &'static str {
+        match self {
+            BillSort::DateDesc => "-date",
+            BillSort::DateAsc => "date",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<BillSort> {
+        BillSort::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// Page sizes the list offers.
+pub const PAGE_SIZES: [u32; 3] = [20, 50, 100];
+/// The list's page size unless the URL says otherwise.
+pub const DEFAULT_PAGE_SIZE: u32 = 50;
+
+/// The invoice list's view: filters, order and page. The URL carries it (only what
+/// differs from the defaults) and the API request is built from it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BillQuery {
+    pub status: Option<ChorusStatus>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub sort: BillSort,
+    /// 1-based.
+    pub page: u32,
+    pub page_size: u32,
+}
+
+impl Default for BillQuery {
+    fn default() -> Self {
+        BillQuery {
+            status: None,
+            from: None,
+            to: None,
+            sort: BillSort::default(),
+            page: 1,
+            page_size: DEFAULT_PAGE_SIZE,
+        }
+    }
+}
+
+impl BillQuery {
+    /// From the URL's query parameters. Anything unreadable (a hand-edited link)
+    /// falls back to its default rather than failing the page.
+    pub fn from_params<'a>(get: impl Fn(&str) -> Option<&'a str>) -> BillQuery {
+        let day = |key: &str| get(key).and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+        let status = get("status")
+            .map(ChorusStatus::from_code)
+            .filter(|s| *s != ChorusStatus::Unknown);
+        BillQuery {
+            status,
+            from: day("from"),
+            to: day("to"),
+            sort: get("sort")
+                .and_then(BillSort::from_code)
+                .unwrap_or_default(),
+            page: get("page")
+                .and_then(|p| p.parse().ok())
+                .filter(|p| *p >= 1)
+                .unwrap_or(1),
+            page_size: get("pageSize")
+                .and_then(|p| p.parse().ok())
+                .filter(|p| PAGE_SIZES.contains(p))
+                .unwrap_or(DEFAULT_PAGE_SIZE),
+        }
+    }
+
+    /// The parameters that differ from the defaults, in a stable order.
+    pub fn url_params(&self) -> Vec<(&'static str, String)> {
+        let mut params = Vec::new();
+        if let Some(status) = self.status {
+            params.push(("status", status.code().to_string()));
+        }
+        if let Some(from) = self.from {
+            params.push(("from", from.format("%Y-%m-%d").to_string()));
+        }
+        if let Some(to) = self.to {
+            params.push(("to", to.format("%Y-%m-%d").to_string()));
+        }
+        if self.sort != BillSort::default() {
+            params.push(("sort", self.sort.code().to_string()));
+        }
+        if self.page != 1 {
+            params.push(("page", self.page.to_string()));
+        }
+        if self.page_size != DEFAULT_PAGE_SIZE {
+            params.push(("pageSize", self.page_size.to_string()));
+        }
+        params
+    }
+
+    /// `/invoices?...`: the link that reproduces this view. Every value is a code,
+    /// a date or a number: nothing needs escaping.
+    pub fn app_path(&self) -> String {
+        with_query("/invoices", self.url_params().into_iter())
+    }
+
+    /// `/me/bill?...`: the API request for this view.
+    pub fn api_path(&self) -> String {
+        let mut params: Vec<(&'static str, String)> = Vec::new();
+        if let Some(status) = self.status {
+            params.push(("chorusStatus", status.code().to_string()));
+        }
+        if let Some(from) = self.from {
+            params.push(("from", from.format("%Y-%m-%d").to_string()));
+        }
+        if let Some(to) = self.to {
+            params.push(("to", to.format("%Y-%m-%d").to_string()));
+        }
+        params.push(("sort", self.sort.code().to_string()));
+        params.push(("page", self.page.to_string()));
+        params.push(("pageSize", self.page_size.to_string()));
+        with_query("/me/bill", params.into_iter())
+    }
+
+    /// The same view with other filters: back to the first page.
+    pub fn refiltered(&self, change: impl FnOnce(&mut BillQuery)) -> BillQuery {
+        let mut next = self.clone();
+        change(&mut next);
+        next.page = 1;
+        next
+    }
+
+    /// A date range that ends before it starts.
+    pub fn range_is_reversed(&self) -> bool {
+        matches!((self.from, self.to), (Some(from), Some(to)) if from > to)
+    }
+}
+
+fn with_query(path: &str, params: impl Iterator<Item = (&'static str, String)>) -> String {
+    let query: Vec<String> = params.map(|(k, v)| format!("{k}={v}")).collect();
+    if query.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", query.join("&"))
+    }
+}
+
+/// How many pages `total` items make (at least one, for an empty list).
+pub fn page_count(total: u64, page_size: u32) -> u32 {
+    let size = u64::from(page_size.max(1));
+    total.div_ceil(size).clamp(1, u64::from(u32::MAX)) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chorus::ChorusActor;
+    use chrono::{DateTime, Utc};
+    use ChorusStatus::*;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    fn event(status: ChorusStatus, date: &str) -> ChorusEvent {
+        ChorusEvent {
+            status,
+            date: at(date),
+            actor: status.actor(),
+            reason: None,
+        }
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn each_status_has_its_next_step() {
+        for (status, not_reported, expected) in [
+            (None, false, NextStep::Unknown),
+            (Some(Unknown), false, NextStep::Unknown),
+            (Some(Deposee), false, NextStep::Routing),
+            (Some(EnCoursAcheminement), true, NextStep::Routing),
+            (Some(MiseADisposition), false, NextStep::Validate),
+            (Some(MiseADisposition), true, NextStep::Validate),
+            (Some(Completee), false, NextStep::Validate),
+            (Some(Suspendue), false, NextStep::SendDocuments),
+            (Some(ARecycler), false, NextStep::CorrectRouting),
+            (Some(Rejetee), false, NextStep::NewInvoice),
+            (Some(ServiceFait), false, NextStep::Processing),
+            (Some(Mandatee), false, NextStep::Processing),
+            (Some(Comptabilisee), true, NextStep::PaymentNotReported),
+            (
+                Some(MiseADispositionComptable),
+                true,
+                NextStep::PaymentNotReported,
+            ),
+            (Some(MiseEnPaiement), false, NextStep::Paid),
+        ] {
+            assert_eq!(next_step(status, not_reported), expected, "{status:?}");
+        }
+    }
+
+    #[test]
+    fn watching_stops_once_rejected_or_put_in_payment() {
+        assert!(!keeps_changing(Some(Rejetee)));
+        assert!(!keeps_changing(Some(MiseEnPaiement)));
+        for status in [
+            Deposee,
+            MiseADisposition,
+            Suspendue,
+            ARecycler,
+            Comptabilisee,
+        ] {
+            assert!(keeps_changing(Some(status)), "{status:?}");
+        }
+        assert!(keeps_changing(None));
+    }
+
+    #[test]
+    fn the_timeline_follows_the_events_own_dates() {
+        // As the sandbox seeds it: MANDATEE recorded first, dated after MISE_EN_PAIEMENT;
+        // no SERVICE_FAIT nor COMPTABILISEE (skipped optional steps).
+        let arrived = vec![
+            event(Mandatee, "2026-10-20T08:00:00Z"),
+            event(Deposee, "2026-09-01T08:00:00Z"),
+            event(MiseADisposition, "2026-09-02T08:00:00Z"),
+            event(MiseEnPaiement, "2026-10-10T08:00:00Z"),
+        ];
+        let shown: Vec<_> = timeline(&arrived).iter().map(|e| e.status).collect();
+        assert_eq!(shown, [Deposee, MiseADisposition, MiseEnPaiement, Mandatee]);
+        assert_eq!(
+            crate::chorus::current_status(&arrived),
+            Some(MiseEnPaiement)
+        );
+    }
+
+    #[test]
+    fn events_of_the_same_instant_keep_their_order() {
+        let same = "2026-09-01T08:00:00Z";
+        let arrived = vec![
+            event(Deposee, same),
+            event(EnCoursAcheminement, same),
+            event(MiseADisposition, same),
+        ];
+        let shown: Vec<_> = timeline(&arrived).iter().map(|e| e.status).collect();
+        assert_eq!(shown, [Deposee, EnCoursAcheminement, MiseADisposition]);
+        assert!(timeline(&[]).is_empty());
+    }
+
+    #[test]
+    fn a_refresh_announces_only_what_is_new() {
+        let before = vec![
+            event(Deposee, "2026-09-01T08:00:00Z"),
+            event(MiseADisposition, "2026-09-02T08:00:00Z"),
+        ];
+        let mut after = before.clone();
+        // Arrived late: dated before the last known one, still new.
+        after.insert(1, event(EnCoursAcheminement, "2026-09-01T12:00:00Z"));
+        after.push(event(Suspendue, "2026-09-05T08:00:00Z"));
+        let fresh: Vec<_> = new_events(&before, &after)
+            .iter()
+            .map(|e| e.status)
+            .collect();
+        assert_eq!(fresh, [EnCoursAcheminement, Suspendue]);
+        assert!(new_events(&after, &after).is_empty());
+        // Two identical events: the second one is news.
+        let mut twice = before.clone();
+        twice.push(before[1].clone());
+        assert_eq!(new_events(&before, &twice).len(), 1);
+    }
+
+    #[test]
+    fn refreshes_back_off_up_to_two_minutes() {
+        let delays: Vec<u32> = (0..8).map(poll_delay_ms).collect();
+        assert_eq!(
+            delays,
+            [5_000, 10_000, 20_000, 40_000, 80_000, 120_000, 120_000, 120_000]
+        );
+        assert_eq!(poll_delay_ms(u32::MAX), POLL_MAX_MS);
+    }
+
+    #[test]
+    fn the_deadline_runs_then_is_late_with_its_estimate() {
+        let due = day("2026-03-10");
+        assert_eq!(
+            deadline_state(Some(MiseADisposition), 120_000, due, 12),
+            DeadlineState::Running { days_left: 12 }
+        );
+        assert_eq!(
+            deadline_state(Some(MiseADisposition), 120_000, due, 0),
+            DeadlineState::Running { days_left: 0 }
+        );
+        // Ten days late at 2.15 % + 8 points: 3.34 € of interest, plus 40 €.
+        match deadline_state(Some(Suspendue), 120_000, due, -10) {
+            DeadlineState::Late {
+                days_late,
+                estimate: Some(estimate),
+            } => {
+                assert_eq!(days_late, 10);
+                assert_eq!(estimate.days_late, 10);
+                assert_eq!(estimate.annual_rate_bp, 1015);
+                assert_eq!(estimate.interest_cents, 334);
+                assert_eq!(estimate.indemnity_cents, 4000);
+            }
+            other => panic!("expected late, got {other:?}"),
+        }
+        assert_eq!(
+            deadline_state(Some(MiseEnPaiement), 120_000, due, -10),
+            DeadlineState::Settled
+        );
+        assert_eq!(
+            deadline_state(Some(Rejetee), 120_000, due, -10),
+            DeadlineState::Settled
+        );
+    }
+
+    #[test]
+    fn a_suspension_pushes_the_due_date_back() {
+        let events = vec![
+            event(Deposee, "2026-01-01T08:00:00Z"),
+            event(MiseADisposition, "2026-01-02T08:00:00Z"),
+            event(Suspendue, "2026-01-12T08:00:00Z"),
+            event(Completee, "2026-01-17T08:00:00Z"),
+        ];
+        let d = crate::chorus::payment_deadline(&events, 30, day("2026-02-01")).unwrap();
+        assert_eq!(d.start_date, day("2026-01-02"));
+        assert_eq!(d.days_suspended, 5);
+        assert_eq!(d.due_date, day("2026-02-06"));
+        // Still suspended: interrupted up to today.
+        let d = crate::chorus::payment_deadline(&events[..3], 50, day("2026-01-20")).unwrap();
+        assert_eq!(d.days_suspended, 8);
+        assert_eq!(d.due_date, day("2026-03-01"));
+    }
+
+    #[test]
+    fn the_list_view_round_trips_through_its_url() {
+        let view = BillQuery {
+            status: Some(Suspendue),
+            from: Some(day("2026-01-01")),
+            to: Some(day("2026-06-30")),
+            sort: BillSort::DateAsc,
+            page: 3,
+            page_size: 20,
+        };
+        assert_eq!(
+            view.app_path(),
+            "/invoices?status=SUSPENDUE&from=2026-01-01&to=2026-06-30&sort=date&page=3&pageSize=20"
+        );
+        let params = view.url_params();
+        let get = |k: &str| {
+            params
+                .iter()
+                .find(|(key, _)| *key == k)
+                .map(|(_, v)| v.as_str())
+        };
+        assert_eq!(BillQuery::from_params(get), view);
+        assert_eq!(BillQuery::default().app_path(), "/invoices");
+        assert_eq!(
+            view.api_path(),
+            "/me/bill?chorusStatus=SUSPENDUE&from=2026-01-01&to=2026-06-30&sort=date&page=3&pageSize=20"
+        );
+        assert_eq!(
+            BillQuery::default().api_path(),
+            "/me/bill?sort=-date&page=1&pageSize=50"
+        );
+    }
+
+    #[test]
+    fn a_hand_edited_link_falls_back_to_defaults() {
+        let bad = [
+            ("status", "PAYEE"),
+            ("from", "2026-13-01"),
+            ("to", "yesterday"),
+            ("sort", "amount"),
+            ("page", "0"),
+            ("pageSize", "100000"),
+        ];
+        let get = |k: &str| bad.iter().find(|(key, _)| *key == k).map(|(_, v)| *v);
+        assert_eq!(BillQuery::from_params(get), BillQuery::default());
+    }
+
+    #[test]
+    fn a_new_filter_goes_back_to_the_first_page() {
+        let view = BillQuery {
+            page: 7,
+            ..BillQuery::default()
+        };
+        let next = view.refiltered(|q| q.status = Some(Rejetee));
+        assert_eq!(next.page, 1);
+        assert_eq!(next.status, Some(Rejetee));
+        let reversed = view.refiltered(|q| {
+            q.from = Some(day("2026-05-01"));
+            q.to = Some(day("2026-04-01"));
+        });
+        assert!(reversed.range_is_reversed());
+        assert!(!view.range_is_reversed());
+    }
+
+    #[test]
+    fn pages_cover_every_invoice() {
+        assert_eq!(page_count(0, 50), 1);
+        assert_eq!(page_count(1, 50), 1);
+        assert_eq!(page_count(50, 50), 1);
+        assert_eq!(page_count(51, 50), 2);
+        assert_eq!(page_count(1000, 50), 20);
+        assert_eq!(page_count(1000, 0), 1000);
+    }
+
+    #[test]
+    fn actors_of_the_statuses() {
+        assert_eq!(MiseADisposition.actor(), ChorusActor::ChorusPro);
+        assert_eq!(Suspendue.actor(), ChorusActor::Recipient);
+        assert_eq!(Completee.actor(), ChorusActor::Supplier);
+        assert_eq!(MiseEnPaiement.actor(), ChorusActor::PublicAccountant);
+    }
+}
