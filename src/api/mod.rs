@@ -1,0 +1,110 @@
+//! The billing API client. Every call returns `Result<T, ApiError>`; how a
+//! response becomes a value or an error is decided by `mandat_model::decode`.
+
+use gloo_net::http::{Request, RequestBuilder};
+use mandat_model::{decode, Account, ApiError, Order, OrderDetail};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use web_sys::RequestCredentials;
+
+/// A client for the billing API at one base URL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Api {
+    base: String,
+}
+
+impl Api {
+    /// A client for the API at `base` (`/api`, `http://127.0.0.1:8080/api`).
+    pub fn new(base: impl Into<String>) -> Api {
+        Api {
+            base: base.into().trim_end_matches('/').to_string(),
+        }
+    }
+
+    /// The client for the app's configured API.
+    pub fn from_context() -> Api {
+        Api::new(crate::use_config().api_base)
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// `GET path`, decoded as JSON `T`.
+    pub async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+        let request = Request::get(&self.url(path))
+            .credentials(RequestCredentials::Include)
+            .header("Accept", "application/json");
+        send(request, None::<&()>).await
+    }
+
+    /// `POST path` with a JSON body and, when given, an `Idempotency-Key`
+    /// header so that a repeated attempt is applied once.
+    pub async fn post_json<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+        idempotency_key: Option<&str>,
+    ) -> Result<T, ApiError> {
+        let mut request = Request::post(&self.url(path))
+            .credentials(RequestCredentials::Include)
+            .header("Accept", "application/json");
+        if let Some(key) = idempotency_key {
+            request = request.header("Idempotency-Key", key);
+        }
+        send(request, Some(body)).await
+    }
+
+    /// `GET /me`
+    pub async fn me(&self) -> Result<Account, ApiError> {
+        self.get_json("/me").await
+    }
+
+    /// `GET /me/order`: the ids of the account's orders.
+    pub async fn order_ids(&self) -> Result<Vec<u64>, ApiError> {
+        self.get_json("/me/order").await
+    }
+
+    /// `GET /me/order/{orderId}`
+    pub async fn order(&self, order_id: u64) -> Result<Order, ApiError> {
+        self.get_json(&format!("/me/order/{order_id}")).await
+    }
+
+    /// `GET /me/order/{orderId}/details`: the order's lines.
+    pub async fn order_details(&self, order_id: u64) -> Result<Vec<OrderDetail>, ApiError> {
+        self.get_json(&format!("/me/order/{order_id}/details"))
+            .await
+    }
+}
+
+async fn send<B: Serialize, T: DeserializeOwned>(
+    request: RequestBuilder,
+    body: Option<&B>,
+) -> Result<T, ApiError> {
+    let request = match body {
+        Some(body) => request
+            .json(body)
+            .map_err(|e| ApiError::Malformed(e.to_string()))?,
+        None => request.build().map_err(|_| ApiError::Unreachable)?,
+    };
+    // No response at all (network down, CORS refusal, DNS): the API is unreachable.
+    let response = request.send().await.map_err(|_| ApiError::Unreachable)?;
+    let status = response.status();
+    // A body cut short is as good as no body: `decode` sees it empty.
+    let text = response.text().await.unwrap_or_default();
+    decode(status, &text)
+}
+
+/// A fresh key for one payment attempt: the API applies a request carrying a
+/// key it has already seen only once.
+pub fn new_idempotency_key() -> String {
+    if let Some(uuid) = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+    {
+        return uuid;
+    }
+    let now = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * 1e16) as u64;
+    format!("{now:x}-{random:x}")
+}

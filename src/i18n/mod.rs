@@ -1,0 +1,327 @@
+//! Every text the app shows, in French (the default) and English.
+//!
+//! One [`Key`] per message; placeholders are written `{name}` and filled with
+//! [`fill`]. A message without its English text does not compile.
+
+use mandat_model::Locale;
+
+macro_rules! catalogue {
+    ($($key:ident => $fr:literal, $en:literal;)*) => {
+        /// One message of the app.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Key { $($key),* }
+
+        impl Key {
+            /// Every message, for checks over the whole catalogue.
+            pub const ALL: &'static [Key] = &[$(Key::$key),*];
+
+            /// The French text.
+            pub fn fr(self) -> &'static str {
+                match self { $(Key::$key => $fr),* }
+            }
+
+            /// The English text.
+            pub fn en(self) -> &'static str {
+                match self { $(Key::$key => $en),* }
+            }
+        }
+    };
+}
+
+impl Key {
+    /// The text in `locale`.
+    pub fn text(self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::Fr => self.fr(),
+            Locale::En => self.en(),
+        }
+    }
+}
+
+/// The text of `key` in the app's locale.
+pub fn t(key: Key) -> &'static str {
+    key.text(locale())
+}
+
+/// The app's locale (French outside of the app, as in component tests).
+pub fn locale() -> Locale {
+    crate::use_config().locale
+}
+
+/// `key`'s text with each `{name}` replaced by its value.
+pub fn fill(key: Key, values: &[(&str, &str)]) -> String {
+    let mut text = t(key).to_string();
+    for (name, value) in values {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+catalogue! {
+    AppName => "Paiement par mandat administratif", "Payment by administrative mandate";
+    SkipToContent => "Aller au contenu", "Skip to content";
+    MainNav => "Navigation principale", "Main navigation";
+    NavOrders => "Mes commandes", "My orders";
+    NavInvoices => "Mes factures", "My invoices";
+    Loading => "Chargement en cours…", "Loading…";
+    Retry => "Réessayer", "Try again";
+    BackToOrders => "Retour à mes commandes", "Back to my orders";
+    NotFoundTitle => "Page introuvable", "Page not found";
+    NotFoundBody => "L’adresse demandée ne correspond à aucune page de cet espace. Elle a pu être mal saisie ou la page a été déplacée.", "The address does not match any page of this area. It may have been mistyped, or the page has moved.";
+
+    ErrorSummaryTitle => "Des informations sont à compléter ou à corriger", "Some information needs completing or correcting";
+
+    // Errors of the API, by kind.
+    ErrUnauthorizedTitle => "Votre session a expiré", "Your session has expired";
+    ErrUnauthorizedBody => "Pour protéger votre compte, la session se ferme après un temps d’inactivité. Reconnectez-vous à votre espace client, puis revenez sur cette page et choisissez « Réessayer ».", "To protect your account, the session closes after a period of inactivity. Sign in again to your customer area, then come back to this page and choose “Try again”.";
+    ErrNotFoundTitle => "Élément introuvable", "Not found";
+    ErrNotFoundBody => "Ce que vous cherchez n’existe pas ou n’est pas rattaché au compte avec lequel vous êtes connecté.", "What you are looking for does not exist, or does not belong to the account you are signed in with.";
+    ErrOrderNotFoundTitle => "Commande introuvable", "Order not found";
+    ErrOrderNotFoundBody => "Cette commande n’existe pas ou n’est pas rattachée au compte avec lequel vous êtes connecté. Vérifiez le lien, ou retrouvez la commande dans la liste de vos commandes.", "This order does not exist, or does not belong to the account you are signed in with. Check the link, or find the order in the list of your orders.";
+    ErrUnreachableTitle => "Le service est injoignable", "The service cannot be reached";
+    ErrUnreachableBody => "Nous n’avons pas pu joindre le service de facturation. Vérifiez votre connexion à internet, puis réessayez. Ce que vous avez saisi est conservé.", "We could not reach the billing service. Check your internet connection, then try again. What you have typed is kept.";
+    ErrMalformedTitle => "Réponse illisible du service", "Unreadable response from the service";
+    ErrMalformedBody => "Le service de facturation a renvoyé une réponse que nous ne savons pas lire. Réessayez dans quelques instants ; si le problème continue, contactez le support.", "The billing service sent a response we cannot read. Try again in a few moments; if the problem goes on, contact support.";
+    ErrServerTitle => "Le service rencontre un problème", "The service has a problem";
+    ErrServerBody => "Une erreur est survenue de notre côté. Réessayez dans quelques instants.", "Something went wrong on our side. Try again in a few moments.";
+    ErrForbiddenTitle => "Accès refusé", "Access denied";
+    ErrForbiddenBody => "Le compte avec lequel vous êtes connecté n’a pas les droits nécessaires pour cette action.", "The account you are signed in with is not allowed to do this.";
+    ErrConflictTitle => "Action déjà effectuée", "Already done";
+    ErrConflictBody => "Cette action a déjà été effectuée ou n’est plus possible dans l’état actuel. Rechargez la page pour voir l’état à jour.", "This has already been done, or is no longer possible in the current state. Reload the page to see the current state.";
+    ErrInvalidTitle => "Certaines informations sont à corriger", "Some information needs correcting";
+    ErrInvalidBody => "Le service n’a pas accepté la demande. Vérifiez les informations saisies.", "The service did not accept the request. Check the information entered.";
+    ErrTooLargeTitle => "Fichier trop volumineux", "File too large";
+    ErrTooLargeBody => "Le fichier dépasse la taille acceptée.", "The file is larger than accepted.";
+    ErrUnsupportedTypeTitle => "Type de fichier non accepté", "File type not accepted";
+    ErrUnsupportedTypeBody => "Ce type de fichier n’est pas accepté.", "This type of file is not accepted.";
+    ErrUnexpectedTitle => "Erreur inattendue", "Unexpected error";
+    ErrUnexpectedBody => "Le service a répondu de façon inattendue (code {status}). Réessayez dans quelques instants.", "The service answered unexpectedly (code {status}). Try again in a few moments.";
+
+    // Home: the account's orders.
+    HomeTitle => "Mes commandes", "My orders";
+    HomeIntro => "Compte : {name}", "Account: {name}";
+    HomeNoOrders => "Vous n’avez aucune commande pour le moment.", "You have no orders yet.";
+    HomeOrdersCaption => "Vos commandes", "Your orders";
+    HomeInvoicesLink => "Voir mes factures", "See my invoices";
+    ColOrder => "Commande", "Order";
+    ColDate => "Date", "Date";
+    ColTotalTtc => "Montant TTC", "Amount incl. VAT";
+    ColActions => "Actions", "Actions";
+    OrderNumber => "Commande n° {id}", "Order no. {id}";
+    PayOrderLink => "Payer la commande n° {id}", "Pay order no. {id}";
+    MandateOrderLink => "Mandat de la commande n° {id}", "Mandate for order no. {id}";
+
+    // Checkout: order summary.
+    CheckoutTitle => "Paiement de la commande n° {id}", "Payment of order no. {id}";
+    SummaryTitle => "Récapitulatif de la commande", "Order summary";
+    SummaryOrderNumber => "Numéro de commande", "Order number";
+    SummaryOrderDate => "Date de la commande", "Order date";
+    SummaryExpiry => "Date d’expiration", "Expiry date";
+    SummaryExpiryHint => "Passée cette date, la commande est annulée si elle n’est pas payée.", "After this date, the order is cancelled if it is not paid.";
+    SummaryCaption => "Détail de la commande n° {id}", "Details of order no. {id}";
+    SummaryNoLines => "Cette commande ne comporte aucune ligne.", "This order has no lines.";
+    ColDescription => "Description", "Description";
+    ColService => "Service", "Service";
+    ColQuantity => "Quantité", "Quantity";
+    ColUnitPrice => "Prix unitaire HT", "Unit price excl. VAT";
+    ColLineTotal => "Total HT", "Total excl. VAT";
+    TotalHt => "Total HT", "Total excl. VAT";
+    TotalTva => "TVA", "VAT";
+    TotalTtc => "Total TTC", "Total incl. VAT";
+
+    // Placeholders of later pages.
+    MandateTitle => "Mandat de la commande n° {id}", "Mandate for order no. {id}";
+    MandateComing => "Le dépôt du formulaire de mandat signé sera bientôt disponible sur cette page.", "Uploading the signed mandate form will soon be available on this page.";
+    InvoicesTitle => "Mes factures", "My invoices";
+    InvoicesComing => "La liste de vos factures et leur suivi sur Chorus Pro seront bientôt disponibles sur cette page.", "The list of your invoices and their tracking on Chorus Pro will soon be available on this page.";
+    InvoiceTitle => "Facture {id}", "Invoice {id}";
+    InvoiceComing => "Le suivi de cette facture sur Chorus Pro sera bientôt disponible sur cette page.", "Tracking of this invoice on Chorus Pro will soon be available on this page.";
+    // The mandate page: download, upload of the signed copy, review.
+    MandateLoading => "Chargement du mandat…", "Loading the mandate…";
+    MandateNotFoundTitle => "Aucun mandat pour cette commande", "No mandate for this order";
+    MandateNotFoundBody => "Cette commande n’a pas été payée par mandat administratif, ou elle n’est pas rattachée au compte avec lequel vous êtes connecté. Le formulaire de mandat est proposé après avoir choisi « Payer par mandat administratif » à l’étape du paiement.", "This order was not paid by administrative mandate, or it does not belong to the account you are signed in with. The mandate form is offered after choosing “Pay by administrative mandate” at the payment step.";
+    MandateStateTitle => "État du mandat", "Mandate status";
+    MandateStateLabel => "État :", "Status:";
+    MandateStateAwaiting => "En attente du formulaire signé", "Awaiting the signed form";
+    MandateStateUploading => "Envoi du formulaire en cours", "Uploading the form";
+    MandateStateUnderReview => "En cours de vérification", "Under review";
+    MandateStateAccepted => "Accepté", "Accepted";
+    MandateStateRejected => "Refusé", "Rejected";
+    MandateStateUnknown => "État inconnu", "Unknown status";
+    MandateAwaitingHelp => "Téléchargez le formulaire pré-rempli, faites-le compléter et signer par l’ordonnateur, puis déposez-le ci-dessous. La facture est émise dès que nous avons validé le mandat.", "Download the pre-filled form, have it completed and signed by the authorising officer, then upload it below. The invoice is issued as soon as we have validated the mandate.";
+    MandateUnderReviewHelp => "Nous vérifions le formulaire signé. Cette page se met à jour d’elle-même ; vous pouvez aussi la quitter et revenir plus tard.", "We are checking the signed form. This page updates by itself; you can also leave it and come back later.";
+    MandateUnknownHelp => "L’état de ce mandat n’est pas reconnu. Rechargez la page dans quelques instants ; si cela continue, contactez le support.", "The status of this mandate is not recognised. Reload the page in a few moments; if this goes on, contact support.";
+    MandateAcceptedHelp => "Le mandat a été validé. La facture {billId} a été émise et déposée sur Chorus Pro.", "The mandate has been validated. Invoice {billId} has been issued and deposited on Chorus Pro.";
+    MandateInvoiceLink => "Voir la facture {billId}", "See invoice {billId}";
+    MandateRejectedTitle => "Le formulaire envoyé a été refusé", "The form sent was refused";
+    MandateRejectedReason => "Motif du refus :", "Reason for the refusal:";
+    MandateRejectedHelp => "Corrigez le formulaire en tenant compte de ce motif, puis déposez la nouvelle version signée ci-dessous.", "Correct the form with this reason in mind, then upload the new signed version below.";
+    MandateRoutingTitle => "Destinataire de la facture sur Chorus Pro", "Invoice recipient on Chorus Pro";
+    MandateStructure => "Structure", "Structure";
+    MandateSiret => "SIRET", "SIRET";
+    MandateCodeService => "Code service", "Service code";
+    MandateEngagement => "Numéro d’engagement", "Commitment number";
+    MandateNotGiven => "Non renseigné", "Not given";
+    MandateDocumentTitle => "Dernier formulaire envoyé", "Last form sent";
+    MandateDocumentSent => "envoyé le {date}", "sent on {date}";
+    MandateDownloadTitle => "1. Télécharger le formulaire pré-rempli", "1. Download the pre-filled form";
+    MandateDownloadHelp => "Imprimez-le, faites-le compléter, signer et tamponner par l’ordonnateur, puis numérisez-le.", "Print it, have it completed, signed and stamped by the authorising officer, then scan it.";
+    MandateDownload => "Télécharger le formulaire de mandat (PDF)", "Download the mandate form (PDF)";
+    MandateUploadTitle => "2. Déposer le formulaire signé", "2. Upload the signed form";
+    MandateConstraints => "Formats acceptés : PDF, PNG ou JPEG. Taille maximale : 10 Mo. Un seul fichier.", "Accepted formats: PDF, PNG or JPEG. Maximum size: 10 MB. One file.";
+    MandateChooseLabel => "Choisir le formulaire signé", "Choose the signed form";
+    MandateDropHint => "Vous pouvez aussi glisser-déposer le fichier dans ce cadre, ou le coller (Ctrl+V) après l’avoir copié.", "You can also drag and drop the file into this box, or paste it (Ctrl+V) after copying it.";
+    MandateChosenTitle => "Fichier choisi :", "File chosen:";
+    MandateChecking => "Vérification du fichier…", "Checking the file…";
+    MandateKindPdf => "document PDF", "PDF document";
+    MandateKindPng => "image PNG", "PNG image";
+    MandateKindJpeg => "image JPEG", "JPEG image";
+    MandateKindMismatch => "Son contenu est celui d’une {kind} : il sera envoyé comme tel, quel que soit son nom.", "Its content is that of a {kind}: it will be sent as such, whatever its name.";
+    MandateErrEmpty => "Le fichier « {name} » est vide (0 octet). Choisissez le formulaire signé, enregistré en PDF, PNG ou JPEG.", "The file “{name}” is empty (0 bytes). Choose the signed form, saved as PDF, PNG or JPEG.";
+    MandateErrTooLarge => "Le fichier « {name} » pèse {size}, au-delà de la taille maximale de 10 Mo. Numérisez le formulaire en 150 ou 200 ppp, en noir et blanc, ou enregistrez-le en PDF compressé, puis choisissez-le à nouveau.", "The file “{name}” is {size}, over the 10 MB maximum. Scan the form at 150 or 200 dpi, in black and white, or save it as a compressed PDF, then choose it again.";
+    MandateErrType => "Le fichier « {name} » n’est ni un PDF, ni une image PNG ou JPEG : son contenu a été vérifié, pas seulement son nom. Enregistrez le formulaire signé dans l’un de ces formats, puis choisissez-le à nouveau.", "The file “{name}” is neither a PDF nor a PNG or JPEG image: its content was checked, not only its name. Save the signed form in one of these formats, then choose it again.";
+    MandateErrUnreadable => "Le fichier « {name} » n’a pas pu être lu. Vérifiez qu’il est toujours présent sur votre poste, puis choisissez-le à nouveau.", "The file “{name}” could not be read. Check that it is still on your computer, then choose it again.";
+    MandateSend => "Envoyer le formulaire signé", "Send the signed form";
+    MandateCancel => "Annuler l’envoi", "Cancel the upload";
+    MandateRetrySend => "Réessayer l’envoi", "Try sending again";
+    MandateProgressLabel => "Envoi du formulaire signé", "Uploading the signed form";
+    MandateProgressValue => "{percent} %", "{percent}%";
+    MandateProgressAnnounce => "Envoi en cours : {percent} %", "Uploading: {percent}%";
+    MandateRetrying => "La connexion a été interrompue. Nouvel essai dans {seconds} s (tentative {attempt} sur {total}).", "The connection was interrupted. Trying again in {seconds} s (attempt {attempt} of {total}).";
+    MandateCancelled => "Envoi annulé. Votre fichier est conservé : vous pouvez l’envoyer à nouveau ou en choisir un autre.", "Upload cancelled. Your file is kept: you can send it again or choose another one.";
+    MandateFailedTitle => "L’envoi n’a pas abouti", "The upload did not go through";
+    MandateFailedNetwork => "Le formulaire n’a pas pu être envoyé après {total} tentatives : le service est injoignable. Votre fichier est conservé ; vérifiez votre connexion, puis choisissez « Réessayer l’envoi ».", "The form could not be sent after {total} attempts: the service cannot be reached. Your file is kept; check your connection, then choose “Try sending again”.";
+    MandateFailedServer => "Le service n’a pas pu enregistrer le formulaire après {total} tentatives. Votre fichier est conservé ; réessayez dans quelques minutes.", "The service could not store the form after {total} attempts. Your file is kept; try again in a few minutes.";
+    MandateServerTooLarge => "Le service a refusé le fichier : il dépasse la taille maximale de 10 Mo. Réduisez sa taille (numérisation en 150 ou 200 ppp, en noir et blanc), puis choisissez-le à nouveau.", "The service refused the file: it is over the 10 MB maximum. Reduce its size (scan at 150 or 200 dpi, in black and white), then choose it again.";
+    MandateServerType => "Le service a refusé le fichier : son contenu n’est pas celui d’un PDF ni d’une image PNG ou JPEG. Enregistrez le formulaire signé dans l’un de ces formats, puis choisissez-le à nouveau.", "The service refused the file: its content is not that of a PDF or of a PNG or JPEG image. Save the signed form in one of these formats, then choose it again.";
+    MandateServerEmpty => "Le service a reçu un fichier vide. Choisissez à nouveau le formulaire signé, puis envoyez-le.", "The service received an empty file. Choose the signed form again, then send it.";
+    MandateServerConflict => "Ce mandat n’attend plus de formulaire : un envoi a déjà été reçu. L’état affiché a été mis à jour.", "This mandate no longer awaits a form: one has already been received. The status shown has been updated.";
+    MandateFileKept => "Votre fichier est conservé.", "Your file is kept.";
+    MandateSent => "Formulaire signé reçu. Il est maintenant en cours de vérification.", "Signed form received. It is now under review.";
+    MandateRefreshFailed => "La mise à jour automatique de l’état a échoué ; elle reprendra d’elle-même dans quelques instants.", "The automatic update of the status failed; it will resume by itself in a few moments.";
+
+    // Invoices: list, invoice page, status timeline (src/invoices/).
+    InvStatusDeposee => "Déposée", "Deposited";
+    InvStatusEnCoursAcheminement => "En cours d’acheminement", "Being routed";
+    InvStatusMiseADisposition => "Mise à disposition du destinataire", "Made available to the recipient";
+    InvStatusARecycler => "À recycler", "To be recycled";
+    InvStatusSuspendue => "Suspendue", "Suspended";
+    InvStatusCompletee => "Complétée", "Completed";
+    InvStatusRejetee => "Rejetée", "Rejected";
+    InvStatusServiceFait => "Service fait", "Service done";
+    InvStatusMandatee => "Mandatée", "Payment order issued";
+    InvStatusMiseADispositionComptable => "Mise à disposition du comptable", "Made available to the accountant";
+    InvStatusComptabilisee => "Comptabilisée", "Recorded in the accounts";
+    InvStatusMiseEnPaiement => "Mise en paiement", "Put in payment";
+    InvStatusUnknown => "Statut inconnu", "Unknown status";
+    InvStatusNone => "Hors Chorus Pro", "Not through Chorus Pro";
+    InvActorChorusPro => "Chorus Pro", "Chorus Pro";
+    InvActorRecipient => "L’administration destinataire", "The recipient administration";
+    InvActorSupplier => "Le fournisseur", "The supplier";
+    InvActorPublicAccountant => "Le comptable public (DGFiP)", "The public accountant (DGFiP)";
+    InvActorUnknown => "Non précisé", "Not stated";
+    InvCategoryPurchase => "Commande", "Order";
+    InvCategoryAutorenew => "Renouvellement automatique", "Automatic renewal";
+    InvCategoryEarlyrenewal => "Renouvellement anticipé", "Early renewal";
+    InvCategoryOther => "Autre", "Other";
+    InvListIntro => "Vos factures, y compris celles des renouvellements automatiques, et leur traitement sur Chorus Pro.", "Your invoices, automatic renewals included, and how Chorus Pro is processing them.";
+    InvFiltersTitle => "Filtrer et trier", "Filter and sort";
+    InvFilterStatus => "Statut Chorus Pro", "Chorus Pro status";
+    InvFilterStatusAll => "Tous les statuts", "All statuses";
+    InvFilterFrom => "Émises à partir du", "Issued from";
+    InvFilterTo => "Émises jusqu’au", "Issued until";
+    InvFilterDateHint => "Format : jj/mm/aaaa", "Format: dd/mm/yyyy";
+    InvFilterSort => "Ordre", "Order";
+    InvSortDateDesc => "Les plus récentes d’abord", "Newest first";
+    InvSortDateAsc => "Les plus anciennes d’abord", "Oldest first";
+    InvFilterPageSize => "Factures par page", "Invoices per page";
+    InvFilterReset => "Effacer les filtres", "Clear filters";
+    InvRangeReversed => "La date de début est postérieure à la date de fin : aucune facture ne peut correspondre. Corrigez l’une des deux dates.", "The start date is after the end date: no invoice can match. Correct one of the two dates.";
+    InvCount => "{count} factures", "{count} invoices";
+    InvCountOne => "1 facture", "1 invoice";
+    InvCountNone => "Aucune facture ne correspond à ces critères.", "No invoice matches these criteria.";
+    InvListCaption => "Vos factures, page {page} sur {pages}", "Your invoices, page {page} of {pages}";
+    InvColNumber => "Numéro", "Number";
+    InvColDate => "Date", "Date";
+    InvColOrder => "Commande", "Order";
+    InvColType => "Type", "Type";
+    InvColAmount => "Montant TTC", "Amount incl. VAT";
+    InvColStatus => "Statut Chorus Pro", "Chorus Pro status";
+    InvColDue => "Échéance", "Due date";
+    InvNoDue => "Pas encore fixée", "Not set yet";
+    InvLateBadge => "en retard", "late";
+    InvPagination => "Pages de la liste des factures", "Pages of the invoice list";
+    InvPrev => "Page précédente", "Previous page";
+    InvNext => "Page suivante", "Next page";
+    InvPageOf => "Page {page} sur {pages}", "Page {page} of {pages}";
+    InvBack => "Retour à mes factures", "Back to my invoices";
+    InvNotFoundTitle => "Facture introuvable", "Invoice not found";
+    InvNotFoundBody => "Cette facture n’existe pas ou n’est pas rattachée au compte avec lequel vous êtes connecté. Retrouvez-la dans la liste de vos factures.", "This invoice does not exist, or does not belong to the account you are signed in with. Find it in the list of your invoices.";
+    InvSummaryTitle => "Informations de la facture", "Invoice details";
+    InvFieldDate => "Date de facturation", "Invoice date";
+    InvFieldOrder => "Commande", "Order";
+    InvFieldOrderValue => "n° {id}", "no. {id}";
+    InvFieldType => "Type", "Type";
+    InvFieldHt => "Montant HT", "Amount excl. VAT";
+    InvFieldTva => "TVA", "VAT";
+    InvFieldTtc => "Montant TTC", "Amount incl. VAT";
+    InvFieldStatus => "Statut sur Chorus Pro", "Status on Chorus Pro";
+    InvFieldDebt => "Règlement", "Settlement";
+    InvFieldPending => "Reste à payer", "Left to pay";
+    InvDebtPaid => "Réglée", "Paid";
+    InvDebtUnpaid => "Impayée", "Unpaid";
+    InvDebtToBePaid => "À régler", "To be paid";
+    InvDebtUnmatured => "Non échue", "Not yet due";
+    InvDebtRefunded => "Remboursée", "Refunded";
+    InvDebtUnknown => "Inconnu", "Unknown";
+    InvPdf => "Télécharger la facture {id} (PDF)", "Download invoice {id} (PDF)";
+    InvNotOnChorus => "Cette facture ne passe pas par Chorus Pro : elle a été réglée lors de la commande.", "This invoice does not go through Chorus Pro: it was paid when ordering.";
+    InvNextTitle => "Prochaine étape", "Next step";
+    InvNextRouting => "Chorus Pro achemine la facture vers votre structure. Vous n’avez rien à faire : elle vous sera mise à disposition dans les prochains jours.", "Chorus Pro is routing the invoice to your structure. You have nothing to do: it will be made available to you within a few days.";
+    InvNextValidate => "La facture attend votre validation. Connectez-vous à Chorus Pro pour la valider, afin que le comptable public puisse la payer.", "The invoice is awaiting your validation. Sign in to Chorus Pro to validate it, so that the public accountant can pay it.";
+    InvNextValidateLink => "Valider la facture sur Chorus Pro (nouvelle fenêtre)", "Validate the invoice on Chorus Pro (new window)";
+    InvNextSuspended => "Votre structure a suspendu la facture : des pièces manquent. Le délai de paiement est interrompu jusqu’à leur réception ; nous les ajoutons sur Chorus Pro et la facture vous revient complétée.", "Your structure has suspended the invoice: documents are missing. The payment deadline is interrupted until they arrive; we add them on Chorus Pro and the invoice comes back to you completed.";
+    InvNextSuspendedReason => "Pièces demandées :", "Documents requested:";
+    InvNextRecycle => "La facture est à recycler : ses informations d’acheminement ne correspondent pas à votre structure. Vérifiez-les ci-dessous et transmettez-nous les bonnes ; nous corrigeons et réacheminons la même facture.", "The invoice is to be recycled: its routing details do not match your structure. Check them below and send us the right ones; we correct them and route the same invoice again.";
+    InvNextRecycleReason => "Motif :", "Reason:";
+    InvNextRejected => "La facture a été rejetée ; ce rejet est définitif. Une nouvelle facture sera émise et déposée sur Chorus Pro : vous n’avez rien à faire.", "The invoice was rejected; this is final. A new invoice will be issued and deposited on Chorus Pro: you have nothing to do.";
+    InvNextRejectedReason => "Motif du rejet :", "Reason for rejection:";
+    InvNextProcessing => "La facture est validée et suit son traitement jusqu’au comptable public. Vous n’avez rien à faire.", "The invoice is validated and on its way to the public accountant. You have nothing to do.";
+    InvNextNotReported => "Votre structure ne transmet pas à Chorus Pro la mise en paiement de ses factures : ce statut n’apparaîtra pas ici. Le paiement se constate à réception du virement ; inutile d’attendre une mise à jour de ce suivi.", "Your structure does not report to Chorus Pro when its invoices are put in payment: that status will not appear here. The payment shows when the transfer arrives; there is no need to wait for this tracking to change.";
+    InvNotReportedNote => "À noter : votre structure ne transmet pas la mise en paiement à Chorus Pro ; ce dernier statut n’apparaîtra pas dans ce suivi.", "Note: your structure does not report payment to Chorus Pro; that last status will not appear in this tracking.";
+    InvNextPaid => "Le comptable public a mis la facture en paiement. Le virement arrive sous quelques jours ; vous n’avez plus rien à faire.", "The public accountant has put the invoice in payment. The transfer arrives within a few days; you have nothing left to do.";
+    InvNextUnknown => "Le statut de la facture sur Chorus Pro n’est pas encore connu. Cette page se met à jour d’elle-même.", "The invoice’s status on Chorus Pro is not known yet. This page updates itself.";
+    InvRoutingTitle => "Acheminement sur Chorus Pro", "Routing on Chorus Pro";
+    InvChorusId => "Numéro de la facture sur Chorus Pro", "Invoice number on Chorus Pro";
+    InvRoutingStructure => "Structure destinataire", "Recipient structure";
+    InvRoutingSiret => "SIRET", "SIRET";
+    InvRoutingService => "Code service", "Service code";
+    InvRoutingEj => "Numéro d’engagement", "Commitment number";
+    InvRoutingNone => "Non renseigné", "Not provided";
+    InvDeadlineTitle => "Délai de paiement", "Payment deadline";
+    InvDeadlineStart => "Début du délai (mise à disposition)", "Deadline starts (made available)";
+    InvDeadlineDays => "Délai global de paiement", "Overall payment deadline";
+    InvDeadlineSuspended => "Interruption pour suspension", "Interrupted by a suspension";
+    InvDeadlineDue => "Date d’échéance", "Due date";
+    InvDays => "{days} jours", "{days} days";
+    InvDayOne => "1 jour", "1 day";
+    InvDeadlineLeft => "Il reste {days} jours avant l’échéance.", "{days} days left before the due date.";
+    InvDeadlineLeftOne => "Il reste 1 jour avant l’échéance.", "1 day left before the due date.";
+    InvDeadlineToday => "L’échéance est aujourd’hui.", "The invoice is due today.";
+    InvDeadlineLate => "En retard de {days} jours.", "{days} days late.";
+    InvDeadlineLateOne => "En retard de 1 jour.", "1 day late.";
+    InvDeadlineSettled => "Le délai ne court plus : la facture est mise en paiement ou rejetée.", "The deadline no longer runs: the invoice is put in payment or rejected.";
+    InvDeadlineNotStarted => "Le délai de paiement n’a pas encore commencé : il commence quand la facture est mise à disposition de votre structure.", "The payment deadline has not started yet: it starts when the invoice is made available to your structure.";
+    InvLateTitle => "Estimation des pénalités de retard", "Late-payment estimate";
+    InvLateInterest => "Intérêts moratoires", "Late-payment interest";
+    InvLateIndemnity => "Indemnité forfaitaire pour frais de recouvrement", "Fixed recovery indemnity";
+    InvLateTotal => "Total estimé", "Estimated total";
+    InvLateExplain => "Estimation indicative. Passé l’échéance, des intérêts moratoires sont dus de plein droit : taux de la Banque centrale européenne en vigueur au premier jour du semestre ({ecb} %), majoré de 8 points, soit {rate} % par an, sur le montant TTC ({amount}), pendant {days} jours. S’y ajoute une indemnité forfaitaire de 40 € pour frais de recouvrement. Le montant exact est établi par le comptable public.", "An indicative estimate. Past the due date, late-payment interest is owed by law: the European Central Bank rate in force on the first day of the half-year ({ecb} %), plus 8 points, that is {rate} % a year, on the amount including VAT ({amount}), for {days} days. A fixed 40 € recovery indemnity is added. The public accountant sets the exact amount.";
+    InvTimelineTitle => "Historique sur Chorus Pro", "History on Chorus Pro";
+    InvTimelineIntro => "Du plus ancien au plus récent, selon la date de chaque événement.", "Oldest first, by the date of each event.";
+    InvTimelineEmpty => "Aucun événement pour le moment.", "No event yet.";
+    InvEventActor => "Par :", "By:";
+    InvEventReason => "Motif :", "Reason:";
+    InvLiveNew => "Nouveau statut sur Chorus Pro : {status}, le {date}.", "New status on Chorus Pro: {status}, on {date}.";
+    InvLiveWatching => "Cette page se met à jour automatiquement tant qu’elle est ouverte.", "This page updates itself while it is open.";
+}

@@ -1,0 +1,152 @@
+//! mandat: pay a cloud order as a French public administration, by *mandat
+//! administratif* through Chorus Pro.
+//!
+//! The app is a Leptos client-side app. `main.rs` mounts [`App`] on a
+//! standalone page; a host page can use [`mount`] with its own [`AppConfig`].
+
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use mandat_model::Locale;
+
+pub mod api;
+pub mod checkout;
+pub mod home;
+pub mod i18n;
+pub mod invoices;
+pub mod mandate;
+pub mod ui;
+
+use i18n::{t, Key};
+
+/// What the app needs from the page that hosts it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppConfig {
+    /// Base URL of the billing API, without a trailing slash (`/api`).
+    pub api_base: String,
+    /// Language of every text the app shows.
+    pub locale: Locale,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        AppConfig {
+            api_base: "/api".into(),
+            locale: Locale::Fr,
+        }
+    }
+}
+
+impl AppConfig {
+    /// Reads the standalone page's configuration: the API base from
+    /// `<meta name="mandat-api-base">`, the locale from the browser (French
+    /// unless the browser asks for English).
+    pub fn from_document() -> AppConfig {
+        let mut config = AppConfig::default();
+        let Some(window) = web_sys::window() else {
+            return config;
+        };
+        if let Some(base) = window
+            .document()
+            .and_then(|d| {
+                d.query_selector("meta[name=\"mandat-api-base\"]")
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|meta| meta.get_attribute("content"))
+            .map(|s| s.trim().trim_end_matches('/').to_string())
+        {
+            config.api_base = base;
+        }
+        if let Some(tag) = window.navigator().language() {
+            config.locale = Locale::from_tag(&tag);
+        }
+        config
+    }
+}
+
+/// The configuration provided by [`App`]; the default one outside of it
+/// (components mounted on their own, as in tests).
+pub fn use_config() -> AppConfig {
+    use_context::<AppConfig>().unwrap_or_default()
+}
+
+/// Sets the document's `<title>` for the current page.
+pub fn set_page_title(page: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(&format!("{page} – {}", t(Key::AppName)));
+    }
+}
+
+/// The whole app: skip link, header, and one page per route.
+#[component]
+pub fn App(
+    /// API base URL and locale.
+    config: AppConfig,
+) -> impl IntoView {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", config.locale.tag());
+    }
+    let lang = config.locale.tag();
+    provide_context(config);
+
+    view! {
+        <div class="mandat" lang=lang>
+            <a class="mandat-skip" href="#contenu" on:click=ui::focus_target("contenu")>
+                {t(Key::SkipToContent)}
+            </a>
+            <Router>
+                <header class="mandat-header">
+                    <p class="mandat-brand">
+                        <a href="/">{t(Key::AppName)}</a>
+                    </p>
+                    <nav aria-label=t(Key::MainNav)>
+                        <ul>
+                            <li>
+                                <a href="/">{t(Key::NavOrders)}</a>
+                            </li>
+                            <li>
+                                <a href="/invoices">{t(Key::NavInvoices)}</a>
+                            </li>
+                        </ul>
+                    </nav>
+                </header>
+                <main id="contenu" tabindex="-1" class="mandat-main">
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=home::HomePage />
+                        <Route path=path!("/orders/:orderId/checkout") view=checkout::CheckoutPage />
+                        <Route path=path!("/orders/:orderId/mandate") view=mandate::MandatePage />
+                        <Route path=path!("/invoices") view=invoices::InvoicesPage />
+                        <Route path=path!("/invoices/:billId") view=invoices::InvoicePage />
+                    </Routes>
+                </main>
+            </Router>
+        </div>
+    }
+}
+
+/// A path no page answers to.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    set_page_title(t(Key::NotFoundTitle));
+    view! {
+        <h1>{t(Key::NotFoundTitle)}</h1>
+        <p>{t(Key::NotFoundBody)}</p>
+        <p>
+            <a href="/">{t(Key::BackToOrders)}</a>
+        </p>
+    }
+}
+
+/// Mounts the app inside `element` of a host page. Dropping the handle
+/// unmounts it.
+pub fn mount(
+    element: web_sys::HtmlElement,
+    config: AppConfig,
+) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
+    mount_to(element, move || view! { <App config=config /> })
+}

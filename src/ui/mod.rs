@@ -1,0 +1,176 @@
+//! Shared widgets: alerts, the loading state, the message for an API error,
+//! the error summary of a form.
+
+use leptos::prelude::*;
+use mandat_model::ApiError;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::{fill, t, Key};
+
+mod error_summary;
+pub use error_summary::{ErrorSummary, SummaryEntry};
+
+/// How an alert reads: its colour, icon and ARIA role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AlertKind {
+    Error,
+    Warning,
+    Info,
+    Success,
+}
+
+impl AlertKind {
+    fn class(self) -> &'static str {
+        match self {
+            AlertKind::Error => "mandat-alert mandat-alert--error",
+            AlertKind::Warning => "mandat-alert mandat-alert--warning",
+            AlertKind::Info => "mandat-alert mandat-alert--info",
+            AlertKind::Success => "mandat-alert mandat-alert--success",
+        }
+    }
+}
+
+/// A boxed message with a title. Errors are announced (`role="alert"`), the
+/// others are polite status messages.
+#[component]
+pub fn Alert(
+    /// Error, warning, information or success.
+    kind: AlertKind,
+    /// The alert's title, shown as a heading.
+    #[prop(into)]
+    title: String,
+    /// Heading level of the title (2 by default).
+    #[prop(optional)]
+    level: Option<u8>,
+    /// The body.
+    children: Children,
+) -> impl IntoView {
+    let role = match kind {
+        AlertKind::Error => "alert",
+        _ => "status",
+    };
+    let heading = match level.unwrap_or(2) {
+        3 => view! { <h3 class="mandat-alert__title">{title}</h3> }.into_any(),
+        _ => view! { <h2 class="mandat-alert__title">{title}</h2> }.into_any(),
+    };
+    view! {
+        <div class=kind.class() role=role>
+            {heading}
+            {children()}
+        </div>
+    }
+}
+
+/// The loading state of a page or a section, announced to screen readers.
+#[component]
+pub fn Loading(
+    /// What is loading; the generic "Chargement en cours…" when absent.
+    #[prop(optional, into)]
+    label: Option<String>,
+) -> impl IntoView {
+    let label = label.unwrap_or_else(|| t(Key::Loading).to_string());
+    view! {
+        <p class="mandat-loading" role="status" aria-live="polite">
+            <span class="mandat-spinner" aria-hidden="true"></span>
+            {label}
+        </p>
+    }
+}
+
+/// The words for an API error: a title and a sentence saying what to do.
+/// `not_found` gives the words for a 404 of this page's subject.
+pub fn error_words(error: &ApiError, not_found: Option<(Key, Key)>) -> (String, String) {
+    let (title, body) = match error {
+        ApiError::Unauthorized => (Key::ErrUnauthorizedTitle, Key::ErrUnauthorizedBody),
+        ApiError::NotFound => not_found.unwrap_or((Key::ErrNotFoundTitle, Key::ErrNotFoundBody)),
+        ApiError::Unreachable => (Key::ErrUnreachableTitle, Key::ErrUnreachableBody),
+        ApiError::Malformed(_) => (Key::ErrMalformedTitle, Key::ErrMalformedBody),
+        ApiError::Server(_) => (Key::ErrServerTitle, Key::ErrServerBody),
+        ApiError::Forbidden(_) => (Key::ErrForbiddenTitle, Key::ErrForbiddenBody),
+        ApiError::Conflict(_) => (Key::ErrConflictTitle, Key::ErrConflictBody),
+        ApiError::Invalid(_) => (Key::ErrInvalidTitle, Key::ErrInvalidBody),
+        ApiError::TooLarge => (Key::ErrTooLargeTitle, Key::ErrTooLargeBody),
+        ApiError::UnsupportedType => (Key::ErrUnsupportedTypeTitle, Key::ErrUnsupportedTypeBody),
+        ApiError::Unexpected(status) => {
+            return (
+                t(Key::ErrUnexpectedTitle).to_string(),
+                fill(Key::ErrUnexpectedBody, &[("status", &status.to_string())]),
+            )
+        }
+    };
+    (t(title).to_string(), t(body).to_string())
+}
+
+/// Whether asking again can help: not for a thing that does not exist, nor
+/// for a request the API refused as it stands.
+pub fn can_retry(error: &ApiError) -> bool {
+    !matches!(
+        error,
+        ApiError::NotFound
+            | ApiError::Forbidden(_)
+            | ApiError::Invalid(_)
+            | ApiError::TooLarge
+            | ApiError::UnsupportedType
+    )
+}
+
+/// An API error as an alert, with « Réessayer » when asking again can help.
+#[component]
+pub fn ApiErrorView(
+    /// The error to explain.
+    error: ApiError,
+    /// Called by the « Réessayer » button; no button without it.
+    #[prop(optional, into)]
+    on_retry: Option<Callback<()>>,
+    /// Title and body for a 404 of this page's subject.
+    #[prop(optional)]
+    not_found: Option<(Key, Key)>,
+) -> impl IntoView {
+    let (title, body) = error_words(&error, not_found);
+    let retry = on_retry.filter(|_| can_retry(&error)).map(|cb| {
+        view! {
+            <button type="button" class="mandat-button mandat-button--secondary" on:click=move |_| cb.run(())>
+                {t(Key::Retry)}
+            </button>
+        }
+    });
+    let back = matches!(error, ApiError::NotFound).then(|| {
+        view! {
+            <p>
+                <a href="/">{t(Key::BackToOrders)}</a>
+            </p>
+        }
+    });
+    view! {
+        <Alert kind=AlertKind::Error title=title>
+            <p class="mandat-alert__body">{body}</p>
+            {back}
+            {retry}
+        </Alert>
+    }
+}
+
+/// A click handler for an in-page link (`href="#id"`) that moves focus to the
+/// element itself, rather than letting the router or the browser only scroll.
+pub fn focus_target(id: &'static str) -> impl Fn(web_sys::MouseEvent) + Clone + 'static {
+    move |ev: web_sys::MouseEvent| {
+        if focus_by_id(id) {
+            ev.prevent_default();
+        }
+    }
+}
+
+/// Focuses the element with `id`, scrolled into view. False when there is none.
+pub fn focus_by_id(id: &str) -> bool {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match element {
+        Some(element) => {
+            element.scroll_into_view();
+            element.focus().is_ok()
+        }
+        None => false,
+    }
+}
