@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::{OrderStatus, Price};
 use crate::chorus::{ChorusEvent, ChorusRouting, ChorusStatus, PaymentDeadline};
+use crate::mandate::Mandate;
 
 /// `paymentType` of the administrative mandate.
 pub const ADMINISTRATIVE_MANDATE: &str = "ADMINISTRATIVE_MANDATE";
@@ -83,6 +84,19 @@ pub struct PayRequest {
     /// Required for the administrative mandate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chorus: Option<ChorusRouting>,
+}
+
+/// The answer of `POST /me/order/{orderId}/pay`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentReceipt {
+    pub order_id: u64,
+    pub payment_type: String,
+    /// The order's status after payment: `documentsRequested` for the mandate.
+    pub order_status: OrderStatus,
+    /// For the administrative mandate: what to do next.
+    #[serde(default)]
+    pub mandate: Option<Mandate>,
 }
 
 /// One step of an order's follow-up.

@@ -1,0 +1,1094 @@
+//! The billing API under `/api`: account, Chorus structures, orders, payment,
+//! mandate, bills. Every `/me` route answers only for the signed-in account.
+
+use axum::body::Body;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use chrono::{NaiveDate, NaiveTime};
+use futures_util::StreamExt as _;
+use mandat_model::billing::{
+    debt_status, Bill, BillCategory, BillPage, ChorusTracking, DeadlineView, Debt, DebtStatus,
+    FollowUp, FollowUpEvent, PayRequest, PaymentIcon, PaymentMethod, PaymentMethods,
+    PaymentReceipt, UnavailablePaymentMethod, ADMINISTRATIVE_MANDATE, CHORUS,
+    NOT_PUBLIC_ADMINISTRATION, NO_CHORUS_STRUCTURE, ORDER_NOT_PAYABLE,
+};
+use mandat_model::chorus::{
+    days_left, payment_deadline, validate_routing, validate_siret, ChorusRouting, ChorusStatus,
+};
+use mandat_model::mandate::{
+    check_upload, check_upload_header, Mandate, MandateDocument, MandateState, UploadError,
+    MAX_UPLOAD_BYTES, SNIFF_BYTES,
+};
+use mandat_model::{FieldError, LegalForm, Order, OrderDetail, OrderStatus, Price};
+use rusqlite::{params, Connection, OptionalExtension};
+use tokio::io::AsyncWriteExt as _;
+
+use crate::db::{self, ts};
+use crate::error::{ok, ApiErr, ApiResult};
+use crate::pdf::{self, Line};
+use crate::{AppState, Me};
+
+/// Largest JSON body the API reads.
+const JSON_LIMIT: usize = 64 * 1024;
+/// Card payments: the only other method the sandbox plays.
+const CREDIT_CARD: &str = "CREDIT_CARD";
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/me", get(me))
+        .route("/me/chorus", get(my_structure))
+        .route("/me/order", get(orders))
+        .route("/me/order/{orderId}", get(order))
+        .route("/me/order/{orderId}/details", get(details))
+        .route("/me/order/{orderId}/status", get(status))
+        .route("/me/order/{orderId}/followUp", get(follow_up))
+        .route("/me/order/{orderId}/paymentMethods", get(payment_methods))
+        .route("/me/order/{orderId}/pay", post(pay))
+        .route("/me/order/{orderId}/mandate", get(mandate))
+        .route("/me/order/{orderId}/mandate/form", get(mandate_form))
+        .route(
+            "/me/order/{orderId}/mandate/document",
+            get(mandate_document).put(upload).post(upload),
+        )
+        .route("/me/bill", get(bills))
+        .route("/me/bill/{billId}", get(bill))
+        .route("/me/bill/{billId}/debt", get(debt))
+        .route("/me/bill/{billId}/chorus", get(chorus_tracking))
+        .route("/me/bill/{billId}/pdf", get(bill_pdf))
+        .route("/chorus/structure/{siret}", get(structure))
+        .fallback(|| async { ApiErr::not_found("this API path") })
+        .method_not_allowed_fallback(|| async { ApiErr::method_not_allowed() })
+}
+
+/// Reads a JSON body; 400 (never a 500) when it is not the expected shape.
+pub async fn read_json<T: serde::de::DeserializeOwned>(body: Body) -> Result<T, ApiErr> {
+    let bytes = axum::body::to_bytes(body, JSON_LIMIT)
+        .await
+        .map_err(|_| ApiErr::too_large("the JSON body is larger than 64 KiB"))?;
+    serde_json::from_slice(&bytes).map_err(|e| {
+        ApiErr::bad_request(format!("the body is not the expected JSON: {e}")).field(
+            "body",
+            "invalid_json",
+            "the body is not the expected JSON",
+        )
+    })
+}
+
+/// An order id from the path: anything that is not one is simply not found.
+pub fn order_id(raw: &str) -> Result<u64, ApiErr> {
+    raw.parse::<u64>()
+        .ok()
+        .filter(|id| *id <= i64::MAX as u64)
+        .ok_or_else(|| ApiErr::not_found("this order"))
+}
+
+fn random_hex(bytes: usize) -> Result<String, ApiErr> {
+    let mut buf = vec![0u8; bytes];
+    getrandom::fill(&mut buf).map_err(ApiErr::internal)?;
+    Ok(buf.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+fn today() -> NaiveDate {
+    db::now().date_naive()
+}
+
+async fn me(Me(account): Me, State(st): State<AppState>) -> ApiResult {
+    let conn = st.db();
+    let account = db::account(&conn, &account)?.ok_or_else(ApiErr::unauthorized)?;
+    Ok(ok(&account))
+}
+
+async fn my_structure(Me(account): Me, State(st): State<AppState>) -> ApiResult {
+    let conn = st.db();
+    let siret = db::account_structure_siret(&conn, &account)?
+        .ok_or_else(|| ApiErr::not_found("a Chorus Pro structure for this account"))?;
+    let structure =
+        db::structure(&conn, &siret)?.ok_or_else(|| ApiErr::not_found("this structure"))?;
+    Ok(ok(&structure))
+}
+
+async fn structure(State(st): State<AppState>, Path(raw): Path<String>) -> ApiResult {
+    let siret = validate_siret(&raw).map_err(|e| ApiErr::invalid(vec![e]))?;
+    let conn = st.db();
+    let structure = db::structure(&conn, siret.as_str())?
+        .ok_or_else(|| ApiErr::not_found("a Chorus Pro structure with this SIRET"))?;
+    Ok(ok(&structure))
+}
+
+/// The account's order and its status; 404 for another account's order.
+fn own_order(conn: &Connection, account: &str, id: u64) -> Result<(Order, OrderStatus), ApiErr> {
+    let row: Option<(String, String, String)> = conn
+        .query_row(
+            "SELECT date, expiration_date, status FROM orders WHERE id = ?1 AND account_id = ?2",
+            params![id as i64, account],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let (date, expiration, status) = row.ok_or_else(|| ApiErr::not_found("this order"))?;
+    let ht: i64 = conn.query_row(
+        "SELECT COALESCE(SUM(quantity * unit_cents), 0) FROM order_lines WHERE order_id = ?1",
+        [id as i64],
+        |r| r.get(0),
+    )?;
+    let tax = db::vat(ht);
+    let order = Order {
+        order_id: id,
+        date: db::parse_ts(&date),
+        expiration_date: db::parse_ts(&expiration),
+        price_without_tax: Price::eur(ht),
+        tax: Price::eur(tax),
+        price_with_tax: Price::eur(ht + tax),
+    };
+    let status =
+        serde_json::from_value(serde_json::Value::String(status)).unwrap_or(OrderStatus::Unknown);
+    Ok((order, status))
+}
+
+async fn orders(Me(account): Me, State(st): State<AppState>) -> ApiResult {
+    let conn = st.db();
+    let mut stmt = conn.prepare("SELECT id FROM orders WHERE account_id = ?1 ORDER BY id")?;
+    let ids: Vec<u64> = stmt
+        .query_map([&account], |r| r.get::<_, i64>(0))?
+        .map(|r| r.map(|id| id as u64))
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ok(&ids))
+}
+
+async fn order(Me(account): Me, State(st): State<AppState>, Path(id): Path<String>) -> ApiResult {
+    let id = order_id(&id)?;
+    let (order, _) = own_order(&st.db(), &account, id)?;
+    Ok(ok(&order))
+}
+
+async fn details(Me(account): Me, State(st): State<AppState>, Path(id): Path<String>) -> ApiResult {
+    let id = order_id(&id)?;
+    let conn = st.db();
+    own_order(&conn, &account, id)?;
+    let mut stmt = conn.prepare(
+        "SELECT id, description, domain, quantity, unit_cents FROM order_lines WHERE order_id = ?1 ORDER BY id",
+    )?;
+    let lines: Vec<OrderDetail> = stmt
+        .query_map([id as i64], |r| {
+            let quantity: u32 = r.get(3)?;
+            let unit: i64 = r.get(4)?;
+            Ok(OrderDetail {
+                order_detail_id: r.get::<_, i64>(0)? as u64,
+                description: r.get(1)?,
+                domain: r.get(2)?,
+                quantity,
+                unit_price: Price::eur(unit),
+                total_price: Price::eur(unit * i64::from(quantity)),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ok(&lines))
+}
+
+async fn status(Me(account): Me, State(st): State<AppState>, Path(id): Path<String>) -> ApiResult {
+    let id = order_id(&id)?;
+    let (_, status) = own_order(&st.db(), &account, id)?;
+    Ok(ok(&status))
+}
+
+async fn follow_up(
+    Me(account): Me,
+    State(st): State<AppState>,
+    Path(id): Path<String>,
+) -> ApiResult {
+    let id = order_id(&id)?;
+    let conn = st.db();
+    let (_, status) = own_order(&conn, &account, id)?;
+    let mut stmt = conn.prepare(
+        "SELECT date, label, description FROM order_events WHERE order_id = ?1 ORDER BY date, id",
+    )?;
+    let history: Vec<FollowUpEvent> = stmt
+        .query_map([id as i64], |r| {
+            Ok(FollowUpEvent {
+                date: db::parse_ts(&r.get::<_, String>(0)?),
+                label: r.get(1)?,
+                description: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mandate_state: Option<String> = conn
+        .query_row(
+            "SELECT state FROM mandates WHERE order_id = ?1",
+            [id as i64],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let step = match status {
+        OrderStatus::NotPaid => "payment",
+        OrderStatus::DocumentsRequested if mandate_state.as_deref() == Some("underReview") => {
+            "review"
+        }
+        OrderStatus::DocumentsRequested => "mandate",
+        OrderStatus::Checking => "review",
+        OrderStatus::Delivering => "invoice",
+        _ => "done",
+    };
+    Ok(ok(&FollowUp {
+        step: step.into(),
+        status,
+        history,
+    }))
+}
+
+fn mandate_method() -> PaymentMethod {
+    PaymentMethod {
+        payment_type: ADMINISTRATIVE_MANDATE.into(),
+        payment_sub_type: Some(CHORUS.into()),
+        integration: "NONE".into(),
+        oneshot: true,
+        registerable: false,
+        icon: Some(PaymentIcon {
+            name: "administrative-mandate".into(),
+            url: None,
+        }),
+    }
+}
+
+fn card_method() -> PaymentMethod {
+    PaymentMethod {
+        payment_type: CREDIT_CARD.into(),
+        payment_sub_type: None,
+        integration: "REDIRECT".into(),
+        oneshot: true,
+        registerable: true,
+        icon: Some(PaymentIcon {
+            name: "credit-card".into(),
+            url: None,
+        }),
+    }
+}
+
+fn unavailable(method: &PaymentMethod, reason: &str) -> UnavailablePaymentMethod {
+    UnavailablePaymentMethod {
+        payment_type: method.payment_type.clone(),
+        payment_sub_type: method.payment_sub_type.clone(),
+        reason: reason.into(),
+    }
+}
+
+/// Why the account cannot pay by mandate, if it cannot.
+fn mandate_refusal(conn: &Connection, account: &str) -> Result<Option<&'static str>, ApiErr> {
+    let acc = db::account(conn, account)?.ok_or_else(ApiErr::unauthorized)?;
+    if acc.legal_form != LegalForm::Administration {
+        return Ok(Some(NOT_PUBLIC_ADMINISTRATION));
+    }
+    if db::account_structure_siret(conn, account)?.is_none() {
+        return Ok(Some(NO_CHORUS_STRUCTURE));
+    }
+    Ok(None)
+}
+
+async fn payment_methods(
+    Me(account): Me,
+    State(st): State<AppState>,
+    Path(id): Path<String>,
+) -> ApiResult {
+    let id = order_id(&id)?;
+    let conn = st.db();
+    let (_, status) = own_order(&conn, &account, id)?;
+    let mut methods = PaymentMethods {
+        available: Vec::new(),
+        registered: Vec::new(),
+        unavailable: Vec::new(),
+    };
+    if status != OrderStatus::NotPaid {
+        for m in [mandate_method(), card_method()] {
+            methods.unavailable.push(unavailable(&m, ORDER_NOT_PAYABLE));
+        }
+        return Ok(ok(&methods));
+    }
+    match mandate_refusal(&conn, &account)? {
+        None => methods.available.push(mandate_method()),
+        Some(reason) => methods
+            .unavailable
+            .push(unavailable(&mandate_method(), reason)),
+    }
+    methods.available.push(card_method());
+    Ok(ok(&methods))
+}
+
+/// The mandate of an order of the account, as the API shows it.
+pub fn load_mandate(conn: &Connection, order_id: u64) -> Result<Option<Mandate>, ApiErr> {
+    type Row = (
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<i64>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+    let row: Option<Row> = conn
+        .query_row(
+            "SELECT state, siret, code_service, numero_engagement, doc_name, doc_size, doc_type,
+                    uploaded_at, rejection_reason, bill_id FROM mandates WHERE order_id = ?1",
+            [order_id as i64],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                    r.get(8)?,
+                    r.get(9)?,
+                ))
+            },
+        )
+        .optional()?;
+    let Some((state, siret, code, ej, name, size, kind, uploaded, reason, bill)) = row else {
+        return Ok(None);
+    };
+    let structure_name = db::structure(conn, &siret)?
+        .map(|s| s.name)
+        .unwrap_or_default();
+    let document = match (name, size, kind, uploaded) {
+        (Some(name), Some(size), Some(content_type), Some(uploaded)) => Some(MandateDocument {
+            name,
+            size: size as u64,
+            content_type,
+            uploaded_at: db::parse_ts(&uploaded),
+        }),
+        _ => None,
+    };
+    Ok(Some(Mandate {
+        order_id,
+        state: serde_json::from_value(serde_json::Value::String(state))
+            .unwrap_or(MandateState::Unknown),
+        siret,
+        structure_name,
+        code_service: code,
+        numero_engagement: ej,
+        form_url: format!("/api/me/order/{order_id}/mandate/form"),
+        upload_url: format!("/api/me/order/{order_id}/mandate/document"),
+        document,
+        rejection_reason: reason,
+        bill_id: bill,
+    }))
+}
+
+fn own_mandate(conn: &Connection, account: &str, id: u64) -> Result<Mandate, ApiErr> {
+    own_order(conn, account, id)?;
+    load_mandate(conn, id)?.ok_or_else(|| ApiErr::not_found("a mandate for this order"))
+}
+
+const IDEMPOTENCY_KEY: &str = "idempotency-key";
+
+async fn pay(
+    Me(account): Me,
+    State(st): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> ApiResult {
+    let id = order_id(&id)?;
+    let key = match headers.get(IDEMPOTENCY_KEY) {
+        None => None,
+        Some(v) => match v.to_str() {
+            Ok(k) if !k.trim().is_empty() && k.len() <= 255 => Some(k.trim().to_string()),
+            _ => {
+                return Err(
+                    ApiErr::bad_request("the Idempotency-Key header is not valid").field(
+                        "Idempotency-Key",
+                        "idempotency_key_invalid",
+                        "1 to 255 visible ASCII characters",
+                    ),
+                )
+            }
+        },
+    };
+    {
+        let conn = st.db();
+        own_order(&conn, &account, id)?;
+    }
+    let request: PayRequest = read_json(body).await?;
+    let mut conn = st.db();
+    if let Some(key) = &key {
+        let stored: Option<(i64, u16, String)> = conn
+            .query_row(
+                "SELECT order_id, status, body FROM idempotency WHERE account_id = ?1 AND key = ?2",
+                params![account, key],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        if let Some((order, status, body)) = stored {
+            if order as u64 != id {
+                return Err(ApiErr::conflict(
+                    "this Idempotency-Key was already used for another order",
+                )
+                .field(
+                    "Idempotency-Key",
+                    "idempotency_key_reused",
+                    "use a new key",
+                ));
+            }
+            let mut res =
+                (StatusCode::from_u16(status).unwrap_or(StatusCode::OK), body).into_response();
+            res.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            );
+            res.headers_mut()
+                .insert("idempotent-replayed", HeaderValue::from_static("true"));
+            return Ok(res);
+        }
+    }
+    let (_, status) = own_order(&conn, &account, id)?;
+    if status != OrderStatus::NotPaid {
+        return Err(ApiErr::conflict("this order is already paid").field(
+            "orderId",
+            "order_already_paid",
+            "the order is no longer awaiting payment",
+        ));
+    }
+    let now = db::now();
+    let payment_type = request.payment_method.payment_type.as_str();
+    let receipt = match payment_type {
+        ADMINISTRATIVE_MANDATE => {
+            if let Some(reason) = mandate_refusal(&conn, &account)? {
+                return Err(ApiErr::forbidden(
+                    "the administrative mandate is for accounts declared as a public administration",
+                )
+                .field("paymentMethod", reason, "the mandate is not available to this account"));
+            }
+            let routing = request.chorus.unwrap_or_default();
+            let routing = ChorusRouting {
+                siret: routing.siret,
+                code_service: routing.code_service.trim().to_string(),
+                numero_engagement: routing.numero_engagement.trim().to_string(),
+            };
+            let siret = validate_siret(&routing.siret).map_err(|e| ApiErr::invalid(vec![e]))?;
+            let structure = db::structure(&conn, siret.as_str())?.ok_or_else(|| {
+                ApiErr::invalid(vec![FieldError {
+                    field: "siret".into(),
+                    code: "siret_unknown".into(),
+                    message: "no Chorus Pro structure has this SIRET".into(),
+                }])
+            })?;
+            validate_routing(&structure, &routing).map_err(ApiErr::invalid)?;
+            let tx = conn.transaction()?;
+            tx.execute(
+                "INSERT INTO payments (order_id, payment_type, date) VALUES (?1, ?2, ?3)",
+                params![id as i64, ADMINISTRATIVE_MANDATE, ts(now)],
+            )?;
+            tx.execute(
+                "INSERT INTO mandates (order_id, state, siret, code_service, numero_engagement)
+                 VALUES (?1, 'awaitingDocument', ?2, ?3, ?4)",
+                params![
+                    id as i64,
+                    siret.as_str(),
+                    routing.code_service,
+                    routing.numero_engagement
+                ],
+            )?;
+            tx.execute(
+                "UPDATE orders SET status = 'documentsRequested' WHERE id = ?1",
+                [id as i64],
+            )?;
+            db::add_order_event(
+                &tx,
+                id,
+                now,
+                "Paiement par mandat administratif",
+                "Le mandat pré-rempli est à signer et à renvoyer.",
+            )?;
+            let receipt = PaymentReceipt {
+                order_id: id,
+                payment_type: ADMINISTRATIVE_MANDATE.into(),
+                order_status: OrderStatus::DocumentsRequested,
+                mandate: load_mandate(&tx, id)?,
+            };
+            store_idempotent(&tx, &account, key.as_deref(), id, &receipt)?;
+            tx.commit()?;
+            receipt
+        }
+        CREDIT_CARD => {
+            let tx = conn.transaction()?;
+            tx.execute(
+                "INSERT INTO payments (order_id, payment_type, date) VALUES (?1, ?2, ?3)",
+                params![id as i64, CREDIT_CARD, ts(now)],
+            )?;
+            tx.execute(
+                "UPDATE orders SET status = 'delivering' WHERE id = ?1",
+                [id as i64],
+            )?;
+            db::add_order_event(
+                &tx,
+                id,
+                now,
+                "Paiement par carte",
+                "La commande est en cours de livraison.",
+            )?;
+            let receipt = PaymentReceipt {
+                order_id: id,
+                payment_type: CREDIT_CARD.into(),
+                order_status: OrderStatus::Delivering,
+                mandate: None,
+            };
+            store_idempotent(&tx, &account, key.as_deref(), id, &receipt)?;
+            tx.commit()?;
+            receipt
+        }
+        _ => {
+            return Err(ApiErr::invalid(vec![FieldError {
+                field: "paymentMethod".into(),
+                code: "payment_type_unsupported".into(),
+                message: "use ADMINISTRATIVE_MANDATE or CREDIT_CARD".into(),
+            }]))
+        }
+    };
+    Ok(ok(&receipt))
+}
+
+fn store_idempotent(
+    conn: &Connection,
+    account: &str,
+    key: Option<&str>,
+    order: u64,
+    receipt: &PaymentReceipt,
+) -> Result<(), ApiErr> {
+    if let Some(key) = key {
+        let body = serde_json::to_string(receipt).map_err(ApiErr::internal)?;
+        conn.execute(
+            "INSERT INTO idempotency (account_id, key, order_id, status, body) VALUES (?1, ?2, ?3, 200, ?4)",
+            params![account, key, order as i64, body],
+        )?;
+    }
+    Ok(())
+}
+
+async fn mandate(Me(account): Me, State(st): State<AppState>, Path(id): Path<String>) -> ApiResult {
+    let id = order_id(&id)?;
+    let mandate = own_mandate(&st.db(), &account, id)?;
+    Ok(ok(&mandate))
+}
+
+fn pdf_response(bytes: Vec<u8>, file_name: &str) -> Response {
+    let mut res = (StatusCode::OK, bytes).into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/pdf"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Ok(v) = HeaderValue::from_str(&format!("inline; filename=\"{file_name}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    res
+}
+
+async fn mandate_form(
+    Me(account): Me,
+    State(st): State<AppState>,
+    Path(id): Path<String>,
+) -> ApiResult {
+    let id = order_id(&id)?;
+    let conn = st.db();
+    let mandate = own_mandate(&conn, &account, id)?;
+    let (order, _) = own_order(&conn, &account, id)?;
+    let customer = db::account(&conn, &account)?.ok_or_else(ApiErr::unauthorized)?;
+    let bytes = pdf::document(
+        &format!("Mandat administratif - commande {id}"),
+        &[
+            Line::title("Mandat administratif"),
+            Line::text(format!("Commande n° {id}")),
+            Line::text(format!("Montant TTC : {}", order.price_with_tax.text)),
+            Line::text(format!(
+                "Montant HT : {} - TVA : {}",
+                order.price_without_tax.text, order.tax.text
+            )),
+            Line::text(format!(
+                "Client : {} ({})",
+                customer.name, customer.customer_code
+            )),
+            Line::text(format!("Structure Chorus Pro : {}", mandate.structure_name)),
+            Line::text(format!("SIRET : {}", mandate.siret)),
+            Line::text(format!("Code service : {}", mandate.code_service)),
+            Line::text(format!(
+                "Numéro d'engagement : {}",
+                mandate.numero_engagement
+            )),
+            Line::text(""),
+            Line::text("À compléter par l'ordonnateur :"),
+            Line::text("Nom et qualité du signataire : ______________________________"),
+            Line::text("Date : ____ / ____ / ________"),
+            Line::text("Signature et cachet :"),
+            Line::text(""),
+            Line::text("Renvoyez ce mandat signé (PDF, PNG ou JPEG, 10 Mo au plus)."),
+        ],
+    );
+    Ok(pdf_response(bytes, &format!("mandat-{id}.pdf")))
+}
+
+async fn mandate_document(
+    Me(account): Me,
+    State(st): State<AppState>,
+    Path(id): Path<String>,
+) -> ApiResult {
+    let id = order_id(&id)?;
+    let path: Option<String> = {
+        let conn = st.db();
+        own_mandate(&conn, &account, id)?;
+        conn.query_row(
+            "SELECT doc_path FROM mandates WHERE order_id = ?1",
+            [id as i64],
+            |r| r.get(0),
+        )?
+    };
+    let mandate = own_mandate(&st.db(), &account, id)?;
+    let (Some(path), Some(doc)) = (path, mandate.document) else {
+        return Err(ApiErr::not_found("a signed copy of this mandate"));
+    };
+    let bytes = tokio::fs::read(&path).await?;
+    let mut res = (StatusCode::OK, bytes).into_response();
+    if let Ok(v) = HeaderValue::from_str(&doc.content_type) {
+        res.headers_mut().insert(header::CONTENT_TYPE, v);
+    }
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(res)
+}
+
+fn upload_error(e: UploadError) -> ApiErr {
+    let message = match e {
+        UploadError::Empty => "the file is empty",
+        UploadError::TooLarge => "the file is larger than 10 MB (10,485,760 bytes)",
+        UploadError::UnsupportedType => "the file is not a PDF, PNG or JPEG",
+        UploadError::NameTooLong => "the file name has more than 50 characters",
+    };
+    let err = match e {
+        UploadError::TooLarge => ApiErr::too_large(message),
+        UploadError::UnsupportedType => ApiErr::unsupported_type(message),
+        UploadError::Empty | UploadError::NameTooLong => ApiErr::bad_request(message),
+    };
+    err.field("file", e.code(), message)
+}
+
+/// Removes a partial upload unless it was kept.
+struct TempFile(Option<std::path::PathBuf>);
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if let Some(path) = self.0.take() {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// The signed copy, as the raw request body (what XMLHttpRequest sends); its name in
+/// `?name=` or the `X-File-Name` header.
+async fn upload(
+    Me(account): Me,
+    State(st): State<AppState>,
+    Path(id): Path<String>,
+    Query(query): Query<Vec<(String, String)>>,
+    headers: HeaderMap,
+    body: Body,
+) -> ApiResult {
+    let id = order_id(&id)?;
+    {
+        let conn = st.db();
+        let mandate = own_mandate(&conn, &account, id)?;
+        if !mandate.state.accepts_upload() {
+            return Err(
+                ApiErr::conflict("the mandate is not awaiting a signed copy").field(
+                    "file",
+                    "mandate_not_awaiting_document",
+                    "a copy is under review or already accepted",
+                ),
+            );
+        }
+    }
+    let name = query
+        .iter()
+        .find(|(k, _)| k == "name")
+        .map(|(_, v)| v.clone())
+        .or_else(|| {
+            headers
+                .get("x-file-name")
+                .and_then(|v| v.to_str().ok())
+                .map(String::from)
+        })
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty());
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    check_upload_header(declared, name.as_deref().unwrap_or("")).map_err(upload_error)?;
+
+    let mut temp = TempFile(Some(
+        st.files.join(format!(".upload-{}.part", random_hex(8)?)),
+    ));
+    let temp_path = temp.0.clone().unwrap_or_default();
+    let mut file = tokio::fs::File::create(&temp_path).await?;
+    let mut size: u64 = 0;
+    let mut head: Vec<u8> = Vec::with_capacity(SNIFF_BYTES);
+    let mut stream = body.into_data_stream();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|_| ApiErr::bad_request("the upload was interrupted"))?;
+        size += chunk.len() as u64;
+        if size > MAX_UPLOAD_BYTES {
+            return Err(upload_error(UploadError::TooLarge));
+        }
+        if head.len() < SNIFF_BYTES {
+            let take = (SNIFF_BYTES - head.len()).min(chunk.len());
+            head.extend_from_slice(&chunk[..take]);
+            if head.len() == SNIFF_BYTES {
+                check_upload(size, &head).map_err(upload_error)?;
+            }
+        }
+        file.write_all(&chunk).await?;
+    }
+    file.flush().await?;
+    file.sync_all().await?;
+    drop(file);
+    let kind = check_upload(size, &head).map_err(upload_error)?;
+    let name = name.unwrap_or_else(|| format!("mandat-{id}-signe.{}", kind.extension()));
+    let final_path = st.files.join(format!(
+        "mandate-{id}-{}.{}",
+        random_hex(8)?,
+        kind.extension()
+    ));
+    tokio::fs::rename(&temp_path, &final_path).await?;
+    temp.0 = None;
+
+    let now = db::now();
+    let conn = st.db();
+    // The state may have changed while the body was read.
+    let current = own_mandate(&conn, &account, id)?;
+    if !current.state.accepts_upload() {
+        let _ = std::fs::remove_file(&final_path);
+        return Err(ApiErr::conflict(
+            "the mandate is not awaiting a signed copy",
+        ));
+    }
+    conn.execute(
+        "UPDATE mandates SET state = 'underReview', doc_name = ?2, doc_size = ?3, doc_type = ?4,
+                doc_path = ?5, uploaded_at = ?6 WHERE order_id = ?1",
+        params![
+            id as i64,
+            name,
+            size as i64,
+            kind.content_type(),
+            final_path.to_string_lossy(),
+            ts(now)
+        ],
+    )?;
+    db::add_order_event(
+        &conn,
+        id,
+        now,
+        "Mandat signé reçu",
+        "Le mandat est en cours de vérification.",
+    )?;
+    let mandate = own_mandate(&conn, &account, id)?;
+    Ok(ok(&mandate))
+}
+
+struct BillRow {
+    id: String,
+    order_id: u64,
+    date: String,
+    category: String,
+    ht: i64,
+    chorus_id: Option<String>,
+    siret: Option<String>,
+    code_service: String,
+    numero_engagement: String,
+    chorus_status: Option<String>,
+}
+
+const BILL_COLUMNS: &str = "id, order_id, date, category, ht_cents, chorus_invoice_id, siret, code_service, numero_engagement, chorus_status";
+
+fn bill_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<BillRow> {
+    Ok(BillRow {
+        id: r.get(0)?,
+        order_id: r.get::<_, i64>(1)? as u64,
+        date: r.get(2)?,
+        category: r.get(3)?,
+        ht: r.get(4)?,
+        chorus_id: r.get(5)?,
+        siret: r.get(6)?,
+        code_service: r.get(7)?,
+        numero_engagement: r.get(8)?,
+        chorus_status: r.get(9)?,
+    })
+}
+
+fn own_bill(conn: &Connection, account: &str, bill_id: &str) -> Result<BillRow, ApiErr> {
+    conn.query_row(
+        &format!("SELECT {BILL_COLUMNS} FROM bills WHERE id = ?1 AND account_id = ?2"),
+        params![bill_id, account],
+        bill_row,
+    )
+    .optional()?
+    .ok_or_else(|| ApiErr::not_found("this bill"))
+}
+
+/// The Chorus Pro tracking of a bill that goes through it.
+fn tracking(conn: &Connection, row: &BillRow) -> Result<Option<ChorusTracking>, ApiErr> {
+    let (Some(chorus_id), Some(siret)) = (&row.chorus_id, &row.siret) else {
+        return Ok(None);
+    };
+    let structure = db::structure(conn, siret)?;
+    let days = structure
+        .as_ref()
+        .map(|s| s.payment_deadline_days)
+        .unwrap_or(30);
+    let history = db::chorus_events(conn, &row.id)?;
+    let status = mandat_model::chorus::current_status(&history);
+    let today = today();
+    let deadline = payment_deadline(&history, days, today).map(|deadline| {
+        let left = days_left(deadline.due_date, today);
+        let settled = matches!(
+            status,
+            Some(ChorusStatus::MiseEnPaiement) | Some(ChorusStatus::Rejetee)
+        );
+        DeadlineView {
+            deadline,
+            days_left: left,
+            overdue: left < 0 && !settled,
+        }
+    });
+    Ok(Some(ChorusTracking {
+        bill_id: row.id.clone(),
+        chorus_invoice_id: chorus_id.clone(),
+        siret: siret.clone(),
+        structure_name: structure
+            .as_ref()
+            .map(|s| s.name.clone())
+            .unwrap_or_default(),
+        code_service: row.code_service.clone(),
+        numero_engagement: row.numero_engagement.clone(),
+        status,
+        history,
+        deadline,
+        statut_mise_en_paiement_nest_pas_remonte: structure
+            .map(|s| s.statut_mise_en_paiement_nest_pas_remonte)
+            .unwrap_or(false),
+    }))
+}
+
+/// A bill tracking as the operator route returns it, whoever owns it.
+pub fn tracking_of(conn: &Connection, bill_id: &str) -> Result<Option<ChorusTracking>, ApiErr> {
+    let row = conn
+        .query_row(
+            &format!("SELECT {BILL_COLUMNS} FROM bills WHERE id = ?1"),
+            [bill_id],
+            bill_row,
+        )
+        .optional()?
+        .ok_or_else(|| ApiErr::not_found("this bill"))?;
+    tracking(conn, &row)
+}
+
+fn bill_view(conn: &Connection, row: &BillRow) -> Result<Bill, ApiErr> {
+    let tax = db::vat(row.ht);
+    let due_date = match &row.siret {
+        Some(siret) if row.chorus_status.is_some() => {
+            let days = db::structure(conn, siret)?
+                .map(|s| s.payment_deadline_days)
+                .unwrap_or(30);
+            payment_deadline(&db::chorus_events(conn, &row.id)?, days, today()).map(|d| d.due_date)
+        }
+        _ => None,
+    };
+    Ok(Bill {
+        bill_id: row.id.clone(),
+        date: db::parse_ts(&row.date),
+        order_id: row.order_id,
+        category: serde_json::from_value(serde_json::Value::String(row.category.clone()))
+            .unwrap_or(BillCategory::Other),
+        price_without_tax: Price::eur(row.ht),
+        tax: Price::eur(tax),
+        price_with_tax: Price::eur(row.ht + tax),
+        pdf_url: format!("/api/me/bill/{}/pdf", row.id),
+        chorus_status: row.chorus_status.as_deref().map(ChorusStatus::from_code),
+        due_date,
+    })
+}
+
+fn bad_query(field: &str, code: &str, message: &str) -> ApiErr {
+    ApiErr::bad_request(format!("the query parameter {field} is not valid"))
+        .field(field, code, message)
+}
+
+/// `GET /me/bill?chorusStatus=A,B&from=YYYY-MM-DD&to=YYYY-MM-DD&orderId=N&page=1&pageSize=50`
+async fn bills(
+    Me(account): Me,
+    State(st): State<AppState>,
+    query: Result<Query<Vec<(String, String)>>, axum::extract::rejection::QueryRejection>,
+) -> ApiResult {
+    let Query(query) = query.map_err(|_| ApiErr::bad_request("the query string is not valid"))?;
+    let mut sql = String::from(" FROM bills WHERE account_id = ?");
+    let mut args: Vec<rusqlite::types::Value> = vec![account.clone().into()];
+    let mut page: u32 = 1;
+    let mut page_size: u32 = 50;
+    for (key, value) in &query {
+        match key.as_str() {
+            "chorusStatus" => {
+                let mut codes = Vec::new();
+                for code in value.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+                    let status = ChorusStatus::from_code(code);
+                    if status == ChorusStatus::Unknown {
+                        return Err(bad_query(
+                            "chorusStatus",
+                            "status_unknown",
+                            "not a Chorus Pro status code",
+                        ));
+                    }
+                    codes.push(status.code());
+                }
+                if !codes.is_empty() {
+                    sql.push_str(&format!(
+                        " AND chorus_status IN ({})",
+                        vec!["?"; codes.len()].join(",")
+                    ));
+                    args.extend(codes.into_iter().map(|c| c.to_string().into()));
+                }
+            }
+            "from" | "to" => {
+                let day = NaiveDate::parse_from_str(value, "%Y-%m-%d")
+                    .map_err(|_| bad_query(key, "date_invalid", "a date as YYYY-MM-DD"))?;
+                if key == "from" {
+                    sql.push_str(" AND date >= ?");
+                    args.push(ts(day.and_time(NaiveTime::MIN).and_utc()).into());
+                } else {
+                    let next = day.succ_opt().unwrap_or(day);
+                    sql.push_str(" AND date < ?");
+                    args.push(ts(next.and_time(NaiveTime::MIN).and_utc()).into());
+                }
+            }
+            "orderId" => {
+                let id: i64 = value
+                    .parse()
+                    .ok()
+                    .filter(|n| *n >= 0)
+                    .ok_or_else(|| bad_query("orderId", "order_id_invalid", "an order id"))?;
+                sql.push_str(" AND order_id = ?");
+                args.push(id.into());
+            }
+            "page" => {
+                page = value
+                    .parse()
+                    .ok()
+                    .filter(|n| *n >= 1)
+                    .ok_or_else(|| bad_query("page", "page_invalid", "a page number from 1"))?;
+            }
+            "pageSize" => {
+                page_size = value
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=1000).contains(n))
+                    .ok_or_else(|| bad_query("pageSize", "page_size_invalid", "from 1 to 1000"))?;
+            }
+            _ => {}
+        }
+    }
+    let conn = st.db();
+    let total: i64 = conn.query_row(
+        &format!("SELECT COUNT(*){sql}"),
+        rusqlite::params_from_iter(args.iter()),
+        |r| r.get(0),
+    )?;
+    let offset = i64::from(page - 1) * i64::from(page_size);
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {BILL_COLUMNS}{sql} ORDER BY date DESC, id DESC LIMIT {page_size} OFFSET {offset}"
+    ))?;
+    let rows: Vec<BillRow> = stmt
+        .query_map(rusqlite::params_from_iter(args.iter()), bill_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let bills = rows
+        .iter()
+        .map(|row| bill_view(&conn, row))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(ok(&BillPage {
+        bills,
+        page,
+        page_size,
+        total: total as u64,
+    }))
+}
+
+async fn bill(Me(account): Me, State(st): State<AppState>, Path(id): Path<String>) -> ApiResult {
+    let conn = st.db();
+    let row = own_bill(&conn, &account, &id)?;
+    Ok(ok(&bill_view(&conn, &row)?))
+}
+
+async fn debt(Me(account): Me, State(st): State<AppState>, Path(id): Path<String>) -> ApiResult {
+    let conn = st.db();
+    let row = own_bill(&conn, &account, &id)?;
+    let ttc = row.ht + db::vat(row.ht);
+    let (status, due_date) = match tracking(&conn, &row)? {
+        // Not through Chorus Pro: paid by card at order time.
+        None => (DebtStatus::Paid, None),
+        Some(t) => {
+            let due = t.deadline.map(|d| d.deadline.due_date);
+            (debt_status(t.status, due, today()), due)
+        }
+    };
+    let pending = if status == DebtStatus::Paid { 0 } else { ttc };
+    Ok(ok(&Debt {
+        status,
+        due_date,
+        amount: Price::eur(ttc),
+        pending_amount: Price::eur(pending),
+    }))
+}
+
+async fn chorus_tracking(
+    Me(account): Me,
+    State(st): State<AppState>,
+    Path(id): Path<String>,
+) -> ApiResult {
+    let conn = st.db();
+    let row = own_bill(&conn, &account, &id)?;
+    let tracking = tracking(&conn, &row)?
+        .ok_or_else(|| ApiErr::not_found("Chorus Pro tracking of this bill"))?;
+    Ok(ok(&tracking))
+}
+
+async fn bill_pdf(
+    Me(account): Me,
+    State(st): State<AppState>,
+    Path(id): Path<String>,
+) -> ApiResult {
+    let conn = st.db();
+    let row = own_bill(&conn, &account, &id)?;
+    let bill = bill_view(&conn, &row)?;
+    let customer = db::account(&conn, &account)?.ok_or_else(ApiErr::unauthorized)?;
+    let mut lines = vec![
+        Line::title(format!("Facture {}", bill.bill_id)),
+        Line::text(format!("Date : {}", bill.date.format("%d/%m/%Y"))),
+        Line::text(format!(
+            "Client : {} ({})",
+            customer.name, customer.customer_code
+        )),
+        Line::text(format!("Commande n° {}", bill.order_id)),
+        Line::text(format!("Total HT : {}", bill.price_without_tax.text)),
+        Line::text(format!("TVA 20 % : {}", bill.tax.text)),
+        Line::text(format!("Total TTC : {}", bill.price_with_tax.text)),
+    ];
+    if let (Some(chorus), Some(siret)) = (&row.chorus_id, &row.siret) {
+        lines.push(Line::text(format!("Chorus Pro : {chorus} - SIRET {siret}")));
+    }
+    Ok(pdf_response(
+        pdf::document(&format!("Facture {}", bill.bill_id), &lines),
+        &format!("{}.pdf", bill.bill_id),
+    ))
+}

@@ -1,0 +1,197 @@
+//! mandat sandbox: a local billing API that plays the provider's one (see
+//! `api/openapi.yaml`), with demo accounts in SQLite, and the built app served
+//! from `dist/`.
+
+pub mod api;
+pub mod db;
+pub mod error;
+pub mod operator;
+pub mod pdf;
+pub mod seed;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use axum::body::Body;
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::{header, request::Parts, HeaderValue, Method, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use axum::Router;
+use rusqlite::Connection;
+use tower::ServiceExt as _;
+use tower_http::services::{ServeDir, ServeFile};
+
+use error::ApiErr;
+
+/// Name of the session cookie.
+pub const SESSION_COOKIE: &str = "mandat_session";
+
+/// Shared state of the server.
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+pub struct Inner {
+    db: Mutex<Connection>,
+    /// The built app.
+    pub dist: PathBuf,
+    /// Uploaded signed mandates.
+    pub files: PathBuf,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+impl AppState {
+    /// Opens (or creates) the database, seeding it when it is new or when `reseed`.
+    pub fn open(
+        db_path: &Path,
+        dist: &Path,
+        reseed: bool,
+    ) -> Result<AppState, Box<dyn std::error::Error>> {
+        if let Some(parent) = db_path.parent() {
+            if !parent.as_os_str().is_empty() {
+                std::fs::create_dir_all(parent)?;
+            }
+        }
+        let mut conn = db::open(db_path)?;
+        let files = files_dir(db_path);
+        if reseed {
+            db::wipe(&conn)?;
+            let _ = std::fs::remove_dir_all(&files);
+        }
+        std::fs::create_dir_all(&files)?;
+        if db::is_empty(&conn)? {
+            seed::seed(&mut conn, &files)?;
+        }
+        Ok(AppState(Arc::new(Inner {
+            db: Mutex::new(conn),
+            dist: dist.to_path_buf(),
+            files,
+        })))
+    }
+
+    /// The database; held only for short, synchronous work.
+    pub fn db(&self) -> MutexGuard<'_, Connection> {
+        self.db
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Wipes and re-seeds (`POST /sandbox/reset`).
+    pub fn reseed(&self) -> Result<(), Box<dyn std::error::Error>> {
+        let mut conn = self.db();
+        db::wipe(&conn)?;
+        let _ = std::fs::remove_dir_all(&self.files);
+        std::fs::create_dir_all(&self.files)?;
+        seed::seed(&mut conn, &self.files)
+    }
+}
+
+/// Where uploads go: beside the database.
+fn files_dir(db_path: &Path) -> PathBuf {
+    let mut name = db_path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(".files");
+    db_path.with_file_name(name)
+}
+
+/// The signed-in account, from the session cookie; 401 without a valid one.
+pub struct Me(pub String);
+
+pub fn session_token(parts: &Parts) -> Option<String> {
+    parts
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value.trim().to_string())
+}
+
+impl FromRequestParts<AppState> for Me {
+    type Rejection = ApiErr;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Me, ApiErr> {
+        let token = session_token(parts).ok_or_else(ApiErr::unauthorized)?;
+        let conn = state.db();
+        let account: Option<String> = rusqlite::OptionalExtension::optional(conn.query_row(
+            "SELECT s.account_id FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token = ?1",
+            [&token],
+            |r| r.get(0),
+        ))?;
+        account.map(Me).ok_or_else(ApiErr::unauthorized)
+    }
+}
+
+/// The whole server: `/api` (the billing API), `/sandbox` (sign-in and operator
+/// routes), and the app from `dist` for everything else.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .nest("/api", api::router())
+        .nest("/sandbox", operator::router())
+        .fallback(static_app)
+        .with_state(state)
+}
+
+const NOT_BUILT: &str = "<!doctype html>
+<html lang=\"en\"><head><meta charset=\"utf-8\"><title>mandat sandbox: app not built</title></head>
+<body><main><h1>The app is not built</h1>
+<p>The billing API works under <code>/api</code>. To serve the app here, build it
+(<code>trunk build --release</code>, or <code>./scripts/run.sh</code>) and start the sandbox
+with <code>--dist dist</code>.</p>
+<p>Sign in as a demo account: <a href=\"/sandbox/login?account=commune&amp;next=/\">commune</a>,
+<a href=\"/sandbox/login?account=hopital&amp;next=/\">hopital</a>,
+<a href=\"/sandbox/login?account=entreprise&amp;next=/\">entreprise</a>.</p></main></body></html>
+";
+
+/// Files of the built app; the app's `index.html` for paths without a file, so that
+/// its routes load directly.
+async fn static_app(State(state): State<AppState>, req: Request) -> Response {
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        return ApiErr::method_not_allowed().into_response();
+    }
+    let index = state.dist.join("index.html");
+    if !index.is_file() {
+        let mut res = (StatusCode::OK, Html(NOT_BUILT)).into_response();
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        return res;
+    }
+    let is_index = req.uri().path() == "/" || req.uri().path() == "/index.html";
+    let service = ServeDir::new(&state.dist).fallback(ServeFile::new(&index));
+    match service.oneshot(req).await {
+        Ok(res) => {
+            let mut res = res.map(Body::new);
+            // The page names the hashed assets: always revalidate it.
+            let html = res
+                .headers()
+                .get(header::CONTENT_TYPE)
+                .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+            if is_index || html {
+                res.headers_mut()
+                    .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            }
+            res
+        }
+        Err(e) => ApiErr::internal(e).into_response(),
+    }
+}
+
+/// Runs the server on `listener` until `shutdown` resolves.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}

@@ -1,0 +1,157 @@
+//! `mandat-sandbox [--port N] [--db PATH] [--dist DIR] [--reseed] [--clock SECONDS]`
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use mandat_sandbox::{seed, serve, AppState};
+
+const USAGE: &str =
+    "usage: mandat-sandbox [--port N] [--db PATH] [--dist DIR] [--reseed] [--clock SECONDS]
+  --port N         port on 127.0.0.1 (env MANDAT_PORT, default 8080)
+  --db PATH        SQLite database (env MANDAT_DB, default target/sandbox.sqlite3)
+  --dist DIR       the built app to serve (env MANDAT_DIST, default dist)
+  --reseed         wipe the database and seed the demo data again
+  --clock SECONDS  every SECONDS, move demo invoices one Chorus Pro step forward";
+
+struct Args {
+    port: u16,
+    db: PathBuf,
+    dist: PathBuf,
+    reseed: bool,
+    clock: Option<u64>,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    let mut args = Args {
+        port: match env("MANDAT_PORT") {
+            Some(p) => p
+                .parse()
+                .map_err(|_| format!("MANDAT_PORT is not a port: {p}"))?,
+            None => 8080,
+        },
+        db: env("MANDAT_DB")
+            .unwrap_or_else(|| "target/sandbox.sqlite3".into())
+            .into(),
+        dist: env("MANDAT_DIST").unwrap_or_else(|| "dist".into()).into(),
+        reseed: false,
+        clock: None,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = || {
+            inline
+                .clone()
+                .or_else(|| it.next())
+                .ok_or_else(|| format!("{flag} needs a value"))
+        };
+        match flag.as_str() {
+            "--port" => {
+                let v = value()?;
+                args.port = v.parse().map_err(|_| format!("--port: not a port: {v}"))?;
+            }
+            "--db" => args.db = value()?.into(),
+            "--dist" => args.dist = value()?.into(),
+            "--reseed" => args.reseed = true,
+            "--clock" => {
+                let v = value()?;
+                let secs: u64 = v
+                    .parse()
+                    .ok()
+                    .filter(|s| *s > 0)
+                    .ok_or_else(|| format!("--clock: not a number of seconds: {v}"))?;
+                args.clock = Some(secs);
+            }
+            "-h" | "--help" => return Err(String::new()),
+            other => return Err(format!("unknown argument: {other}")),
+        }
+    }
+    Ok(args)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(e) if e.is_empty() => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("mandat sandbox: {e}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let state = match AppState::open(&args.db, &args.dist, args.reseed) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("mandat sandbox: cannot open {}: {e}", args.db.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let listener = match tokio::net::TcpListener::bind(("127.0.0.1", args.port)).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!(
+                "mandat sandbox: cannot listen on 127.0.0.1:{}: {e}",
+                args.port
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let port = listener.local_addr().map(|a| a.port()).unwrap_or(args.port);
+    let base = format!("http://127.0.0.1:{port}");
+    println!("mandat sandbox: {base}/");
+    for (id, _, name, ..) in seed::ACCOUNTS.iter().filter(|a| a.6) {
+        let who = match *id {
+            "commune" => "the commune".to_string(),
+            "hopital" => "the hospital".to_string(),
+            "entreprise" => "the company".to_string(),
+            _ => name.to_string(),
+        };
+        println!("sign in as {who}: {base}/sandbox/login?account={id}&next=/");
+    }
+    if let Some(secs) = args.clock {
+        let st = state.clone();
+        tokio::spawn(async move {
+            let mut interval = tokio::time::interval(std::time::Duration::from_secs(secs));
+            interval.tick().await;
+            loop {
+                interval.tick().await;
+                if let Err(e) = mandat_sandbox::operator::tick(&st) {
+                    eprintln!("mandat sandbox: clock: {:?}", e.body.message);
+                }
+            }
+        });
+    }
+    if let Err(e) = serve(listener, state, shutdown_signal()).await {
+        eprintln!("mandat sandbox: {e}");
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}

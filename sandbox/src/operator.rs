@@ -1,0 +1,360 @@
+//! Sandbox-only routes under `/sandbox`: signing in as a demo account, and what the
+//! provider's back office and Chorus Pro would do (accept or reject a mandate,
+//! append a Chorus Pro status event). Also the demo clock.
+
+use axum::body::Body;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use mandat_model::billing::{MandateRejection, NewChorusEvent};
+use mandat_model::chorus::{can_transition, current_status, ChorusStatus};
+use mandat_model::mandate::MandateState;
+use mandat_model::{DemoAccount, DemoAccountKind};
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::api::{load_mandate, order_id, read_json, tracking_of};
+use crate::db::{self, ts};
+use crate::error::{ok, ApiErr, ApiResult};
+use crate::{session_token, AppState, SESSION_COOKIE};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/login", get(login))
+        .route("/logout", get(logout).post(logout))
+        .route("/accounts", get(accounts))
+        .route("/reset", post(reset))
+        .route("/orders/{orderId}/mandate/accept", post(accept))
+        .route("/orders/{orderId}/mandate/reject", post(reject))
+        .route("/bills/{billId}/events", post(add_event))
+        .fallback(|| async { ApiErr::not_found("this sandbox path") })
+        .method_not_allowed_fallback(|| async { ApiErr::method_not_allowed() })
+}
+
+/// Only a same-site path: one leading `/`, not `//` nor `/\` (which browsers read as
+/// another host), and no control characters.
+pub fn safe_next(next: Option<&str>) -> &str {
+    match next {
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n.starts_with("/\\")
+                && !n.chars().any(|c| c.is_control()) =>
+        {
+            n
+        }
+        _ => "/",
+    }
+}
+
+fn redirect(to: &str, cookie: Option<String>) -> Response {
+    let mut res = StatusCode::SEE_OTHER.into_response();
+    let h = res.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(to) {
+        h.insert(header::LOCATION, v);
+    } else {
+        h.insert(header::LOCATION, HeaderValue::from_static("/"));
+    }
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Some(cookie) = cookie.and_then(|c| HeaderValue::from_str(&c).ok()) {
+        h.insert(header::SET_COOKIE, cookie);
+    }
+    res
+}
+
+async fn login(
+    State(st): State<AppState>,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Result<Response, ApiErr> {
+    let get = |k: &str| {
+        query
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.as_str())
+    };
+    let account = get("account").unwrap_or("");
+    let next = safe_next(get("next")).to_string();
+    let mut token = [0u8; 32];
+    getrandom::fill(&mut token).map_err(ApiErr::internal)?;
+    let token: String = token.iter().map(|b| format!("{b:02x}")).collect();
+    {
+        let conn = st.db();
+        if db::account(&conn, account)?.is_none() {
+            let mut res = (
+                StatusCode::NOT_FOUND,
+                Html(
+                    "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Unknown demo account</title></head>\
+                     <body><main><h1>Unknown demo account</h1><p>See <a href=\"/sandbox/accounts\">/sandbox/accounts</a>.</p></main></body></html>",
+                ),
+            )
+                .into_response();
+            res.headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            return Ok(res);
+        }
+        conn.execute(
+            "INSERT INTO sessions (token, account_id, created) VALUES (?1, ?2, ?3)",
+            params![token, account, ts(db::now())],
+        )?;
+    }
+    Ok(redirect(
+        &next,
+        Some(format!(
+            "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax"
+        )),
+    ))
+}
+
+async fn logout(
+    State(st): State<AppState>,
+    Query(query): Query<Vec<(String, String)>>,
+    req: axum::extract::Request,
+) -> Result<Response, ApiErr> {
+    let (parts, _) = req.into_parts();
+    if let Some(token) = session_token(&parts) {
+        st.db()
+            .execute("DELETE FROM sessions WHERE token = ?1", [token])?;
+    }
+    let next = safe_next(
+        query
+            .iter()
+            .find(|(k, _)| k == "next")
+            .map(|(_, v)| v.as_str()),
+    );
+    Ok(redirect(
+        next,
+        Some(format!(
+            "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"
+        )),
+    ))
+}
+
+async fn accounts(State(st): State<AppState>) -> ApiResult {
+    let conn = st.db();
+    let mut stmt =
+        conn.prepare("SELECT id, name, kind FROM accounts WHERE listed = 1 ORDER BY rowid")?;
+    let list: Vec<DemoAccount> = stmt
+        .query_map([], |r| {
+            let kind: String = r.get(2)?;
+            Ok(DemoAccount {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                kind: serde_json::from_value(serde_json::Value::String(kind))
+                    .unwrap_or(DemoAccountKind::Commune),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ok(&list))
+}
+
+async fn reset(State(st): State<AppState>) -> ApiResult {
+    st.reseed().map_err(ApiErr::internal)?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+fn mandate_of(conn: &Connection, id: u64) -> Result<mandat_model::mandate::Mandate, ApiErr> {
+    load_mandate(conn, id)?.ok_or_else(|| ApiErr::not_found("a mandate for this order"))
+}
+
+/// Accepting generates the invoice `FR5` + order id on 6 digits (order 1003 → FR5001003),
+/// deposited on Chorus Pro now.
+async fn accept(State(st): State<AppState>, Path(id): Path<String>) -> ApiResult {
+    let id = order_id(&id)?;
+    let mut conn = st.db();
+    let mandate = mandate_of(&conn, id)?;
+    if mandate.state != MandateState::UnderReview {
+        return Err(
+            ApiErr::conflict("only a mandate under review can be accepted").field(
+                "state",
+                "mandate_not_under_review",
+                "the mandate is not under review",
+            ),
+        );
+    }
+    let (account, ht): (String, i64) = conn.query_row(
+        "SELECT o.account_id, COALESCE((SELECT SUM(quantity * unit_cents) FROM order_lines WHERE order_id = o.id), 0)
+         FROM orders o WHERE o.id = ?1",
+        [id as i64],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let bill_id = format!("FR{}", 5_000_000 + id);
+    let now = db::now();
+    let tx = conn.transaction()?;
+    tx.execute(
+        "INSERT INTO bills (id, account_id, order_id, date, category, ht_cents, chorus_invoice_id, siret,
+                            code_service, numero_engagement, clock)
+         VALUES (?1, ?2, ?3, ?4, 'purchase', ?5, ?6, ?7, ?8, ?9, 1)",
+        params![
+            bill_id,
+            account,
+            id as i64,
+            ts(now),
+            ht,
+            format!("CPP{:09}", 5_000_000 + id),
+            mandate.siret,
+            mandate.code_service,
+            mandate.numero_engagement
+        ],
+    )?;
+    db::add_chorus_event(&tx, &bill_id, ChorusStatus::Deposee, now, None)?;
+    tx.execute(
+        "UPDATE mandates SET state = 'accepted', rejection_reason = NULL, bill_id = ?2 WHERE order_id = ?1",
+        params![id as i64, bill_id],
+    )?;
+    tx.execute(
+        "UPDATE orders SET status = 'delivered' WHERE id = ?1",
+        [id as i64],
+    )?;
+    db::add_order_event(
+        &tx,
+        id,
+        now,
+        "Mandat accepté",
+        &format!("La facture {bill_id} est déposée sur Chorus Pro."),
+    )?;
+    tx.commit()?;
+    Ok(ok(&mandate_of(&conn, id)?))
+}
+
+async fn reject(State(st): State<AppState>, Path(id): Path<String>, body: Body) -> ApiResult {
+    let id = order_id(&id)?;
+    {
+        let conn = st.db();
+        mandate_of(&conn, id)?;
+    }
+    let request: MandateRejection = read_json(body).await?;
+    let reason = request.reason.trim();
+    if reason.is_empty() || reason.chars().count() > 500 {
+        return Err(
+            ApiErr::bad_request("a reason of 1 to 500 characters is required").field(
+                "reason",
+                "reason_required",
+                "say why the mandate is refused",
+            ),
+        );
+    }
+    let conn = st.db();
+    let mandate = mandate_of(&conn, id)?;
+    if mandate.state != MandateState::UnderReview {
+        return Err(
+            ApiErr::conflict("only a mandate under review can be rejected").field(
+                "state",
+                "mandate_not_under_review",
+                "the mandate is not under review",
+            ),
+        );
+    }
+    conn.execute(
+        "UPDATE mandates SET state = 'rejected', rejection_reason = ?2 WHERE order_id = ?1",
+        params![id as i64, reason],
+    )?;
+    db::add_order_event(
+        &conn,
+        id,
+        db::now(),
+        "Mandat refusé",
+        "Un nouveau mandat signé est attendu.",
+    )?;
+    Ok(ok(&mandate_of(&conn, id)?))
+}
+
+async fn add_event(
+    State(st): State<AppState>,
+    Path(bill_id): Path<String>,
+    body: Body,
+) -> ApiResult {
+    {
+        let conn = st.db();
+        tracking_of(&conn, &bill_id)?;
+    }
+    let event: NewChorusEvent = read_json(body).await?;
+    if event.status == ChorusStatus::Unknown {
+        return Err(ApiErr::bad_request("unknown Chorus Pro status").field(
+            "status",
+            "status_unknown",
+            "not a Chorus Pro status code",
+        ));
+    }
+    let reason = event
+        .reason
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty());
+    if event.status.requires_reason() && reason.is_none() {
+        return Err(ApiErr::bad_request("this status needs a reason").field(
+            "reason",
+            "reason_required",
+            "a suspension, a rejection or a recycling carries a reason",
+        ));
+    }
+    let conn = st.db();
+    let tracking = tracking_of(&conn, &bill_id)?.ok_or_else(|| {
+        ApiErr::conflict("this bill does not go through Chorus Pro").field(
+            "billId",
+            "bill_not_on_chorus",
+            "the bill has no Chorus Pro tracking",
+        )
+    })?;
+    if !can_transition(tracking.status, event.status) {
+        return Err(ApiErr::conflict(format!(
+            "{} cannot follow {}",
+            event.status.code(),
+            tracking.status.map(|s| s.code()).unwrap_or("nothing")
+        ))
+        .field(
+            "status",
+            "transition_not_allowed",
+            "this status cannot follow the current one",
+        ));
+    }
+    let date = event
+        .date
+        .map(|d| d.with_timezone(&chrono::Utc))
+        .unwrap_or_else(db::now);
+    db::add_chorus_event(&conn, &bill_id, event.status, date, reason)?;
+    let tracking =
+        tracking_of(&conn, &bill_id)?.ok_or_else(|| ApiErr::internal("tracking vanished"))?;
+    Ok(ok(&tracking))
+}
+
+/// The step the demo clock takes after `status`, on the happy path.
+pub fn clock_step(status: Option<ChorusStatus>, reports_payment: bool) -> Option<ChorusStatus> {
+    use ChorusStatus::*;
+    match status? {
+        Deposee => Some(EnCoursAcheminement),
+        EnCoursAcheminement => Some(MiseADisposition),
+        MiseADisposition | Completee => Some(ServiceFait),
+        ServiceFait => Some(Mandatee),
+        Mandatee if reports_payment => Some(MiseEnPaiement),
+        _ => None,
+    }
+}
+
+/// Moves every clock-driven invoice one step forward. Returns how many moved.
+pub fn tick(st: &AppState) -> Result<usize, ApiErr> {
+    let conn = st.db();
+    let mut stmt = conn.prepare(
+        "SELECT b.id, COALESCE(s.mep_not_reported, 0) FROM bills b LEFT JOIN structures s ON s.siret = b.siret
+         WHERE b.clock = 1 AND b.chorus_invoice_id IS NOT NULL",
+    )?;
+    let bills: Vec<(String, bool)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    drop(stmt);
+    let mut moved = 0;
+    for (bill, mep_not_reported) in bills {
+        let events = db::chorus_events(&conn, &bill)?;
+        let current = current_status(&events);
+        if let Some(next) = clock_step(current, !mep_not_reported) {
+            if can_transition(current, next) {
+                db::add_chorus_event(&conn, &bill, next, db::now(), None)?;
+                moved += 1;
+            }
+        }
+    }
+    let _ = conn
+        .query_row("SELECT 1", [], |r| r.get::<_, i64>(0))
+        .optional()?;
+    Ok(moved)
+}

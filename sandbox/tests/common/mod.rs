@@ -1,0 +1,142 @@
+//! A sandbox on a fresh temporary SQLite file, driven through its real router.
+#![allow(dead_code)]
+
+use axum::body::Body;
+use axum::http::{header, HeaderMap, Method, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt as _;
+use mandat_sandbox::{router, AppState};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use tower::ServiceExt as _;
+
+pub struct Sandbox {
+    pub dir: tempfile::TempDir,
+    pub state: AppState,
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+    pub fn decode<T: DeserializeOwned>(&self) -> T {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
+            panic!(
+                "not the expected shape ({e}): {}",
+                String::from_utf8_lossy(&self.body)
+            )
+        })
+    }
+    /// The field error codes of an `ErrorBody`.
+    pub fn codes(&self) -> Vec<(String, String)> {
+        let body: mandat_model::ErrorBody = self.decode();
+        body.errors.into_iter().map(|e| (e.field, e.code)).collect()
+    }
+    pub fn class(&self) -> String {
+        self.json()["class"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::open(
+            &dir.path().join("db.sqlite3"),
+            &dir.path().join("dist"),
+            false,
+        )
+        .unwrap();
+        Sandbox { dir, state }
+    }
+
+    pub fn reopen(&self) -> AppState {
+        AppState::open(
+            &self.dir.path().join("db.sqlite3"),
+            &self.dir.path().join("dist"),
+            false,
+        )
+        .unwrap()
+    }
+
+    pub fn app(&self) -> Router {
+        router(self.state.clone())
+    }
+
+    pub async fn send(&self, req: Request<Body>) -> Reply {
+        let res = self.app().oneshot(req).await.unwrap();
+        let status = res.status();
+        let headers = res.headers().clone();
+        let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+        Reply {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        cookie: Option<&str>,
+        headers: &[(&str, &str)],
+        body: Vec<u8>,
+    ) -> Reply {
+        let mut req = Request::builder().method(method).uri(path);
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        self.send(req.body(Body::from(body)).unwrap()).await
+    }
+
+    pub async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
+        self.call(Method::GET, path, cookie, &[], vec![]).await
+    }
+
+    pub async fn post_json(&self, path: &str, cookie: Option<&str>, body: Value) -> Reply {
+        self.call(
+            Method::POST,
+            path,
+            cookie,
+            &[("content-type", "application/json")],
+            serde_json::to_vec(&body).unwrap(),
+        )
+        .await
+    }
+
+    /// Signs in as a demo account; the `Cookie` header value.
+    pub async fn login(&self, account: &str) -> String {
+        let r = self
+            .get(&format!("/sandbox/login?account={account}&next=/"), None)
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "login {account}");
+        let cookie = r.header("set-cookie").to_string();
+        cookie.split(';').next().unwrap().to_string()
+    }
+}
+
+pub fn mandate_body(siret: &str, code: &str, ej: &str) -> Value {
+    serde_json::json!({
+        "paymentMethod": {"paymentType": "ADMINISTRATIVE_MANDATE"},
+        "chorus": {"siret": siret, "codeService": code, "numeroEngagement": ej}
+    })
+}
