@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod billing;
+pub mod checkout;
 pub mod chorus;
 pub mod error;
 pub mod late_payment;
