@@ -163,7 +163,7 @@ catalogue! {
     MandateEngagement => "Numéro d’engagement", "Commitment number";
     MandateNotGiven => "Non renseigné", "Not given";
     MandateDocumentTitle => "Dernier formulaire envoyé", "Last form sent";
-    MandateDocumentSent => "envoyé le {date}", "sent on {date}";
+    MandateDocumentSent => "envoyé le", "sent on";
     MandateDownloadTitle => "1. Télécharger le formulaire pré-rempli", "1. Download the pre-filled form";
     MandateDownloadHelp => "Imprimez-le, faites-le compléter, signer et tamponner par l’ordonnateur, puis numérisez-le.", "Print it, have it completed, signed and stamped by the authorising officer, then scan it.";
     MandateDownload => "Télécharger le formulaire de mandat (PDF)", "Download the mandate form (PDF)";

@@ -1,24 +1,396 @@
-//! `/orders/:orderId/mandate`: the mandate form to download, sign and upload.
+//! `/orders/:orderId/mandate`: the mandate form to download, sign and upload,
+//! and its review. What the page shows always comes from the API, so that a
+//! reload, another tab or a later visit shows the same state.
+
+use std::time::Duration;
 
 use leptos::prelude::*;
+use mandat_model::locale::{format_date_time, format_size, paris_iso};
+use mandat_model::mandate::{Mandate, MandateState};
+use mandat_model::ApiError;
 
+use crate::api::Api;
 use crate::checkout::use_order_id;
-use crate::i18n::{fill, t, Key};
+use crate::i18n::{fill, locale, t, Key};
+use crate::ui::{ApiErrorView, Loading};
+
+pub mod check;
+pub mod progress;
+mod xhr;
+mod zone;
+
+pub use check::{check_file, problem_message, vet, FileProblem};
+pub use progress::{announce_step, ProgressBar};
+pub use zone::{UploadZone, ATTEMPTS, RETRY_DELAYS_S};
+
+/// How often the state is read again while the copy is under review.
+pub const POLL_EVERY: Duration = Duration::from_secs(3);
 
 /// `/orders/:orderId/mandate`
 #[component]
 pub fn MandatePage() -> impl IntoView {
     let order_id = use_order_id();
     move || match order_id.get() {
-        Some(id) => {
-            let title = fill(Key::MandateTitle, &[("id", &id.to_string())]);
-            crate::set_page_title(&title);
-            view! {
-                <h1>{title}</h1>
-                <p>{t(Key::MandateComing)}</p>
-            }
-            .into_any()
-        }
+        Some(id) => view! { <MandateView order_id=id /> }.into_any(),
         None => view! { <crate::NotFound /> }.into_any(),
+    }
+}
+
+/// `url` from the API, resolved against the API's own host when the app is
+/// configured with an absolute API base (a host page on another origin).
+pub fn resolve_api_url(api_base: &str, url: &str) -> String {
+    if url.starts_with("http://") || url.starts_with("https://") || !url.starts_with('/') {
+        return url.to_string();
+    }
+    match api_base.split_once("://") {
+        Some((scheme, rest)) => {
+            let host = rest.split('/').next().unwrap_or(rest);
+            format!("{scheme}://{host}{url}")
+        }
+        None => url.to_string(),
+    }
+}
+
+/// The words for a mandate state.
+pub fn state_label(state: MandateState) -> &'static str {
+    t(match state {
+        MandateState::AwaitingDocument => Key::MandateStateAwaiting,
+        MandateState::UnderReview => Key::MandateStateUnderReview,
+        MandateState::Accepted => Key::MandateStateAccepted,
+        MandateState::Rejected => Key::MandateStateRejected,
+        MandateState::Unknown => Key::MandateStateUnknown,
+    })
+}
+
+/// Reads the mandate, and reads it again while it is under review.
+#[derive(Clone, Copy)]
+struct Loader {
+    api: StoredValue<Api>,
+    order_id: u64,
+    state: RwSignal<Option<Result<Mandate, ApiError>>>,
+    refresh_failed: RwSignal<bool>,
+    generation: StoredValue<u32>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Loader {
+    fn stop(self) -> u32 {
+        if let Some(handle) = self.timer.try_update_value(|t| t.take()).flatten() {
+            handle.clear();
+        }
+        self.generation
+            .try_update_value(|g| {
+                *g = g.wrapping_add(1);
+                *g
+            })
+            .unwrap_or_default()
+    }
+
+    fn fetch(self) {
+        let generation = self.stop();
+        let api = self.api.get_value();
+        let path = format!("/me/order/{}/mandate", self.order_id);
+        leptos::task::spawn_local(async move {
+            let result = api.get_json::<Mandate>(&path).await;
+            if self.generation.try_get_value() == Some(generation) {
+                self.apply(result);
+            }
+        });
+    }
+
+    fn reload(self) {
+        self.state.set(None);
+        self.fetch();
+    }
+
+    fn apply(self, result: Result<Mandate, ApiError>) {
+        let generation = self.stop();
+        let shown = self.state.with_untracked(|s| matches!(s, Some(Ok(_))));
+        let poll = match result {
+            Ok(mandate) => {
+                self.refresh_failed.set(false);
+                let poll = mandate.state == MandateState::UnderReview;
+                self.state.set(Some(Ok(mandate)));
+                poll
+            }
+            // A hiccup while following the review: keep what is shown, say
+            // so, and keep following.
+            Err(error) if shown && error.is_transient() => {
+                self.refresh_failed.set(true);
+                true
+            }
+            Err(error) => {
+                self.state.set(Some(Err(error)));
+                false
+            }
+        };
+        if poll {
+            let loader = self;
+            let handle = set_timeout_with_handle(
+                move || {
+                    if loader.generation.try_get_value() == Some(generation) {
+                        loader.fetch();
+                    }
+                },
+                POLL_EVERY,
+            )
+            .ok();
+            self.timer.set_value(handle);
+        }
+    }
+}
+
+/// The mandate of one order.
+#[component]
+fn MandateView(order_id: u64) -> impl IntoView {
+    let title = fill(Key::MandateTitle, &[("id", &order_id.to_string())]);
+    crate::set_page_title(&title);
+    let config = crate::use_config();
+    let api_base = config.api_base.clone();
+
+    let loader = Loader {
+        api: StoredValue::new(Api::new(config.api_base)),
+        order_id,
+        state: RwSignal::new(None),
+        refresh_failed: RwSignal::new(false),
+        generation: StoredValue::new(0),
+        timer: StoredValue::new(None),
+    };
+    loader.fetch();
+    on_cleanup(move || {
+        loader.stop();
+    });
+
+    let sending = RwSignal::new(false);
+    let just_sent = RwSignal::new(false);
+
+    let mandate = Memo::new(move |_| loader.state.get().and_then(|r| r.ok()));
+    let loaded = Memo::new(move |_| mandate.with(Option::is_some));
+    let current = Memo::new(move |_| mandate.with(|m| m.as_ref().map(|m| m.state)));
+    let accepts_upload = Memo::new(move |_| current.get().is_some_and(|s| s.accepts_upload()));
+    let upload_url = Memo::new(move |_| {
+        mandate.with(|m| {
+            m.as_ref()
+                .map(|m| resolve_api_url(&api_base, &m.upload_url))
+                .unwrap_or_default()
+        })
+    });
+    let form_url = Memo::new({
+        let api_base = crate::use_config().api_base;
+        move |_| {
+            mandate.with(|m| {
+                m.as_ref()
+                    .map(|m| resolve_api_url(&api_base, &m.form_url))
+                    .unwrap_or_default()
+            })
+        }
+    });
+
+    let on_uploaded = Callback::new(move |m: Mandate| {
+        just_sent.set(true);
+        loader.apply(Ok(m));
+        request_animation_frame(|| {
+            crate::ui::focus_by_id("mandate-state");
+        });
+    });
+    let on_conflict = Callback::new(move |_: ()| loader.fetch());
+
+    let problem = move || match loader.state.get() {
+        None => Some(view! { <Loading label=t(Key::MandateLoading).to_string() /> }.into_any()),
+        Some(Err(error)) => Some(
+            view! {
+                <ApiErrorView
+                    error=error
+                    on_retry=Callback::new(move |_| loader.reload())
+                    not_found=(Key::MandateNotFoundTitle, Key::MandateNotFoundBody)
+                />
+            }
+            .into_any(),
+        ),
+        Some(Ok(_)) => None,
+    };
+
+    let state_text = move || {
+        let state = current.get()?;
+        Some(if sending.get() && state.accepts_upload() {
+            t(Key::MandateStateUploading)
+        } else {
+            state_label(state)
+        })
+    };
+    let state_slug = move || match current.get() {
+        Some(MandateState::AwaitingDocument) => "awaiting",
+        Some(MandateState::UnderReview) => "review",
+        Some(MandateState::Accepted) => "accepted",
+        Some(MandateState::Rejected) => "rejected",
+        _ => "unknown",
+    };
+    let state_icon = move || match current.get() {
+        Some(MandateState::AwaitingDocument) => "✎",
+        Some(MandateState::UnderReview) => "⧗",
+        Some(MandateState::Accepted) => "✓",
+        Some(MandateState::Rejected) => "✗",
+        _ => "?",
+    };
+
+    let help = move || {
+        let m = mandate.get()?;
+        Some(match m.state {
+            MandateState::AwaitingDocument => {
+                view! { <p>{t(Key::MandateAwaitingHelp)}</p> }.into_any()
+            }
+            MandateState::UnderReview => view! {
+                <p>{t(Key::MandateUnderReviewHelp)}</p>
+            }
+            .into_any(),
+            MandateState::Accepted => {
+                let bill = m.bill_id.clone().unwrap_or_default();
+                let link = (!bill.is_empty()).then(|| {
+                    let href = format!("/invoices/{bill}");
+                    view! {
+                        <p>
+                            <a href=href class="mandat-mandate__invoice" data-testid="invoice-link">
+                                {fill(Key::MandateInvoiceLink, &[("billId", &bill)])}
+                            </a>
+                        </p>
+                    }
+                });
+                view! {
+                    <div class="mandat-alert mandat-alert--success">
+                        <p>{fill(Key::MandateAcceptedHelp, &[("billId", &bill)])}</p>
+                        {link}
+                    </div>
+                }
+                .into_any()
+            }
+            MandateState::Rejected => {
+                // The reason is the provider's own words: shown in full, as text.
+                let reason = m.rejection_reason.clone().unwrap_or_default();
+                view! {
+                    <div class="mandat-alert mandat-alert--warning" data-testid="rejection">
+                        <h3 class="mandat-alert__title">{t(Key::MandateRejectedTitle)}</h3>
+                        <p>
+                            <strong>{t(Key::MandateRejectedReason)}</strong>
+                        </p>
+                        <p class="mandat-mandate__reason" data-testid="rejection-reason">{reason}</p>
+                        <p>{t(Key::MandateRejectedHelp)}</p>
+                    </div>
+                }
+                .into_any()
+            }
+            MandateState::Unknown => view! { <p>{t(Key::MandateUnknownHelp)}</p> }.into_any(),
+        })
+    };
+
+    let sent_notice = move || {
+        (just_sent.get() && current.get() == Some(MandateState::UnderReview))
+            .then(|| t(Key::MandateSent))
+    };
+
+    let routing = move || {
+        let m = mandate.get()?;
+        let or_not_given = |s: &str| {
+            if s.trim().is_empty() {
+                t(Key::MandateNotGiven).to_string()
+            } else {
+                s.to_string()
+            }
+        };
+        Some(view! {
+            <section class="mandat-mandate__routing" aria-labelledby="mandate-routing-title">
+                <h2 id="mandate-routing-title">{t(Key::MandateRoutingTitle)}</h2>
+                <dl class="mandat-facts">
+                    <div>
+                        <dt>{t(Key::MandateStructure)}</dt>
+                        <dd>{m.structure_name.clone()}</dd>
+                    </div>
+                    <div>
+                        <dt>{t(Key::MandateSiret)}</dt>
+                        <dd>{m.siret.clone()}</dd>
+                    </div>
+                    <div>
+                        <dt>{t(Key::MandateCodeService)}</dt>
+                        <dd>{or_not_given(&m.code_service)}</dd>
+                    </div>
+                    <div>
+                        <dt>{t(Key::MandateEngagement)}</dt>
+                        <dd>{or_not_given(&m.numero_engagement)}</dd>
+                    </div>
+                </dl>
+            </section>
+        })
+    };
+
+    let document = move || {
+        let doc = mandate.get()?.document?;
+        let when = format_date_time(doc.uploaded_at, locale());
+        let iso = paris_iso(doc.uploaded_at);
+        let size = format_size(doc.size, locale());
+        Some(view! {
+            <section class="mandat-mandate__document" aria-labelledby="mandate-document-title">
+                <h2 id="mandate-document-title">{t(Key::MandateDocumentTitle)}</h2>
+                <p data-testid="current-document">
+                    <span class="mandat-upload__name">{doc.name}</span>
+                    {format!(" ({size}), ")}
+                    {t(Key::MandateDocumentSent)} " "
+                    <time datetime=iso>{when}</time>
+                </p>
+            </section>
+        })
+    };
+
+    view! {
+        <div class="mandat-mandate">
+            <h1>{title}</h1>
+            {problem}
+            <Show when=move || loaded.get()>
+                <section class="mandat-mandate__state" aria-labelledby="mandate-state-title">
+                    <h2 id="mandate-state-title">{t(Key::MandateStateTitle)}</h2>
+                    <p
+                        id="mandate-state"
+                        class="mandat-mandate__badge"
+                        data-state=state_slug
+                        tabindex="-1"
+                        aria-live="polite"
+                        aria-atomic="true"
+                        data-testid="mandate-state"
+                    >
+                        <span class="mandat-mandate__icon" aria-hidden="true">{state_icon}</span>
+                        {t(Key::MandateStateLabel)} " "
+                        <strong>{state_text}</strong>
+                    </p>
+                    <p class="mandat-mandate__sent" role="status">{sent_notice}</p>
+                    {help}
+                    <Show when=move || loader.refresh_failed.get()>
+                        <p class="mandat-hint">{t(Key::MandateRefreshFailed)}</p>
+                    </Show>
+                </section>
+                {routing}
+                {document}
+                <Show when=move || accepts_upload.get()>
+                    <section class="mandat-mandate__download" aria-labelledby="mandate-download-title">
+                        <h2 id="mandate-download-title">{t(Key::MandateDownloadTitle)}</h2>
+                        <p>{t(Key::MandateDownloadHelp)}</p>
+                        <p>
+                            <a
+                                href=move || form_url.get()
+                                download=format!("mandat-{order_id}.pdf")
+                                class="mandat-button mandat-button--secondary"
+                                data-testid="form-download"
+                            >
+                                <span aria-hidden="true">"⭳ "</span>
+                                {t(Key::MandateDownload)}
+                            </a>
+                        </p>
+                    </section>
+                    <UploadZone
+                        url=upload_url.get_untracked()
+                        sending=sending
+                        on_uploaded=on_uploaded
+                        on_conflict=on_conflict
+                    />
+                </Show>
+            </Show>
+        </div>
     }
 }

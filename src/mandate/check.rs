@@ -1,0 +1,116 @@
+//! What is checked on the chosen file before any byte is sent: its size, its
+//! emptiness and its type, read from its first bytes (never from its name).
+//! The rules themselves are `mandat_model::mandate`'s; this module reads the
+//! browser's `Blob` and words the outcome for the user.
+
+use mandat_model::locale::format_size;
+use mandat_model::mandate::{check_upload, UploadError, UploadKind, MAX_UPLOAD_BYTES, SNIFF_BYTES};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::i18n::{fill, locale, t, Key};
+
+/// Why a chosen file cannot be sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileProblem {
+    /// One of the upload rules: empty, too large, not a PDF/PNG/JPEG.
+    Rule(UploadError),
+    /// The browser could not read the file (removed, no permission).
+    Unreadable,
+}
+
+/// The first [`SNIFF_BYTES`] bytes of `blob` (fewer when it is shorter).
+pub async fn read_head(blob: &web_sys::Blob) -> Result<Vec<u8>, FileProblem> {
+    let head = blob
+        .slice_with_f64_and_f64(0.0, SNIFF_BYTES as f64)
+        .map_err(|_| FileProblem::Unreadable)?;
+    let buffer = JsFuture::from(head.array_buffer())
+        .await
+        .map_err(|_| FileProblem::Unreadable)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Checks a file as the upload zone does: size and emptiness first (nothing
+/// is read for those), then its type from its magic bytes.
+pub async fn vet(blob: &web_sys::Blob) -> Result<UploadKind, FileProblem> {
+    let size = blob.size() as u64;
+    if size == 0 {
+        return Err(FileProblem::Rule(UploadError::Empty));
+    }
+    if size > MAX_UPLOAD_BYTES {
+        return Err(FileProblem::Rule(UploadError::TooLarge));
+    }
+    let head = read_head(blob).await?;
+    check_upload(size, &head).map_err(FileProblem::Rule)
+}
+
+/// The sentence the user reads for `problem` on the file `name` of `size` bytes.
+pub fn problem_message(problem: FileProblem, name: &str, size: u64) -> String {
+    let size = format_size(size, locale());
+    let key = match problem {
+        FileProblem::Rule(UploadError::Empty) => Key::MandateErrEmpty,
+        FileProblem::Rule(UploadError::TooLarge) => Key::MandateErrTooLarge,
+        FileProblem::Rule(UploadError::UnsupportedType) => Key::MandateErrType,
+        // Long names are shortened before sending, never refused: this is
+        // only reached if the rules change.
+        FileProblem::Rule(UploadError::NameTooLong) | FileProblem::Unreadable => {
+            Key::MandateErrUnreadable
+        }
+    };
+    fill(key, &[("name", name), ("size", &size)])
+}
+
+/// Checks `file` and returns its type, or the message the upload zone shows.
+pub async fn check_file(file: &web_sys::File) -> Result<UploadKind, String> {
+    vet(file)
+        .await
+        .map_err(|problem| problem_message(problem, &file.name(), file.size() as u64))
+}
+
+/// How the detected type is named to the user.
+pub fn kind_label(kind: UploadKind) -> &'static str {
+    t(match kind {
+        UploadKind::Pdf => Key::MandateKindPdf,
+        UploadKind::Png => Key::MandateKindPng,
+        UploadKind::Jpeg => Key::MandateKindJpeg,
+    })
+}
+
+/// Whether the file's name announces another type than its content.
+pub fn name_disagrees(name: &str, kind: UploadKind) -> bool {
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let expected: &[&str] = match kind {
+        UploadKind::Pdf => &["pdf"],
+        UploadKind::Png => &["png"],
+        UploadKind::Jpeg => &["jpg", "jpeg", "jpe", "jfif"],
+    };
+    !expected.contains(&ext.as_str())
+}
+
+/// The name sent with the file: at most the 50 characters Chorus Pro keeps,
+/// its extension preserved, so that a long name is never a reason to refuse.
+pub fn name_to_send(name: &str) -> String {
+    use mandat_model::mandate::MAX_FILE_NAME_CHARS;
+    let name = name.trim();
+    if name.chars().count() <= MAX_FILE_NAME_CHARS {
+        return name.to_string();
+    }
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() && ext.chars().count() <= 5 => (stem, ext),
+        _ => (name, ""),
+    };
+    let keep = MAX_FILE_NAME_CHARS
+        - if ext.is_empty() {
+            0
+        } else {
+            ext.chars().count() + 1
+        };
+    let stem: String = stem.chars().take(keep).collect();
+    if ext.is_empty() {
+        stem
+    } else {
+        format!("{stem}.{ext}")
+    }
+}

@@ -1,0 +1,110 @@
+//! The signed copy's upload through `XMLHttpRequest`: unlike `fetch`, it
+//! reports how much of the body has been sent. The response goes through
+//! `mandat_model::decode`, like every other response of the API.
+
+use mandat_model::mandate::Mandate;
+use mandat_model::{decode, ApiError};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ProgressEvent, XmlHttpRequest};
+
+/// What an upload in flight reports.
+#[derive(Clone, Debug, PartialEq)]
+pub enum UploadEvent {
+    /// `sent` of `total` bytes of the body have left.
+    Progress { sent: f64, total: f64 },
+    /// The API answered (or could not be reached).
+    Done(Result<Mandate, ApiError>),
+}
+
+/// One `PUT` of a file in flight. Dropping it aborts the request and
+/// detaches its handlers, so nothing is reported afterwards.
+pub struct Upload {
+    xhr: XmlHttpRequest,
+    _progress: Closure<dyn FnMut(ProgressEvent)>,
+    _done: Closure<dyn FnMut(JsValue)>,
+    _failed: Closure<dyn FnMut(JsValue)>,
+}
+
+impl Upload {
+    /// Sends `body` to `url` with `content_type`; `on_event` hears about
+    /// progress and the outcome. A cancelled upload reports nothing.
+    pub fn start(
+        url: &str,
+        body: &web_sys::Blob,
+        content_type: &str,
+        on_event: impl Fn(UploadEvent) + Clone + 'static,
+    ) -> Result<Upload, ApiError> {
+        let xhr = XmlHttpRequest::new().map_err(|_| ApiError::Unreachable)?;
+        xhr.open_with_async("PUT", url, true)
+            .map_err(|_| ApiError::Unreachable)?;
+        xhr.set_with_credentials(true);
+        let _ = xhr.set_request_header("Accept", "application/json");
+        let _ = xhr.set_request_header("Content-Type", content_type);
+
+        let report = on_event.clone();
+        let progress = Closure::<dyn FnMut(ProgressEvent)>::new(move |ev: ProgressEvent| {
+            if ev.length_computable() {
+                report(UploadEvent::Progress {
+                    sent: ev.loaded(),
+                    total: ev.total(),
+                });
+            }
+        });
+        let report = on_event.clone();
+        let answered = xhr.clone();
+        let done = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+            let status = answered.status().unwrap_or(0);
+            let result = if status == 0 {
+                Err(ApiError::Unreachable)
+            } else {
+                let text = answered.response_text().ok().flatten().unwrap_or_default();
+                decode::<Mandate>(status, &text)
+            };
+            later(report.clone(), UploadEvent::Done(result));
+        });
+        let report = on_event;
+        let failed = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+            later(
+                report.clone(),
+                UploadEvent::Done(Err(ApiError::Unreachable)),
+            );
+        });
+
+        let upload = xhr.upload().map_err(|_| ApiError::Unreachable)?;
+        upload.set_onprogress(Some(progress.as_ref().unchecked_ref()));
+        xhr.set_onload(Some(done.as_ref().unchecked_ref()));
+        xhr.set_onerror(Some(failed.as_ref().unchecked_ref()));
+        xhr.set_ontimeout(Some(failed.as_ref().unchecked_ref()));
+        let upload = Upload {
+            xhr,
+            _progress: progress,
+            _done: done,
+            _failed: failed,
+        };
+        upload
+            .xhr
+            .send_with_opt_blob(Some(body))
+            .map_err(|_| ApiError::Unreachable)?;
+        Ok(upload)
+    }
+}
+
+/// Reports the outcome once the XHR's own callback has returned, so that the
+/// listener may drop the [`Upload`] (and its closures) safely.
+fn later(report: impl Fn(UploadEvent) + 'static, event: UploadEvent) {
+    wasm_bindgen_futures::spawn_local(async move { report(event) });
+}
+
+impl Drop for Upload {
+    fn drop(&mut self) {
+        if let Ok(upload) = self.xhr.upload() {
+            upload.set_onprogress(None);
+        }
+        self.xhr.set_onload(None);
+        self.xhr.set_onerror(None);
+        self.xhr.set_ontimeout(None);
+        // Done requests ignore it; one in flight is cancelled.
+        let _ = self.xhr.abort();
+    }
+}
