@@ -7,6 +7,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/setup.sh"
 cd "$root"
 
+mkdir -p "$root/target"
 exec 9>"$root/target/.e2e.lock"
 flock 9
 
