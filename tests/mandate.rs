@@ -1,0 +1,292 @@
+//! The checks the upload zone applies to a chosen file before sending any of
+//! it, on real `File`s built here, and the words the user reads.
+
+use leptos::prelude::*;
+use mandat::mandate::{
+    announce_step, check_file, resolve_api_url, ProgressBar, UploadZone, ATTEMPTS,
+};
+use mandat_model::mandate::{Mandate, UploadKind, MAX_UPLOAD_BYTES};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const PDF: &[u8] = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0";
+const JPEG: &[u8] = &[
+    0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0,
+];
+
+/// A `File` with `bytes`, `name` and the type the browser would declare.
+fn file(bytes: &[u8], name: &str, declared: &str) -> web_sys::File {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type(declared);
+    web_sys::File::new_with_u8_array_sequence_and_options(&parts, name, &options).unwrap()
+}
+
+/// A `File` of `size` bytes that starts with `head`.
+fn sized_file(head: &[u8], size: u32, name: &str) -> web_sys::File {
+    let bytes = js_sys::Uint8Array::new_with_length(size);
+    bytes.subarray(0, head.len() as u32).copy_from(head);
+    let parts = js_sys::Array::of1(&bytes);
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type("application/pdf");
+    web_sys::File::new_with_u8_array_sequence_and_options(&parts, name, &options).unwrap()
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_real_pdf_passes() {
+    assert_eq!(
+        check_file(&file(PDF, "mandat-signé.pdf", "application/pdf")).await,
+        Ok(UploadKind::Pdf)
+    );
+    assert_eq!(
+        check_file(&file(JPEG, "scan.jpg", "image/jpeg")).await,
+        Ok(UploadKind::Jpeg)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_png_renamed_pdf_is_taken_for_what_its_content_is() {
+    // The name and the declared type say PDF; the bytes say PNG, and the
+    // bytes decide.
+    assert_eq!(
+        check_file(&file(PNG, "mandat.pdf", "application/pdf")).await,
+        Ok(UploadKind::Png)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_text_file_renamed_pdf_is_refused_by_its_content() {
+    let message = check_file(&file(
+        b"Bon pour accord, le maire",
+        "mandat.pdf",
+        "application/pdf",
+    ))
+    .await
+    .unwrap_err();
+    assert!(message.contains("« mandat.pdf »"), "{message}");
+    assert!(
+        message.contains("n’est ni un PDF, ni une image PNG ou JPEG"),
+        "{message}"
+    );
+    assert!(message.contains("son contenu a été vérifié"), "{message}");
+    // An HTML page saved with a .pdf name is no PDF either.
+    let html = check_file(&file(
+        b"<!doctype html><p>%PDF-",
+        "facture.pdf",
+        "application/pdf",
+    ))
+    .await
+    .unwrap_err();
+    assert!(html.contains("n’est ni un PDF"), "{html}");
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_file_is_refused_as_empty() {
+    let message = check_file(&file(b"", "vide.pdf", "application/pdf"))
+        .await
+        .unwrap_err();
+    assert!(message.contains("« vide.pdf » est vide"), "{message}");
+    assert!(message.contains("0 octet"), "{message}");
+}
+
+#[wasm_bindgen_test]
+async fn an_oversize_file_is_refused_for_its_size_with_its_size() {
+    let eleven_mb = sized_file(b"%PDF-1.7\n", 11 * 1024 * 1024, "mandat-scanné.pdf");
+    let message = check_file(&eleven_mb).await.unwrap_err();
+    assert!(
+        message.contains("« mandat-scanné.pdf » pèse 11\u{a0}Mo"),
+        "{message}"
+    );
+    assert!(message.contains("taille maximale de 10 Mo"), "{message}");
+
+    // The size is checked before the content: a large text file hears about its size.
+    let big_text = sized_file(b"hello", MAX_UPLOAD_BYTES as u32 + 1, "notes.pdf");
+    let message = check_file(&big_text).await.unwrap_err();
+    assert!(message.contains("taille maximale"), "{message}");
+
+    // 10 MB exactly is allowed.
+    let limit = sized_file(b"%PDF-1.4\n", MAX_UPLOAD_BYTES as u32, "limite.pdf");
+    assert_eq!(check_file(&limit).await, Ok(UploadKind::Pdf));
+}
+
+/// A fresh container in the document, with the view mounted inside it.
+fn mount<F, N>(f: F) -> web_sys::HtmlElement
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView + 'static,
+{
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    leptos::mount::mount_to(container.clone(), f).forget();
+    container
+}
+
+/// Chooses `file` in the zone's file picker, as a user would.
+fn choose(root: &web_sys::HtmlElement, file: &web_sys::File) {
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("input[type=file]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let transfer = web_sys::DataTransfer::new().unwrap();
+    transfer.items().add_with_file(file).unwrap();
+    input.set_files(transfer.files().as_ref());
+    input
+        .dispatch_event(
+            &web_sys::Event::new_with_event_init_dict("change", &{
+                let init = web_sys::EventInit::new();
+                init.set_bubbles(true);
+                init
+            })
+            .unwrap(),
+        )
+        .unwrap();
+}
+
+/// Waits until `selector` matches in `root`, for up to two seconds.
+async fn wait_for(root: &web_sys::HtmlElement, selector: &str) -> web_sys::Element {
+    for _ in 0..100 {
+        if let Some(found) = root.query_selector(selector).unwrap() {
+            return found;
+        }
+        sleep(20).await;
+    }
+    panic!("nothing matches {selector} in {}", root.inner_html());
+}
+
+fn zone() -> web_sys::HtmlElement {
+    mount(|| {
+        let sending = RwSignal::new(false);
+        view! {
+            <UploadZone
+                url="/api/me/order/1/mandate/document"
+                sending=sending
+                on_uploaded=Callback::new(|_: Mandate| {})
+                on_conflict=Callback::new(|_: ()| {})
+            />
+        }
+    })
+}
+
+#[wasm_bindgen_test]
+async fn the_zone_states_its_constraints_before_anything_is_chosen() {
+    let root = zone();
+    let text = root.text_content().unwrap();
+    assert!(text.contains("PDF, PNG ou JPEG"), "{text}");
+    assert!(text.contains("10 Mo"), "{text}");
+    // A real file input, with its label.
+    let input = root.query_selector("input[type=file]").unwrap().unwrap();
+    let label = root
+        .query_selector(&format!("label[for={}]", input.id()))
+        .unwrap();
+    assert!(label.is_some());
+    assert!(root.query_selector("#mandate-send").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_zone_refuses_a_text_file_renamed_pdf_with_its_message_tied_to_the_field() {
+    let root = zone();
+    choose(&root, &file(b"just text", "mandat.pdf", "application/pdf"));
+    let alert = wait_for(&root, "[role=alert]").await;
+    let message = alert.text_content().unwrap();
+    assert!(message.contains("n’est ni un PDF"), "{message}");
+    let input = root.query_selector("input[type=file]").unwrap().unwrap();
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described = input.get_attribute("aria-describedby").unwrap();
+    assert!(described.contains(&alert.id()), "{described}");
+    // Nothing to send.
+    assert!(root.query_selector("#mandate-send").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_zone_refuses_an_empty_file_and_an_oversize_one_before_sending() {
+    let root = zone();
+    choose(&root, &file(b"", "vide.pdf", "application/pdf"));
+    let alert = wait_for(&root, "[role=alert]").await;
+    assert!(alert.text_content().unwrap().contains("est vide"));
+
+    choose(
+        &root,
+        &sized_file(b"%PDF-1.7", 11 * 1024 * 1024, "gros.pdf"),
+    );
+    for _ in 0..100 {
+        if root
+            .text_content()
+            .unwrap()
+            .contains("« gros.pdf » pèse 11")
+        {
+            break;
+        }
+        sleep(20).await;
+    }
+    let alert = root.query_selector("[role=alert]").unwrap().unwrap();
+    assert!(alert
+        .text_content()
+        .unwrap()
+        .contains("taille maximale de 10 Mo"));
+    assert!(root.query_selector("#mandate-send").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_zone_offers_to_send_a_valid_file_and_says_what_its_content_is() {
+    let root = zone();
+    choose(&root, &file(PNG, "mandat.pdf", "application/pdf"));
+    let send = wait_for(&root, "#mandate-send").await;
+    assert!(send.text_content().unwrap().contains("Envoyer"));
+    let chosen = root
+        .query_selector("[data-testid=chosen-file]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(chosen.contains("mandat.pdf"), "{chosen}");
+    assert!(chosen.contains("image PNG"), "{chosen}");
+    assert!(root.query_selector("[role=alert]").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn the_progress_bar_exposes_its_value() {
+    let percent = RwSignal::new(42u32);
+    let root = mount(move || view! { <ProgressBar percent=percent label="Envoi" /> });
+    let bar = root.query_selector("[role=progressbar]").unwrap().unwrap();
+    assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("42"));
+    assert_eq!(bar.get_attribute("aria-valuemin").as_deref(), Some("0"));
+    assert_eq!(bar.get_attribute("aria-valuemax").as_deref(), Some("100"));
+    assert_eq!(bar.get_attribute("aria-label").as_deref(), Some("Envoi"));
+    // Announced by quarters only.
+    assert_eq!(
+        [0, 24, 25, 49, 50, 99, 100, 130].map(announce_step),
+        [0, 0, 25, 25, 50, 75, 100, 100]
+    );
+}
+
+#[wasm_bindgen_test]
+fn retries_and_urls() {
+    assert_eq!(ATTEMPTS, 4);
+    assert_eq!(
+        resolve_api_url("/api", "/api/me/order/1/mandate/form"),
+        "/api/me/order/1/mandate/form"
+    );
+    assert_eq!(
+        resolve_api_url(
+            "https://billing.example/api",
+            "/api/me/order/1/mandate/form"
+        ),
+        "https://billing.example/api/me/order/1/mandate/form"
+    );
+}
