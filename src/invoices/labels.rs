@@ -1,0 +1,152 @@
+//! The catalogue's words for the model's codes: statuses, actors, categories,
+//! debts; the status badge; and the performance marks the benchmark reads.
+
+use leptos::prelude::*;
+use mandat_model::billing::{BillCategory, DebtStatus};
+use mandat_model::chorus::{ChorusActor, ChorusStatus};
+use mandat_model::Locale;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::i18n::{t, Key};
+
+/// The label of a Chorus Pro status.
+pub fn status_key(status: ChorusStatus) -> Key {
+    match status {
+        ChorusStatus::Deposee => Key::InvStatusDeposee,
+        ChorusStatus::EnCoursAcheminement => Key::InvStatusEnCoursAcheminement,
+        ChorusStatus::MiseADisposition => Key::InvStatusMiseADisposition,
+        ChorusStatus::ARecycler => Key::InvStatusARecycler,
+        ChorusStatus::Suspendue => Key::InvStatusSuspendue,
+        ChorusStatus::Completee => Key::InvStatusCompletee,
+        ChorusStatus::Rejetee => Key::InvStatusRejetee,
+        ChorusStatus::ServiceFait => Key::InvStatusServiceFait,
+        ChorusStatus::Mandatee => Key::InvStatusMandatee,
+        ChorusStatus::MiseADispositionComptable => Key::InvStatusMiseADispositionComptable,
+        ChorusStatus::Comptabilisee => Key::InvStatusComptabilisee,
+        ChorusStatus::MiseEnPaiement => Key::InvStatusMiseEnPaiement,
+        ChorusStatus::Unknown => Key::InvStatusUnknown,
+    }
+}
+
+/// Who acted, in words.
+pub fn actor_key(actor: ChorusActor) -> Key {
+    match actor {
+        ChorusActor::ChorusPro => Key::InvActorChorusPro,
+        ChorusActor::Recipient => Key::InvActorRecipient,
+        ChorusActor::Supplier => Key::InvActorSupplier,
+        ChorusActor::PublicAccountant => Key::InvActorPublicAccountant,
+        ChorusActor::Unknown => Key::InvActorUnknown,
+    }
+}
+
+/// What the bill is for.
+pub fn category_key(category: BillCategory) -> Key {
+    match category {
+        BillCategory::Purchase => Key::InvCategoryPurchase,
+        BillCategory::Autorenew => Key::InvCategoryAutorenew,
+        BillCategory::Earlyrenewal => Key::InvCategoryEarlyrenewal,
+        BillCategory::Other => Key::InvCategoryOther,
+    }
+}
+
+/// The settlement of the bill.
+pub fn debt_key(status: DebtStatus) -> Key {
+    match status {
+        DebtStatus::Paid => Key::InvDebtPaid,
+        DebtStatus::Unpaid => Key::InvDebtUnpaid,
+        DebtStatus::ToBePaid => Key::InvDebtToBePaid,
+        DebtStatus::Unmatured => Key::InvDebtUnmatured,
+        DebtStatus::Refunded => Key::InvDebtRefunded,
+        DebtStatus::Unknown => Key::InvDebtUnknown,
+    }
+}
+
+/// The badge's tone: its colour only repeats what its text says.
+fn tone(status: Option<ChorusStatus>) -> &'static str {
+    use ChorusStatus::*;
+    match status {
+        Some(MiseEnPaiement) => "success",
+        Some(Rejetee) => "error",
+        Some(Suspendue | ARecycler) => "warning",
+        Some(MiseADisposition | Completee) => "action",
+        None | Some(Unknown) => "neutral",
+        Some(_) => "info",
+    }
+}
+
+/// A status as a labelled badge (the text carries the meaning, not the colour).
+#[component]
+pub fn StatusBadge(
+    /// The Chorus Pro status; none for a bill that does not go through Chorus Pro.
+    status: Option<ChorusStatus>,
+) -> impl IntoView {
+    let label = match status {
+        Some(s) => t(status_key(s)),
+        None => t(Key::InvStatusNone),
+    };
+    let class = format!("mandat-inv-badge mandat-inv-badge--{}", tone(status));
+    let code = status.map(|s| s.code()).unwrap_or("NONE");
+    view! {
+        <span class=class data-status=code>
+            {label}
+        </span>
+    }
+}
+
+/// `key`'s text in `locale` with each `{name}` replaced: for code running outside
+/// the reactive tree (after an `await`), where the app's locale is not at hand.
+pub fn fill_in(locale: Locale, key: Key, values: &[(&str, &str)]) -> String {
+    let mut text = key.text(locale).to_string();
+    for (name, value) in values {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+/// A yearly rate in basis points as people write it: `10,15` / `10.15`.
+pub fn format_rate(bp: u32, locale: Locale) -> String {
+    let sep = match locale {
+        Locale::Fr => ',',
+        Locale::En => '.',
+    };
+    format!("{}{sep}{:02}", bp / 100, bp % 100)
+}
+
+/// Today's date in Paris, from the browser's clock.
+pub fn today_in_paris() -> chrono::NaiveDate {
+    let now =
+        chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
+    mandat_model::locale::to_paris(now).date()
+}
+
+fn performance() -> Option<JsValue> {
+    let window = web_sys::window()?;
+    js_sys::Reflect::get(&window, &JsValue::from_str("performance"))
+        .ok()
+        .filter(|p| p.is_object())
+}
+
+fn call(method: &str, args: &[&str]) {
+    let Some(perf) = performance() else {
+        return;
+    };
+    let Some(f) = js_sys::Reflect::get(&perf, &JsValue::from_str(method))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return;
+    };
+    let args: js_sys::Array = args.iter().map(|a| JsValue::from_str(a)).collect();
+    // A missing start mark throws: the measure is only skipped.
+    let _ = f.apply(&perf, &args);
+}
+
+/// `performance.mark(name)`.
+pub fn perf_mark(name: &str) {
+    call("mark", &[name]);
+}
+
+/// `performance.measure(name, start_mark)`: from the mark to now.
+pub fn perf_measure(name: &str, start_mark: &str) {
+    call("measure", &[name, start_mark]);
+}

@@ -1,0 +1,358 @@
+//! `/invoices`: the account's invoices, filtered, sorted and paged by the API, with
+//! the view in the URL so that a link reproduces it.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use mandat_model::billing::{Bill, BillPage};
+use mandat_model::chorus::ChorusStatus;
+use mandat_model::locale::{format_date, format_day, format_euros};
+use mandat_model::timeline::{keeps_changing, page_count, BillQuery, BillSort, PAGE_SIZES};
+
+use super::labels::{
+    category_key, perf_mark, perf_measure, status_key, today_in_paris, StatusBadge,
+};
+use crate::api::Api;
+use crate::i18n::{fill, locale, t, Key};
+use crate::ui::{ApiErrorView, Loading};
+
+/// The name of the measure from a filter change to the list rendered.
+pub const FILTER_MEASURE: &str = "mandat:invoices-filter";
+const FILTER_START: &str = "mandat:invoices-filter:start";
+
+/// `/invoices`
+#[component]
+pub fn InvoicesPage() -> impl IntoView {
+    crate::set_page_title(t(Key::InvoicesTitle));
+    let query_map = use_query_map();
+    let query = Memo::new(move |_| {
+        query_map.with(|params| BillQuery::from_params(|key| params.get_str(key)))
+    });
+    let api = Api::from_context();
+    let data = LocalResource::new(move || {
+        let path = query.get().api_path();
+        let api = api.clone();
+        async move { api.get_json::<BillPage>(&path).await }
+    });
+    // A filter changed and its list is not rendered yet.
+    let measuring = RwSignal::new(false);
+    Effect::new(move |_| {
+        if data.with(|d| d.is_some()) && measuring.get_untracked() {
+            measuring.set(false);
+            perf_measure(FILTER_MEASURE, FILTER_START);
+        }
+    });
+    let navigate = use_navigate();
+    let go = Callback::new(move |next: BillQuery| {
+        perf_mark(FILTER_START);
+        measuring.set(true);
+        navigate(
+            &next.app_path(),
+            NavigateOptions {
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    });
+    let retry = Callback::new(move |()| data.refetch());
+
+    view! {
+        <h1>{t(Key::InvoicesTitle)}</h1>
+        <p class="mandat-lead">{t(Key::InvListIntro)}</p>
+        <Filters query=query go=go />
+        {move || {
+            query
+                .with(|q| q.range_is_reversed())
+                .then(|| {
+                    view! {
+                        <p class="mandat-inv-warning" role="alert" data-testid="range-reversed">
+                            {t(Key::InvRangeReversed)}
+                        </p>
+                    }
+                })
+        }}
+        {move || match data.get() {
+            None => view! { <Loading /> }.into_any(),
+            Some(Err(error)) => view! { <ApiErrorView error=error on_retry=retry /> }.into_any(),
+            Some(Ok(page)) => view! { <BillTable page=page query=query.get_untracked() /> }.into_any(),
+        }}
+    }
+}
+
+fn day_value(day: Option<chrono::NaiveDate>) -> String {
+    day.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+fn parse_day(value: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok()
+}
+
+/// Status, dates, order and page size. Each change applies at once (and is
+/// announced through the result count).
+#[component]
+fn Filters(
+    /// The current view.
+    query: Memo<BillQuery>,
+    /// Goes to another view.
+    go: Callback<BillQuery>,
+) -> impl IntoView {
+    let change = move |edit: Box<dyn FnOnce(&mut BillQuery)>| {
+        go.run(query.get_untracked().refiltered(edit));
+    };
+    let status_options = ChorusStatus::ALL
+        .into_iter()
+        .map(|s| {
+            view! {
+                <option value=s.code() selected=move || query.with(|q| q.status == Some(s))>
+                    {t(status_key(s))}
+                </option>
+            }
+        })
+        .collect_view();
+    let sort_options = BillSort::ALL
+        .into_iter()
+        .map(|s| {
+            let label = match s {
+                BillSort::DateDesc => t(Key::InvSortDateDesc),
+                BillSort::DateAsc => t(Key::InvSortDateAsc),
+            };
+            view! {
+                <option value=s.code() selected=move || query.with(|q| q.sort == s)>
+                    {label}
+                </option>
+            }
+        })
+        .collect_view();
+    let size_options = PAGE_SIZES
+        .into_iter()
+        .map(|n| {
+            view! {
+                <option value=n.to_string() selected=move || query.with(|q| q.page_size == n)>
+                    {n.to_string()}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <form class="mandat-inv-filters" role="search" aria-labelledby="inv-filters-title" on:submit=|ev| ev.prevent_default()>
+            <h2 id="inv-filters-title" class="mandat-inv-filters__title">{t(Key::InvFiltersTitle)}</h2>
+            <div class="mandat-inv-field">
+                <label for="inv-status">{t(Key::InvFilterStatus)}</label>
+                <select
+                    id="inv-status"
+                    name="status"
+                    on:change=move |ev| {
+                        let code = event_target_value(&ev);
+                        change(Box::new(move |q| {
+                            q.status = Some(ChorusStatus::from_code(&code))
+                                .filter(|s| *s != ChorusStatus::Unknown);
+                        }));
+                    }
+                >
+                    <option value="" selected=move || query.with(|q| q.status.is_none())>
+                        {t(Key::InvFilterStatusAll)}
+                    </option>
+                    {status_options}
+                </select>
+            </div>
+            <div class="mandat-inv-field">
+                <label for="inv-from">{t(Key::InvFilterFrom)}</label>
+                <input
+                    id="inv-from"
+                    name="from"
+                    type="date"
+                    aria-describedby="inv-date-hint"
+                    prop:value=move || query.with(|q| day_value(q.from))
+                    on:change=move |ev| {
+                        let day = parse_day(&event_target_value(&ev));
+                        change(Box::new(move |q| q.from = day));
+                    }
+                />
+            </div>
+            <div class="mandat-inv-field">
+                <label for="inv-to">{t(Key::InvFilterTo)}</label>
+                <input
+                    id="inv-to"
+                    name="to"
+                    type="date"
+                    aria-describedby="inv-date-hint"
+                    prop:value=move || query.with(|q| day_value(q.to))
+                    on:change=move |ev| {
+                        let day = parse_day(&event_target_value(&ev));
+                        change(Box::new(move |q| q.to = day));
+                    }
+                />
+            </div>
+            <div class="mandat-inv-field">
+                <label for="inv-sort">{t(Key::InvFilterSort)}</label>
+                <select
+                    id="inv-sort"
+                    name="sort"
+                    on:change=move |ev| {
+                        let sort = BillSort::from_code(&event_target_value(&ev)).unwrap_or_default();
+                        change(Box::new(move |q| q.sort = sort));
+                    }
+                >
+                    {sort_options}
+                </select>
+            </div>
+            <div class="mandat-inv-field">
+                <label for="inv-size">{t(Key::InvFilterPageSize)}</label>
+                <select
+                    id="inv-size"
+                    name="pageSize"
+                    on:change=move |ev| {
+                        let size = event_target_value(&ev).parse().unwrap_or(50);
+                        change(Box::new(move |q| q.page_size = size));
+                    }
+                >
+                    {size_options}
+                </select>
+            </div>
+            <p id="inv-date-hint" class="mandat-hint mandat-inv-filters__hint">{t(Key::InvFilterDateHint)}</p>
+            <p class="mandat-inv-filters__reset">
+                <a href="/invoices" on:click=move |ev| {
+                    ev.prevent_default();
+                    go.run(BillQuery::default());
+                }>{t(Key::InvFilterReset)}</a>
+            </p>
+        </form>
+    }
+}
+
+fn count_text(total: u64) -> String {
+    match total {
+        0 => t(Key::InvCountNone).to_string(),
+        1 => t(Key::InvCountOne).to_string(),
+        n => fill(Key::InvCount, &[("count", &n.to_string())]),
+    }
+}
+
+/// One page of bills as a table, with its count and its page links.
+#[component]
+pub fn BillTable(
+    /// The page the API returned.
+    page: BillPage,
+    /// The view it answers (for the page links).
+    query: BillQuery,
+) -> impl IntoView {
+    let loc = locale();
+    let today = today_in_paris();
+    let pages = page_count(page.total, page.page_size);
+    let current = page.page.min(pages);
+    let count = view! {
+        <p class="mandat-inv-count" role="status" aria-live="polite" data-testid="invoice-count">
+            {count_text(page.total)}
+        </p>
+    };
+    if page.bills.is_empty() {
+        return count.into_any();
+    }
+    let rows = page
+        .bills
+        .into_iter()
+        .map(|bill| bill_row(bill, loc, today))
+        .collect_view();
+    let vars_page = current.to_string();
+    let vars_pages = pages.to_string();
+    let caption = fill(
+        Key::InvListCaption,
+        &[("page", &vars_page), ("pages", &vars_pages)],
+    );
+    let page_link = |n: u32| {
+        BillQuery {
+            page: n,
+            ..query.clone()
+        }
+        .app_path()
+    };
+    let prev = (current > 1).then(|| {
+        view! {
+            <li>
+                <a href=page_link(current - 1) rel="prev" data-testid="page-prev">{t(Key::InvPrev)}</a>
+            </li>
+        }
+    });
+    let next = (current < pages).then(|| {
+        view! {
+            <li>
+                <a href=page_link(current + 1) rel="next" data-testid="page-next">{t(Key::InvNext)}</a>
+            </li>
+        }
+    });
+    let page_of = fill(
+        Key::InvPageOf,
+        &[("page", &vars_page), ("pages", &vars_pages)],
+    );
+    view! {
+        {count}
+        <div class="mandat-table-wrap">
+            <table class="mandat-table mandat-inv-table" data-testid="invoice-table">
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t(Key::InvColNumber)}</th>
+                        <th scope="col">{t(Key::InvColDate)}</th>
+                        <th scope="col">{t(Key::InvColOrder)}</th>
+                        <th scope="col">{t(Key::InvColType)}</th>
+                        <th scope="col" class="mandat-num">{t(Key::InvColAmount)}</th>
+                        <th scope="col">{t(Key::InvColStatus)}</th>
+                        <th scope="col">{t(Key::InvColDue)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <nav class="mandat-inv-pages" aria-label=t(Key::InvPagination)>
+            <ul>
+                {prev}
+                <li aria-current="page">{page_of}</li>
+                {next}
+            </ul>
+        </nav>
+    }
+    .into_any()
+}
+
+fn bill_row(bill: Bill, loc: mandat_model::Locale, today: chrono::NaiveDate) -> impl IntoView {
+    let id = bill.bill_id.clone();
+    let href = format!("/invoices/{}", js_sys::encode_uri_component(&id));
+    let late = bill
+        .due_date
+        .is_some_and(|due| due < today && keeps_changing(bill.chorus_status));
+    let due = match bill.due_date {
+        Some(due) => {
+            let late = late.then(|| {
+                view! {
+                    " "
+                    <span class="mandat-inv-late" data-testid="late">{t(Key::InvLateBadge)}</span>
+                }
+            });
+            view! {
+                <time datetime=due.format("%Y-%m-%d").to_string()>{format_day(due, loc)}</time>
+                {late}
+            }
+            .into_any()
+        }
+        None => view! { <span class="mandat-inv-muted">{t(Key::InvNoDue)}</span> }.into_any(),
+    };
+    let label = id.clone();
+    view! {
+        <tr data-testid="invoice-row" data-bill=id>
+            <th scope="row">
+                <a href=href>{label}</a>
+            </th>
+            <td>
+                <time datetime=mandat_model::locale::paris_iso(bill.date)>{format_date(bill.date, loc)}</time>
+            </td>
+            <td>{fill(Key::InvFieldOrderValue, &[("id", &bill.order_id.to_string())])}</td>
+            <td>{t(category_key(bill.category))}</td>
+            <td class="mandat-num">{format_euros(bill.price_with_tax.cents(), loc)}</td>
+            <td>
+                <StatusBadge status=bill.chorus_status />
+            </td>
+            <td>{due}</td>
+        </tr>
+    }
+}
