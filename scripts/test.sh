@@ -13,7 +13,8 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo clippy -p mandat --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 
 echo "[test] native: model and sandbox"
-cargo test
+# The app's own tests need a browser: they run in the next layer.
+cargo test -p mandat-model -p mandat-sandbox
 
 echo "[test] browser components (wasm-bindgen-test, headless Chromium)"
 cargo test -p mandat --target wasm32-unknown-unknown
