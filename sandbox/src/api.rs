@@ -442,6 +442,8 @@ async fn pay(
                 HeaderValue::from_static("application/json"),
             );
             res.headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            res.headers_mut()
                 .insert("idempotent-replayed", HeaderValue::from_static("true"));
             return Ok(res);
         }
@@ -677,6 +679,20 @@ fn upload_error(e: UploadError) -> ApiErr {
     err.field("file", e.code(), message)
 }
 
+/// Most of a refused body the server still reads, so that the client, still sending,
+/// gets the error response rather than a reset connection.
+const DRAIN_LIMIT: u64 = 4 * MAX_UPLOAD_BYTES;
+
+async fn drain(stream: &mut axum::body::BodyDataStream) {
+    let mut read: u64 = 0;
+    while let Some(Ok(chunk)) = stream.next().await {
+        read += chunk.len() as u64;
+        if read > DRAIN_LIMIT {
+            break;
+        }
+    }
+}
+
 /// Removes a partial upload unless it was kept.
 struct TempFile(Option<std::path::PathBuf>);
 
@@ -728,7 +744,11 @@ async fn upload(
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    check_upload_header(declared, name.as_deref().unwrap_or("")).map_err(upload_error)?;
+    let mut stream = body.into_data_stream();
+    if let Err(e) = check_upload_header(declared, name.as_deref().unwrap_or("")) {
+        drain(&mut stream).await;
+        return Err(upload_error(e));
+    }
 
     let mut temp = TempFile(Some(
         st.files.join(format!(".upload-{}.part", random_hex(8)?)),
@@ -737,18 +757,25 @@ async fn upload(
     let mut file = tokio::fs::File::create(&temp_path).await?;
     let mut size: u64 = 0;
     let mut head: Vec<u8> = Vec::with_capacity(SNIFF_BYTES);
-    let mut stream = body.into_data_stream();
     while let Some(chunk) = stream.next().await {
         let chunk = chunk.map_err(|_| ApiErr::bad_request("the upload was interrupted"))?;
         size += chunk.len() as u64;
         if size > MAX_UPLOAD_BYTES {
+            drop(file);
+            drop(temp);
+            drain(&mut stream).await;
             return Err(upload_error(UploadError::TooLarge));
         }
         if head.len() < SNIFF_BYTES {
             let take = (SNIFF_BYTES - head.len()).min(chunk.len());
             head.extend_from_slice(&chunk[..take]);
             if head.len() == SNIFF_BYTES {
-                check_upload(size, &head).map_err(upload_error)?;
+                if let Err(e) = check_upload(size, &head) {
+                    drop(file);
+                    drop(temp);
+                    drain(&mut stream).await;
+                    return Err(upload_error(e));
+                }
             }
         }
         file.write_all(&chunk).await?;

@@ -1,0 +1,333 @@
+//! Invoices: list filters and pages, debts, Chorus Pro tracking of every seeded state,
+//! the operator's lifecycle events and the demo clock.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::Sandbox;
+use mandat_model::billing::{Bill, BillCategory, BillPage, ChorusTracking, Debt, DebtStatus};
+use mandat_model::chorus::ChorusStatus::{self, *};
+use serde_json::json;
+
+#[tokio::test]
+async fn seeded_invoices_cover_every_chorus_state_for_each_public_account() {
+    let sb = Sandbox::new();
+    for (account, prefix) in [("commune", "FR1"), ("hopital", "FR2")] {
+        let c = sb.login(account).await;
+        let page: BillPage = sb.get("/api/me/bill?pageSize=100", Some(&c)).await.decode();
+        assert_eq!(page.total, 11);
+        assert!(page.bills.iter().all(|b| b.bill_id.starts_with(prefix)));
+        let mut seen = std::collections::HashSet::new();
+        for bill in &page.bills {
+            let t: ChorusTracking = sb
+                .get(&format!("/api/me/bill/{}/chorus", bill.bill_id), Some(&c))
+                .await
+                .decode();
+            assert_eq!(t.status, bill.chorus_status, "{}", bill.bill_id);
+            assert!(
+                t.history.windows(2).all(|w| w[0].date <= w[1].date),
+                "sorted by date"
+            );
+            for e in &t.history {
+                seen.insert(e.status);
+                assert_eq!(e.actor, e.status.actor());
+                if e.status.requires_reason() {
+                    assert!(e.reason.is_some(), "{} {:?}", bill.bill_id, e.status);
+                }
+            }
+        }
+        for status in ChorusStatus::ALL {
+            assert!(seen.contains(&status), "{account} lacks {status:?}");
+        }
+        let get = |id: &'static str| {
+            let c = c.clone();
+            let sb = &sb;
+            async move {
+                let id = format!("{prefix}{}", &id[3..]);
+                sb.get(&format!("/api/me/bill/{id}/chorus"), Some(&c))
+                    .await
+                    .decode::<ChorusTracking>()
+            }
+        };
+        // Suspended then completed: the deadline is extended by the suspension.
+        let t = get("FR1000002").await;
+        assert_eq!(t.deadline.as_ref().unwrap().deadline.days_suspended, 5);
+        // Currently suspended with a reason to render as text.
+        let t = get("FR1000003").await;
+        assert_eq!(t.status, Some(Suspendue));
+        assert!(t
+            .history
+            .last()
+            .unwrap()
+            .reason
+            .as_deref()
+            .unwrap()
+            .contains("<script>"));
+        assert_eq!(get("FR1000004").await.status, Some(ARecycler));
+        assert_eq!(get("FR1000005").await.status, Some(Rejetee));
+        // MANDATEE dated after MISE_EN_PAIEMENT: still paid.
+        let t = get("FR1000006").await;
+        assert_eq!(t.status, Some(MiseEnPaiement));
+        assert_eq!(t.history.last().unwrap().status, Mandatee);
+        let t = get("FR1000007").await;
+        let d = t.deadline.unwrap();
+        assert!(d.overdue && d.days_left < 0);
+        let bill: Bill = sb
+            .get(&format!("/api/me/bill/{prefix}000008"), Some(&c))
+            .await
+            .decode();
+        assert_eq!(bill.category, BillCategory::Autorenew);
+        let t = get("FR1000009").await;
+        assert!(t.statut_mise_en_paiement_nest_pas_remonte);
+        assert_eq!(t.status, Some(Comptabilisee));
+    }
+}
+
+#[tokio::test]
+async fn debts_follow_chorus_and_the_deadline() {
+    let sb = Sandbox::new();
+    let c = sb.login("commune").await;
+    for (bill, status) in [
+        ("FR1000001", DebtStatus::ToBePaid),
+        ("FR1000005", DebtStatus::Unpaid),
+        ("FR1000006", DebtStatus::Paid),
+        ("FR1000007", DebtStatus::Unpaid),
+        ("FR1000010", DebtStatus::Unmatured),
+    ] {
+        let d: Debt = sb
+            .get(&format!("/api/me/bill/{bill}/debt"), Some(&c))
+            .await
+            .decode();
+        assert_eq!(d.status, status, "{bill}");
+        let b: Bill = sb
+            .get(&format!("/api/me/bill/{bill}"), Some(&c))
+            .await
+            .decode();
+        assert_eq!(d.amount, b.price_with_tax);
+        assert_eq!(
+            b.price_without_tax.cents() + b.tax.cents(),
+            b.price_with_tax.cents()
+        );
+    }
+    let e = sb.login("entreprise").await;
+    let d: Debt = sb
+        .get("/api/me/bill/FR3000001/debt", Some(&e))
+        .await
+        .decode();
+    assert_eq!(d.status, DebtStatus::Paid);
+    assert_eq!(
+        sb.get("/api/me/bill/FR3000001/chorus", Some(&e))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let pdf = sb.get("/api/me/bill/FR3000001/pdf", Some(&e)).await;
+    assert_eq!(pdf.header("content-type"), "application/pdf");
+    assert!(pdf.body.starts_with(b"%PDF-"));
+}
+
+#[tokio::test]
+async fn the_list_filters_and_pages() {
+    let sb = Sandbox::new();
+    let b = sb.login("bench").await;
+    let all: BillPage = sb.get("/api/me/bill", Some(&b)).await.decode();
+    assert_eq!(
+        (all.total, all.page, all.page_size, all.bills.len()),
+        (1000, 1, 50, 50)
+    );
+    assert!(
+        all.bills.windows(2).all(|w| w[0].date >= w[1].date),
+        "newest first"
+    );
+    let last: BillPage = sb
+        .get("/api/me/bill?page=20&pageSize=50", Some(&b))
+        .await
+        .decode();
+    assert_eq!(last.bills.len(), 50);
+    let past: BillPage = sb.get("/api/me/bill?page=21", Some(&b)).await.decode();
+    assert!(past.bills.is_empty());
+    let big: BillPage = sb
+        .get("/api/me/bill?pageSize=1000", Some(&b))
+        .await
+        .decode();
+    assert_eq!(big.bills.len(), 1000);
+    let ids: std::collections::HashSet<_> = big.bills.iter().map(|b| b.bill_id.clone()).collect();
+    assert_eq!(ids.len(), 1000);
+
+    let c = sb.login("commune").await;
+    let s: BillPage = sb
+        .get("/api/me/bill?chorusStatus=SUSPENDUE", Some(&c))
+        .await
+        .decode();
+    assert_eq!(s.total, 1);
+    assert_eq!(s.bills[0].bill_id, "FR1000003");
+    let s: BillPage = sb
+        .get("/api/me/bill?chorusStatus=REJETEE,A_RECYCLER", Some(&c))
+        .await
+        .decode();
+    assert_eq!(s.total, 2);
+    let s: BillPage = sb.get("/api/me/bill?orderId=1106", Some(&c)).await.decode();
+    assert_eq!(
+        s.bills
+            .iter()
+            .map(|b| b.bill_id.as_str())
+            .collect::<Vec<_>>(),
+        ["FR1000006"]
+    );
+    let today = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now()).date_naive();
+    let from = today - chrono::Duration::days(10);
+    let s: BillPage = sb
+        .get(&format!("/api/me/bill?from={from}&to={today}"), Some(&c))
+        .await
+        .decode();
+    assert!(s.total >= 3 && s.total < 11, "{}", s.total);
+    assert!(s.bills.iter().all(|b| b.date.date_naive() >= from));
+    let s: BillPage = sb
+        .get(&format!("/api/me/bill?to={from}"), Some(&c))
+        .await
+        .decode();
+    assert_eq!(
+        s.total
+            + sb.get(
+                &format!("/api/me/bill?from={}", from + chrono::Duration::days(1)),
+                Some(&c)
+            )
+            .await
+            .decode::<BillPage>()
+            .total,
+        11
+    );
+
+    for (query, field, code) in [
+        ("chorusStatus=PAYEE", "chorusStatus", "status_unknown"),
+        ("from=2026-13-01", "from", "date_invalid"),
+        ("to=yesterday", "to", "date_invalid"),
+        ("orderId=x", "orderId", "order_id_invalid"),
+        ("page=0", "page", "page_invalid"),
+        ("pageSize=1001", "pageSize", "page_size_invalid"),
+        ("pageSize=-1", "pageSize", "page_size_invalid"),
+    ] {
+        let r = sb.get(&format!("/api/me/bill?{query}"), Some(&c)).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{query}");
+        assert_eq!(
+            r.codes(),
+            [(field.to_string(), code.to_string())],
+            "{query}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_operator_appends_allowed_events_only() {
+    let sb = Sandbox::new();
+    let c = sb.login("commune").await;
+    let post = |bill: &'static str, body: serde_json::Value| {
+        let sb = &sb;
+        async move {
+            sb.post_json(&format!("/sandbox/bills/{bill}/events"), None, body)
+                .await
+        }
+    };
+    // FR1000001 is with the recipient: suspend (reason needed), complete, pay.
+    let r = post("FR1000001", json!({"status": "SUSPENDUE"})).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.codes()[0].1, "reason_required");
+    let r = post("FR1000001", json!({"status": "COMPLETEE"})).await;
+    assert_eq!(
+        r.status,
+        StatusCode::CONFLICT,
+        "COMPLETEE only after SUSPENDUE"
+    );
+    assert_eq!(r.codes()[0].1, "transition_not_allowed");
+    let r = post(
+        "FR1000001",
+        json!({"status": "SUSPENDUE", "reason": "RIB manquant"}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let t: ChorusTracking = r.decode();
+    assert_eq!(t.status, Some(Suspendue));
+    assert_eq!(
+        post("FR1000001", json!({"status": "COMPLETEE"}))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let t: ChorusTracking = post("FR1000001", json!({"status": "MISE_EN_PAIEMENT"}))
+        .await
+        .decode();
+    assert_eq!(t.status, Some(MiseEnPaiement));
+    let t: ChorusTracking = sb
+        .get("/api/me/bill/FR1000001/chorus", Some(&c))
+        .await
+        .decode();
+    assert_eq!(t.history.last().unwrap().status, MiseEnPaiement);
+    // Nothing after REJETEE.
+    for status in [
+        "MISE_A_DISPOSITION",
+        "COMPLETEE",
+        "MISE_EN_PAIEMENT",
+        "SERVICE_FAIT",
+    ] {
+        let r = post("FR1000005", json!({"status": status, "reason": "x"})).await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{status}");
+    }
+    let r = post("FR1000005", json!({"status": "PAYEE"})).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.codes()[0].1, "status_unknown");
+    assert_eq!(
+        post("FR1000005", json!("nope")).await.status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        post("FR0", json!({"status": "DEPOSEE"})).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let r = post("FR3000001", json!({"status": "DEPOSEE"})).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert_eq!(r.codes()[0].1, "bill_not_on_chorus");
+    // A late event, dated in the past, sorts by its date.
+    let r = post(
+        "FR1000006",
+        json!({"status": "COMPTABILISEE", "date": "2020-01-01T00:00:00Z"}),
+    )
+    .await;
+    let t: ChorusTracking = r.decode();
+    assert_eq!(t.history[0].status, Comptabilisee);
+    assert_eq!(t.status, Some(MiseEnPaiement));
+}
+
+#[tokio::test]
+async fn the_clock_moves_live_invoices_forward() {
+    let sb = Sandbox::new();
+    let c = sb.login("commune").await;
+    async fn status(sb: &Sandbox, c: &str) -> Option<ChorusStatus> {
+        sb.get("/api/me/bill/FR1000010/chorus", Some(c))
+            .await
+            .decode::<ChorusTracking>()
+            .status
+    }
+    assert_eq!(status(&sb, &c).await, Some(Deposee));
+    let mut seen = vec![];
+    for _ in 0..6 {
+        mandat_sandbox::operator::tick(&sb.state).unwrap();
+        seen.push(status(&sb, &c).await.unwrap());
+    }
+    assert_eq!(
+        seen,
+        [
+            EnCoursAcheminement,
+            MiseADisposition,
+            ServiceFait,
+            Mandatee,
+            MiseEnPaiement,
+            MiseEnPaiement
+        ]
+    );
+    // Seeded invoices that are not clock-driven do not move.
+    let t: ChorusTracking = sb
+        .get("/api/me/bill/FR1000003/chorus", Some(&c))
+        .await
+        .decode();
+    assert_eq!(t.status, Some(Suspendue));
+}

@@ -1,0 +1,300 @@
+//! The mandate form, the signed copy's upload (types, limits, nothing half-written),
+//! and the operator's review that generates the invoice.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::{mandate_body, Sandbox};
+use mandat_model::billing::ChorusTracking;
+use mandat_model::chorus::ChorusStatus;
+use mandat_model::mandate::{Mandate, MandateState, MAX_UPLOAD_BYTES};
+use serde_json::json;
+
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F'];
+
+async fn paid_commune_order(sb: &Sandbox) -> String {
+    let c = sb.login("commune").await;
+    let r = sb
+        .post_json(
+            "/api/me/order/1001/pay",
+            Some(&c),
+            mandate_body("21445012300010", "SERV-FIN", "EJ-77"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    c
+}
+
+fn stored_files(sb: &Sandbox) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(sb.dir.path().join("db.sqlite3.files"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[tokio::test]
+async fn the_form_is_a_real_pdf_prefilled_with_the_order() {
+    let sb = Sandbox::new();
+    let c = paid_commune_order(&sb).await;
+    let r = sb.get("/api/me/order/1001/mandate/form", Some(&c)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.header("content-type"), "application/pdf");
+    assert!(r.body.starts_with(b"%PDF-1.4"));
+    assert!(r.body.ends_with(b"%%EOF\n"));
+    let text = String::from_utf8_lossy(&r.body);
+    for needle in [
+        "1001",
+        "463,02 \u{fffd}",
+        "Mairie de Saint-Aubin-sur-Loire",
+        "21445012300010",
+        "SERV-FIN",
+        "EJ-77",
+        "Signature",
+    ] {
+        assert!(text.contains(needle), "{needle}");
+    }
+    // Not paid by mandate: no mandate, no form.
+    assert_eq!(
+        sb.get("/api/me/order/1002/mandate/form", Some(&c))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        sb.get("/api/me/order/1002/mandate", Some(&c)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let e = sb.login("entreprise").await;
+    assert_eq!(
+        sb.get("/api/me/order/1001/mandate/form", Some(&e))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn uploads_are_checked_by_content_size_and_name() {
+    let sb = Sandbox::new();
+    let c = paid_commune_order(&sb).await;
+    let put = |body: Vec<u8>, query: &'static str| {
+        let path = format!("/api/me/order/1001/mandate/document{query}");
+        let c = c.clone();
+        let sb = &sb;
+        async move {
+            sb.call(
+                Method::PUT,
+                &path,
+                Some(&c),
+                &[("content-type", "application/octet-stream")],
+                body,
+            )
+            .await
+        }
+    };
+    let r = put(vec![], "?name=vide.pdf").await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.codes()[0].1, "file_empty");
+    let r = put(b"GIF89a......".to_vec(), "?name=scan.pdf").await;
+    assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(r.class(), "Client::UnsupportedMediaType");
+    assert_eq!(r.codes()[0].1, "file_type_unsupported");
+    let r = put(b"%PD".to_vec(), "").await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "too short to be a PDF"
+    );
+    let mut big = b"%PDF-1.7\n".to_vec();
+    big.resize(MAX_UPLOAD_BYTES as usize + 1, b' ');
+    let r = put(big, "?name=big.pdf").await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(r.class(), "Client::PayloadTooLarge");
+    assert_eq!(r.codes()[0].1, "file_too_large");
+    let long = format!("?name={}.pdf", "n".repeat(60));
+    let r = sb
+        .call(
+            Method::PUT,
+            &format!("/api/me/order/1001/mandate/document{long}"),
+            Some(&c),
+            &[],
+            PNG.to_vec(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.codes()[0].1, "file_name_too_long");
+    // Nothing half-written kept; the mandate still waits.
+    assert!(
+        stored_files(&sb).iter().all(|n| n.starts_with("seed-")),
+        "{:?}",
+        stored_files(&sb)
+    );
+    let m: Mandate = sb
+        .get("/api/me/order/1001/mandate", Some(&c))
+        .await
+        .decode();
+    assert_eq!(m.state, MandateState::AwaitingDocument);
+
+    // Exactly 10 MB is accepted, as a raw body, name in a header.
+    let mut max = b"%PDF-1.7\n".to_vec();
+    max.resize(MAX_UPLOAD_BYTES as usize, b' ');
+    let r = sb
+        .call(
+            Method::PUT,
+            "/api/me/order/1001/mandate/document",
+            Some(&c),
+            &[("x-file-name", "mandat-signe.pdf")],
+            max,
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&r.body)
+    );
+    let m: Mandate = r.decode();
+    assert_eq!(m.state, MandateState::UnderReview);
+    let doc = m.document.unwrap();
+    assert_eq!(
+        (doc.name.as_str(), doc.size, doc.content_type.as_str()),
+        ("mandat-signe.pdf", MAX_UPLOAD_BYTES, "application/pdf")
+    );
+    // Under review: no new copy.
+    let r = put(PNG.to_vec(), "?name=again.png").await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    let got = sb
+        .get("/api/me/order/1001/mandate/document", Some(&c))
+        .await;
+    assert_eq!(got.body.len() as u64, MAX_UPLOAD_BYTES);
+}
+
+#[tokio::test]
+async fn a_rejected_mandate_takes_a_new_copy_and_acceptance_generates_the_invoice() {
+    let sb = Sandbox::new();
+    let c = paid_commune_order(&sb).await;
+    let r = sb
+        .call(
+            Method::POST,
+            "/api/me/order/1001/mandate/document?name=scan.png",
+            Some(&c),
+            &[],
+            PNG.to_vec(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(
+        r.decode::<Mandate>().document.unwrap().content_type,
+        "image/png"
+    );
+
+    let r = sb
+        .post_json(
+            "/sandbox/orders/1001/mandate/reject",
+            None,
+            json!({"reason": "  "}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.codes()[0].1, "reason_required");
+    let r = sb
+        .post_json(
+            "/sandbox/orders/1001/mandate/reject",
+            None,
+            json!({"reason": "Cachet illisible"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let m: Mandate = sb
+        .get("/api/me/order/1001/mandate", Some(&c))
+        .await
+        .decode();
+    assert_eq!(m.state, MandateState::Rejected);
+    assert_eq!(m.rejection_reason.as_deref(), Some("Cachet illisible"));
+    let r = sb
+        .post_json("/sandbox/orders/1001/mandate/accept", None, json!({}))
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "only under review");
+
+    let r = sb
+        .call(
+            Method::PUT,
+            "/api/me/order/1001/mandate/document",
+            Some(&c),
+            &[],
+            JPEG.to_vec(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let m: Mandate = r.decode();
+    assert_eq!(m.state, MandateState::UnderReview);
+    assert_eq!(m.document.as_ref().unwrap().name, "mandat-1001-signe.jpg");
+
+    let r = sb
+        .post_json("/sandbox/orders/1001/mandate/accept", None, json!({}))
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let m: Mandate = r.decode();
+    assert_eq!(m.state, MandateState::Accepted);
+    assert_eq!(m.bill_id.as_deref(), Some("FR5001001"));
+    assert_eq!(
+        sb.get("/api/me/order/1001/status", Some(&c)).await.body,
+        b"\"delivered\""
+    );
+    let t: ChorusTracking = sb
+        .get("/api/me/bill/FR5001001/chorus", Some(&c))
+        .await
+        .decode();
+    assert_eq!(t.status, Some(ChorusStatus::Deposee));
+    assert_eq!(t.numero_engagement, "EJ-77");
+    let bills = sb.get("/api/me/bill?orderId=1001", Some(&c)).await.json();
+    assert_eq!(bills["total"], 1);
+    let r = sb
+        .post_json("/sandbox/orders/1001/mandate/accept", None, json!({}))
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    let r = sb
+        .call(
+            Method::PUT,
+            "/api/me/order/1001/mandate/document",
+            Some(&c),
+            &[],
+            PNG.to_vec(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "accepted: no new copy");
+    assert_eq!(
+        sb.post_json("/sandbox/orders/9999/mandate/accept", None, json!({}))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn seeded_mandates_are_under_review_and_rejected_with_hostile_text() {
+    let sb = Sandbox::new();
+    let c = sb.login("commune").await;
+    let m: Mandate = sb
+        .get("/api/me/order/1003/mandate", Some(&c))
+        .await
+        .decode();
+    assert_eq!(m.state, MandateState::UnderReview);
+    assert!(m.document.is_some());
+    let m: Mandate = sb
+        .get("/api/me/order/1004/mandate", Some(&c))
+        .await
+        .decode();
+    assert_eq!(m.state, MandateState::Rejected);
+    assert!(m
+        .rejection_reason
+        .unwrap()
+        .contains("<script>alert(1)</script>"));
+    let doc = sb
+        .get("/api/me/order/1003/mandate/document", Some(&c))
+        .await;
+    assert!(doc.body.starts_with(b"%PDF-"));
+}

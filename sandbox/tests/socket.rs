@@ -1,0 +1,141 @@
+//! The same contract over a real TCP socket: what a browser's XMLHttpRequest does.
+
+mod common;
+
+use common::Sandbox;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+struct Server {
+    addr: std::net::SocketAddr,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+async fn start(sb: &Sandbox) -> Server {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, rx) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(mandat_sandbox::serve(listener, sb.state.clone(), async {
+        let _ = rx.await;
+    }));
+    Server {
+        addr,
+        stop: Some(stop),
+        task,
+    }
+}
+
+impl Server {
+    async fn stop(mut self) {
+        self.stop.take().unwrap().send(()).unwrap();
+        self.task.await.unwrap().unwrap();
+    }
+}
+
+/// One request, the body written while the response is read; returns status and body.
+async fn request(
+    addr: std::net::SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Vec<u8>,
+) -> (u16, String) {
+    let stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let (mut rd, mut wr) = stream.into_split();
+    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    let writer = tokio::spawn(async move {
+        wr.write_all(head.as_bytes()).await?;
+        for chunk in body.chunks(64 * 1024) {
+            wr.write_all(chunk).await?;
+        }
+        // Kept open (no half-close) until the response is read, as browsers do.
+        Ok::<_, std::io::Error>(wr)
+    });
+    let mut out = Vec::new();
+    rd.read_to_end(&mut out).await.unwrap();
+    let _ = writer.await;
+    let text = String::from_utf8_lossy(&out).into_owned();
+    let status = text.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+#[tokio::test]
+async fn pay_and_upload_over_a_socket() {
+    let sb = Sandbox::new();
+    let server = start(&sb).await;
+    let cookie = sb.login("commune").await;
+    let json = [
+        ("Cookie", cookie.as_str()),
+        ("Content-Type", "application/json"),
+        ("Idempotency-Key", "socket-1"),
+    ];
+    let body =
+        serde_json::to_vec(&common::mandate_body("21445012300010", "SERV-ECOLE", "")).unwrap();
+    let (status, first) = request(
+        server.addr,
+        "POST",
+        "/api/me/order/1002/pay",
+        &json,
+        body.clone(),
+    )
+    .await;
+    assert_eq!(status, 200, "{first}");
+    let (status, again) = request(server.addr, "POST", "/api/me/order/1002/pay", &json, body).await;
+    assert_eq!((status, again), (200, first));
+
+    let auth = [
+        ("Cookie", cookie.as_str()),
+        ("Content-Type", "application/pdf"),
+    ];
+    // Too large: the JSON 413 reaches the client, which was still sending.
+    let mut big = b"%PDF-1.7\n".to_vec();
+    big.resize(10 * 1024 * 1024 + 1, b'x');
+    let (status, body) = request(
+        server.addr,
+        "PUT",
+        "/api/me/order/1002/mandate/document?name=big.pdf",
+        &auth,
+        big,
+    )
+    .await;
+    assert_eq!(status, 413);
+    assert!(body.contains("file_too_large"), "{body}");
+    let (status, body) = request(
+        server.addr,
+        "PUT",
+        "/api/me/order/1002/mandate/document?name=a.pdf",
+        &auth,
+        b"MZ\x90\0 not a pdf".to_vec(),
+    )
+    .await;
+    assert_eq!(status, 415);
+    assert!(body.contains("Client::UnsupportedMediaType"), "{body}");
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    pdf.resize(3 * 1024 * 1024, b'x');
+    let (status, body) = request(
+        server.addr,
+        "PUT",
+        "/api/me/order/1002/mandate/document?name=mandat%20sign%C3%A9.pdf",
+        &auth,
+        pdf,
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let mandate: mandat_model::mandate::Mandate = serde_json::from_str(&body).unwrap();
+    let doc = mandate.document.unwrap();
+    assert_eq!(
+        (doc.name.as_str(), doc.size),
+        ("mandat signé.pdf", 3 * 1024 * 1024)
+    );
+    let (status, _) = request(server.addr, "GET", "/api/me", &[], vec![]).await;
+    assert_eq!(status, 401);
+    server.stop().await;
+}
