@@ -14,7 +14,7 @@ pub enum UploadEvent {
     /// `sent` of `total` bytes of the body have left.
     Progress { sent: f64, total: f64 },
     /// The API answered (or could not be reached).
-    Done(Result<Mandate, ApiError>),
+    Done(Box<Result<Mandate, ApiError>>),
 }
 
 /// One `PUT` of a file in flight. Dropping it aborts the request and
@@ -61,13 +61,13 @@ impl Upload {
                 let text = answered.response_text().ok().flatten().unwrap_or_default();
                 decode::<Mandate>(status, &text)
             };
-            later(report.clone(), UploadEvent::Done(result));
+            later(report.clone(), UploadEvent::Done(Box::new(result)));
         });
         let report = on_event;
         let failed = Closure::<dyn FnMut(JsValue)>::new(move |_| {
             later(
                 report.clone(),
-                UploadEvent::Done(Err(ApiError::Unreachable)),
+                UploadEvent::Done(Box::new(Err(ApiError::Unreachable))),
             );
         });
 

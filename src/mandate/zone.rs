@@ -175,7 +175,7 @@ impl Zone {
                 };
                 self.progress(percent);
             }
-            UploadEvent::Done(result) => self.finish(generation, attempt, result),
+            UploadEvent::Done(result) => self.finish(generation, attempt, *result),
         }
     }
 

@@ -1,0 +1,294 @@
+import type { Page, Request } from '@playwright/test';
+import { test, expect, signIn, expectNoAxeViolations } from './fixtures';
+
+// Demo data from the sandbox seed: the hospital's unpaid order 2002 is paid by
+// mandate here (the hospital requires a numéro d'engagement); the commune's
+// 1004 was rejected with a reason full of markup.
+const ORDER = 2002;
+const HOSPITAL_SIRET = '26765432100012';
+const REJECTED_ORDER = 1004;
+const MANDATE_PAGE = `/orders/${ORDER}/mandate`;
+const UPLOAD = `**/api/me/order/${ORDER}/mandate/document**`;
+const MB = 1024 * 1024;
+
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
+
+/** A fresh sandbox for each test: the tests below change the mandate's state. */
+test.beforeEach(async ({ page }) => {
+  const reset = await page.request.post('/sandbox/reset');
+  expect(reset.ok()).toBeTruthy();
+});
+
+/** Signs in as the hospital, pays order 2002 by mandate and opens its mandate page. */
+async function openAwaitingMandate(page: Page) {
+  await signIn(page, 'hopital', '/');
+  const paid = await page.request.post(`/api/me/order/${ORDER}/pay`, {
+    data: {
+      paymentMethod: { paymentType: 'ADMINISTRATIVE_MANDATE' },
+      chorus: { siret: HOSPITAL_SIRET, codeService: '', numeroEngagement: 'EJ-2026-0042' },
+    },
+  });
+  expect(paid.status(), await paid.text()).toBe(200);
+  await page.goto(MANDATE_PAGE);
+  await expect(page.getByTestId('mandate-state')).toContainText('En attente du formulaire signé');
+}
+
+/** The pre-filled form as the page's download link serves it: a real PDF. */
+async function downloadForm(page: Page): Promise<Buffer> {
+  const link = page.getByRole('link', { name: /Télécharger le formulaire de mandat/ });
+  const href = await link.getAttribute('href');
+  expect(href).toBeTruthy();
+  const response = await page.request.get(href!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toContain('application/pdf');
+  const body = await response.body();
+  expect(body.subarray(0, 5).toString()).toBe('%PDF-');
+  return body;
+}
+
+function fileInput(page: Page) {
+  return page.getByLabel('Choisir le formulaire signé');
+}
+
+async function choose(page: Page, name: string, buffer: Buffer, mimeType = 'application/pdf') {
+  await fileInput(page).setInputFiles({ name, mimeType, buffer });
+}
+
+async function send(page: Page) {
+  await page.getByRole('button', { name: /Envoyer le formulaire signé|Réessayer l’envoi/ }).click();
+}
+
+/** Counts the uploads (PUT/POST of the document) the page makes. */
+function countUploads(page: Page) {
+  const seen: Request[] = [];
+  page.on('request', (req) => {
+    if (/\/mandate\/document/.test(req.url()) && ['PUT', 'POST'].includes(req.method())) seen.push(req);
+  });
+  return seen;
+}
+
+async function mandateState(page: Page) {
+  const response = await page.request.get(`/api/me/order/${ORDER}/mandate`);
+  expect(response.status()).toBe(200);
+  return response.json();
+}
+
+test('downloads the pre-filled form, uploads it signed, and sees it under review, also after a reload', async ({ page }) => {
+  await openAwaitingMandate(page);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(String(ORDER));
+  // The constraints are stated before anything is chosen.
+  await expect(page.getByText('Formats acceptés : PDF, PNG ou JPEG. Taille maximale : 10 Mo.')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const pdf = await downloadForm(page);
+  await choose(page, 'mandat-2002-signé.pdf', pdf);
+  await expect(page.getByTestId('chosen-file')).toContainText('mandat-2002-signé.pdf');
+  await send(page);
+
+  const state = page.getByTestId('mandate-state');
+  await expect(state).toContainText('En cours de vérification');
+  await expect(state).toBeFocused();
+  await expect(page.getByText('Formulaire signé reçu.')).toBeVisible();
+  await expect(page.getByTestId('current-document')).toContainText('mandat-2002-signé.pdf');
+  // No upload zone while the copy is reviewed.
+  await expect(fileInput(page)).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  const api = await mandateState(page);
+  expect(api.state).toBe('underReview');
+  expect(api.document.name).toBe('mandat-2002-signé.pdf');
+  expect(api.document.size).toBe(pdf.length);
+
+  await page.reload();
+  await expect(page.getByTestId('mandate-state')).toContainText('En cours de vérification');
+  await expect(page.getByTestId('current-document')).toContainText('mandat-2002-signé.pdf');
+});
+
+test('a text file renamed .pdf is refused by its content; a PNG renamed .pdf is sent as the image it is', async ({ page }) => {
+  await openAwaitingMandate(page);
+  const uploads = countUploads(page);
+
+  await choose(page, 'mandat.pdf', Buffer.from('Bon pour accord.\nLe maire\n'));
+  const error = page.getByRole('alert').filter({ hasText: 'mandat.pdf' });
+  await expect(error).toContainText('n’est ni un PDF, ni une image PNG ou JPEG');
+  await expect(fileInput(page)).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('button', { name: 'Envoyer le formulaire signé' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  await choose(page, 'scan.pdf', PNG);
+  await expect(page.getByTestId('chosen-file')).toContainText('image PNG');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await send(page);
+  await expect(page.getByTestId('mandate-state')).toContainText('En cours de vérification');
+  expect(uploads).toHaveLength(1);
+  const api = await mandateState(page);
+  expect(api.document.contentType).toBe('image/png');
+});
+
+test('an empty file and an 11 MB file are refused before sending; the server refuses 11 MB on its own', async ({ page }) => {
+  await openAwaitingMandate(page);
+  const uploads = countUploads(page);
+
+  await choose(page, 'vide.pdf', Buffer.alloc(0));
+  await expect(page.getByRole('alert')).toContainText('« vide.pdf » est vide (0 octet)');
+
+  const big = Buffer.alloc(11 * MB, 0x20);
+  big.write('%PDF-1.7\n');
+  await choose(page, 'scan-600dpi.pdf', big);
+  await expect(page.getByRole('alert')).toContainText('« scan-600dpi.pdf » pèse 11\u00a0Mo');
+  await expect(page.getByRole('alert')).toContainText('taille maximale de 10 Mo');
+  await expect(page.getByRole('button', { name: 'Envoyer le formulaire signé' })).toHaveCount(0);
+  expect(uploads).toHaveLength(0);
+
+  // The client's check bypassed: the API says 413 itself, with its code.
+  const refused = await page.request.put(`/api/me/order/${ORDER}/mandate/document?name=scan-600dpi.pdf`, {
+    data: big,
+    headers: { 'Content-Type': 'application/pdf' },
+  });
+  expect(refused.status()).toBe(413);
+  const body = await refused.json();
+  expect(body.errors[0].code).toBe('file_too_large');
+  expect((await mandateState(page)).state).toBe('awaitingDocument');
+});
+
+test('the server’s own 413 and 415 are explained, and the file is kept', async ({ page }) => {
+  await openAwaitingMandate(page);
+  const pdf = await downloadForm(page);
+  let answer = 413;
+  await page.route(UPLOAD, (route) =>
+    route.fulfill({
+      status: answer,
+      contentType: 'application/json',
+      body: JSON.stringify({ class: 'Client::Refused', message: 'refused', errors: [] }),
+    }),
+  );
+  await choose(page, 'mandat.pdf', pdf);
+  await send(page);
+  await expect(page.getByTestId('upload-failure')).toContainText('dépasse la taille maximale de 10 Mo');
+  await expect(page.getByTestId('chosen-file')).toContainText('mandat.pdf');
+
+  answer = 415;
+  await choose(page, 'mandat.pdf', pdf);
+  await send(page);
+  await expect(page.getByTestId('upload-failure')).toContainText('n’est pas celui d’un PDF');
+  await expect(page.getByTestId('chosen-file')).toContainText('mandat.pdf');
+});
+
+test('cancel midway: nothing is stored, the file is kept, and sending it again works', async ({ page }) => {
+  await openAwaitingMandate(page);
+  const pdf = await downloadForm(page);
+  // The upload never gets an answer until the route is removed.
+  await page.route(UPLOAD, () => {});
+  await choose(page, 'mandat.pdf', pdf);
+  await send(page);
+
+  const bar = page.getByRole('progressbar', { name: 'Envoi du formulaire signé' });
+  await expect(bar).toBeVisible();
+  await expect(bar).toHaveAttribute('aria-valuenow', /^\d+$/);
+  await expect(page.getByTestId('mandate-state')).toContainText('Envoi du formulaire en cours');
+  const cancel = page.getByRole('button', { name: 'Annuler l’envoi' });
+  await expect(cancel).toBeFocused();
+  await cancel.click();
+
+  await expect(page.getByTestId('upload-status')).toContainText('Envoi annulé. Votre fichier est conservé');
+  await expect(bar).toHaveCount(0);
+  await expect(page.getByTestId('chosen-file')).toContainText('mandat.pdf');
+  expect((await mandateState(page)).state).toBe('awaitingDocument');
+
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await page.getByRole('button', { name: 'Réessayer l’envoi' }).click();
+  await expect(page.getByTestId('mandate-state')).toContainText('En cours de vérification');
+});
+
+test('a lost connection is retried on its own, and the upload goes through', async ({ page }) => {
+  await openAwaitingMandate(page);
+  const pdf = await downloadForm(page);
+  let attempts = 0;
+  await page.route(UPLOAD, (route) => {
+    attempts += 1;
+    return attempts === 1 ? route.abort('connectionreset') : route.continue();
+  });
+  await choose(page, 'mandat.pdf', pdf);
+  await send(page);
+  await expect(page.getByTestId('upload-status')).toContainText('Nouvel essai dans 1 s (tentative 2 sur 4)');
+  await expect(page.getByTestId('mandate-state')).toContainText('En cours de vérification');
+  expect(attempts).toBe(2);
+});
+
+test('after every automatic attempt fails, the file is kept and a manual retry succeeds', async ({ page }) => {
+  test.setTimeout(45_000);
+  await openAwaitingMandate(page);
+  const pdf = await downloadForm(page);
+  let attempts = 0;
+  await page.route(UPLOAD, (route) => {
+    attempts += 1;
+    return route.fulfill({ status: 503, contentType: 'application/json', body: '{"message":"busy"}' });
+  });
+  await choose(page, 'mandat.pdf', pdf);
+  await send(page);
+  // 1 s + 2 s + 4 s between the four attempts.
+  await expect(page.getByTestId('upload-failure')).toContainText('après 4 tentatives', { timeout: 15_000 });
+  expect(attempts).toBe(4);
+  await expect(page.getByTestId('chosen-file')).toContainText('mandat.pdf');
+
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await page.getByRole('button', { name: 'Réessayer l’envoi' }).click();
+  await expect(page.getByTestId('mandate-state')).toContainText('En cours de vérification');
+});
+
+test('the operator rejects (the reason shown as text, a new upload works), then accepts (the invoice link appears)', async ({ page }) => {
+  test.setTimeout(45_000);
+  await openAwaitingMandate(page);
+  const pdf = await downloadForm(page);
+  await choose(page, 'mandat.pdf', pdf);
+  await send(page);
+  await expect(page.getByTestId('mandate-state')).toContainText('En cours de vérification');
+
+  const reason = 'Signature manquante <script>alert(1)</script> <b>gras</b> – cachet absent';
+  const rejected = await page.request.post(`/sandbox/orders/${ORDER}/mandate/reject`, { data: { reason } });
+  expect(rejected.status(), await rejected.text()).toBe(200);
+
+  // The page follows the review on its own.
+  await expect(page.getByTestId('mandate-state')).toContainText('Refusé', { timeout: 10_000 });
+  const shown = page.getByTestId('rejection-reason');
+  await expect(shown).toHaveText(reason);
+  await expect(shown.locator('b, script')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  await choose(page, 'mandat-corrigé.pdf', pdf);
+  await send(page);
+  await expect(page.getByTestId('mandate-state')).toContainText('En cours de vérification');
+  await expect(page.getByTestId('current-document')).toContainText('mandat-corrigé.pdf');
+
+  const accepted = await page.request.post(`/sandbox/orders/${ORDER}/mandate/accept`);
+  expect(accepted.status(), await accepted.text()).toBe(200);
+  const billId = (await accepted.json()).billId;
+  expect(billId).toBeTruthy();
+
+  await expect(page.getByTestId('mandate-state')).toContainText('Accepté', { timeout: 10_000 });
+  const invoice = page.getByRole('link', { name: `Voir la facture ${billId}` });
+  await expect(invoice).toHaveAttribute('href', `/invoices/${billId}`);
+  await expect(fileInput(page)).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await invoice.click();
+  await expect(page).toHaveURL(new RegExp(`/invoices/${billId}$`));
+});
+
+test('a seeded rejection shows its hostile reason as text, with no axe violation', async ({ page }) => {
+  await signIn(page, 'commune', `/orders/${REJECTED_ORDER}/mandate`);
+  await expect(page.getByTestId('mandate-state')).toContainText('Refusé');
+  const shown = page.getByTestId('rejection-reason');
+  await expect(shown).toContainText('<script>alert(1)</script> <b>gras</b>');
+  await expect(shown.locator('b, script')).toHaveCount(0);
+  await expect(fileInput(page)).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('an order not paid by mandate says so', async ({ page }) => {
+  await signIn(page, 'hopital', `/orders/2001/mandate`);
+  await expect(page.getByRole('alert')).toContainText('Aucun mandat pour cette commande');
+});
