@@ -1,0 +1,95 @@
+//! `api/openapi.yaml` and the sandbox agree: every operation in the contract is served,
+//! and every route the sandbox serves is in the contract.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::Sandbox;
+
+/// (method, path) of every operation in the contract, read from its YAML layout.
+fn contract_operations() -> Vec<(String, String)> {
+    let yaml = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../api/openapi.yaml")).unwrap();
+    let mut in_paths = false;
+    let mut path = String::new();
+    let mut ops = Vec::new();
+    for line in yaml.lines() {
+        if line == "paths:" {
+            in_paths = true;
+            continue;
+        }
+        if in_paths && !line.starts_with(' ') && !line.is_empty() {
+            break;
+        }
+        if let Some(p) = line.strip_prefix("  /") {
+            path = format!("/{}", p.trim_end_matches(':'));
+        } else if let Some(m) = line.strip_prefix("    ") {
+            for method in ["get", "put", "post", "delete", "patch"] {
+                if m.starts_with(&format!("{method}:")) {
+                    ops.push((method.to_uppercase(), path.clone()));
+                }
+            }
+        }
+    }
+    ops
+}
+
+/// What the sandbox routes, kept in step with `api::router` and `operator::router`.
+const SERVED: &[(&str, &str)] = &[
+    ("GET", "/api/me"),
+    ("GET", "/api/me/chorus"),
+    ("GET", "/api/chorus/structure/{siret}"),
+    ("GET", "/api/me/order"),
+    ("GET", "/api/me/order/{orderId}"),
+    ("GET", "/api/me/order/{orderId}/details"),
+    ("GET", "/api/me/order/{orderId}/status"),
+    ("GET", "/api/me/order/{orderId}/followUp"),
+    ("GET", "/api/me/order/{orderId}/paymentMethods"),
+    ("POST", "/api/me/order/{orderId}/pay"),
+    ("GET", "/api/me/order/{orderId}/mandate"),
+    ("GET", "/api/me/order/{orderId}/mandate/form"),
+    ("GET", "/api/me/order/{orderId}/mandate/document"),
+    ("PUT", "/api/me/order/{orderId}/mandate/document"),
+    ("POST", "/api/me/order/{orderId}/mandate/document"),
+    ("GET", "/api/me/bill"),
+    ("GET", "/api/me/bill/{billId}"),
+    ("GET", "/api/me/bill/{billId}/pdf"),
+    ("GET", "/api/me/bill/{billId}/debt"),
+    ("GET", "/api/me/bill/{billId}/chorus"),
+    ("GET", "/sandbox/login"),
+    ("GET", "/sandbox/logout"),
+    ("GET", "/sandbox/accounts"),
+    ("POST", "/sandbox/reset"),
+    ("POST", "/sandbox/orders/{orderId}/mandate/accept"),
+    ("POST", "/sandbox/orders/{orderId}/mandate/reject"),
+    ("POST", "/sandbox/bills/{billId}/events"),
+];
+
+#[test]
+fn the_contract_lists_exactly_what_the_sandbox_serves() {
+    let mut contract = contract_operations();
+    contract.sort();
+    let mut served: Vec<(String, String)> = SERVED.iter().map(|(m, p)| (m.to_string(), p.to_string())).collect();
+    served.sort();
+    assert_eq!(contract, served);
+}
+
+#[tokio::test]
+async fn every_operation_in_the_contract_is_routed() {
+    let sb = Sandbox::new();
+    let cookie = sb.login("commune").await;
+    for (method, path) in contract_operations() {
+        let concrete = path
+            .replace("{orderId}", "1003")
+            .replace("{billId}", "FR1000001")
+            .replace("{siret}", "21445012300010");
+        let concrete = if concrete == "/sandbox/login" { "/sandbox/login?account=commune".to_string() } else { concrete };
+        let method = Method::from_bytes(method.as_bytes()).unwrap();
+        let r = sb.call(method.clone(), &concrete, Some(&cookie), &[("content-type", "application/json")], b"{}".to_vec()).await;
+        assert_ne!(r.status, StatusCode::METHOD_NOT_ALLOWED, "{method} {concrete}");
+        if r.status == StatusCode::NOT_FOUND && r.header("content-type") == "application/json" {
+            let message = r.json()["message"].as_str().unwrap_or_default().to_string();
+            assert!(!message.contains("path"), "{method} {concrete}: {message}");
+        }
+        assert!(r.status.as_u16() < 500, "{method} {concrete}: {}", r.status);
+    }
+}
