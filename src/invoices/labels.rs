@@ -112,6 +112,23 @@ pub fn format_rate(bp: u32, locale: Locale) -> String {
     format!("{}{sep}{:02}", bp / 100, bp % 100)
 }
 
+/// A count as people read it: `1\u{202f}000` / `1,000`.
+pub fn format_count(n: u64, locale: Locale) -> String {
+    let sep = match locale {
+        Locale::Fr => '\u{202f}',
+        Locale::En => ',',
+    };
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Today's date in Paris, from the browser's clock.
 pub fn today_in_paris() -> chrono::NaiveDate {
     let now =

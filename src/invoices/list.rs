@@ -7,10 +7,13 @@ use leptos_router::NavigateOptions;
 use mandat_model::billing::{Bill, BillPage};
 use mandat_model::chorus::ChorusStatus;
 use mandat_model::locale::{format_date, format_day, format_euros};
-use mandat_model::timeline::{keeps_changing, page_count, BillQuery, BillSort, PAGE_SIZES};
+use mandat_model::timeline::{
+    keeps_changing, oldest_first_plan, page_count, BillQuery, BillSort, PAGE_SIZES,
+};
+use mandat_model::ApiError;
 
 use super::labels::{
-    category_key, perf_mark, perf_measure, status_key, today_in_paris, StatusBadge,
+    category_key, format_count, perf_mark, perf_measure, status_key, today_in_paris, StatusBadge,
 };
 use crate::api::Api;
 use crate::i18n::{fill, locale, t, Key};
@@ -19,6 +22,31 @@ use crate::ui::{ApiErrorView, Loading};
 /// The name of the measure from a filter change to the list rendered.
 pub const FILTER_MEASURE: &str = "mandat:invoices-filter";
 const FILTER_START: &str = "mandat:invoices-filter:start";
+
+/// One page of the view. The API lists newest first; oldest first is read from
+/// its mirror pages (the count first, then one or two pages).
+async fn load_page(api: Api, query: BillQuery) -> Result<BillPage, ApiError> {
+    let size = query.page_size;
+    if query.sort == BillSort::DateDesc {
+        return api.get_json(&query.api_path(query.page, size)).await;
+    }
+    let total = api.get_json::<BillPage>(&query.api_path(1, 1)).await?.total;
+    let mut bills: Vec<Bill> = Vec::new();
+    if let Some(plan) = oldest_first_plan(total, query.page, size) {
+        for page in plan.pages {
+            let part: BillPage = api.get_json(&query.api_path(page, size)).await?;
+            bills.extend(part.bills);
+        }
+        bills = bills.into_iter().skip(plan.skip).take(plan.take).collect();
+        bills.reverse();
+    }
+    Ok(BillPage {
+        bills,
+        page: query.page,
+        page_size: size,
+        total,
+    })
+}
 
 /// `/invoices`
 #[component]
@@ -29,11 +57,7 @@ pub fn InvoicesPage() -> impl IntoView {
         query_map.with(|params| BillQuery::from_params(|key| params.get_str(key)))
     });
     let api = Api::from_context();
-    let data = LocalResource::new(move || {
-        let path = query.get().api_path();
-        let api = api.clone();
-        async move { api.get_json::<BillPage>(&path).await }
-    });
+    let data = LocalResource::new(move || load_page(api.clone(), query.get()));
     // A filter changed and its list is not rendered yet.
     let measuring = RwSignal::new(false);
     Effect::new(move |_| {
@@ -225,7 +249,7 @@ fn count_text(total: u64) -> String {
     match total {
         0 => t(Key::InvCountNone).to_string(),
         1 => t(Key::InvCountOne).to_string(),
-        n => fill(Key::InvCount, &[("count", &n.to_string())]),
+        n => fill(Key::InvCount, &[("count", &format_count(n, locale()))]),
     }
 }
 

@@ -1,0 +1,200 @@
+import { test, expect, signIn, expectNoAxeViolations, euros } from './fixtures';
+import type { Page } from '@playwright/test';
+
+// Seeded invoices (sandbox/src/seed.rs): the commune's FR1000001.. and the
+// hospital's FR2000001.. follow the same scenarios, one per interesting state.
+const commune = (n: number) => `FR${1_000_000 + n}`;
+const hospital = (n: number) => `FR${2_000_000 + n}`;
+
+async function tracking(page: Page, billId: string) {
+  const response = await page.request.get(`/api/me/bill/${billId}/chorus`);
+  expect(response.ok()).toBeTruthy();
+  return response.json();
+}
+
+test('the list filters by Chorus status, and the link reproduces the view', async ({ page }) => {
+  await signIn(page, 'commune', '/invoices');
+  const rows = page.getByTestId('invoice-row');
+  await expect(rows.first()).toBeVisible();
+  // Automatic-renewal invoices are in the same list.
+  await expect(rows.filter({ hasText: 'Renouvellement automatique' }).first()).toBeVisible();
+  const all = await rows.count();
+
+  await page.getByLabel('Statut Chorus Pro').selectOption('SUSPENDUE');
+  await expect(page).toHaveURL(/[?&]status=SUSPENDUE/);
+  await expect(rows.filter({ hasText: commune(3) })).toHaveCount(1);
+  const filtered = await rows.count();
+  expect(filtered).toBeLessThan(all);
+  for (const badge of await page.locator('[data-testid=invoice-row] .mandat-inv-badge').all()) {
+    await expect(badge).toHaveText('Suspendue');
+  }
+  await expect(page.getByTestId('invoice-count')).toContainText(/facture/);
+  // The benchmark's measure of a filter change.
+  await expect
+    .poll(() => page.evaluate(() => performance.getEntriesByName('mandat:invoices-filter', 'measure').length))
+    .toBeGreaterThan(0);
+
+  // The same URL, loaded afresh, shows the same view.
+  await page.reload();
+  await expect(page.getByLabel('Statut Chorus Pro')).toHaveValue('SUSPENDUE');
+  await expect(rows).toHaveCount(filtered);
+
+  // A date range that ends before it starts is explained, not silently empty.
+  await page.getByLabel('Émises à partir du').fill('2030-01-01');
+  await page.getByLabel('Émises jusqu’au').fill('2029-01-01');
+  await expect(page.getByTestId('range-reversed')).toBeVisible();
+  await expect(page.getByTestId('invoice-count')).toHaveText('Aucune facture ne correspond à ces critères.');
+
+  await page.getByRole('link', { name: 'Effacer les filtres' }).click();
+  await expect(page).toHaveURL(/\/invoices$/);
+  await expect(rows).toHaveCount(all);
+
+  // Oldest first: the same invoices, the other way round.
+  const newest = await rows.locator('time').first().getAttribute('datetime');
+  await page.getByLabel('Ordre').selectOption({ label: 'Les plus anciennes d’abord' });
+  await expect(page).toHaveURL(/[?&]sort=date/);
+  await expect(rows.last().locator('time').first()).toHaveAttribute('datetime', newest!);
+  const dates = await page
+    .locator('[data-testid=invoice-row] td:nth-child(2) time')
+    .evaluateAll((times) => times.map((t) => Date.parse(t.getAttribute('datetime') ?? '')));
+  expect([...dates].sort((a, b) => a - b)).toEqual(dates);
+});
+
+test('the 1,000-invoice account pages through the API', async ({ page }) => {
+  await signIn(page, 'bench', '/invoices');
+  await expect(page.getByTestId('invoice-count')).toHaveText(/^1\s000 factures$/);
+  await expect(page.getByTestId('invoice-row')).toHaveCount(50);
+  await page.getByTestId('page-next').click();
+  await expect(page).toHaveURL(/[?&]page=2/);
+  await expect(page.getByRole('table')).toContainText('page 2 sur 20');
+  await page.getByLabel('Factures par page').selectOption('100');
+  await expect(page.getByTestId('invoice-row')).toHaveCount(100);
+  await expect(page).not.toHaveURL(/page=2/);
+});
+
+const nextSteps: [string, string, RegExp][] = [
+  [commune(1), 'validate', /attend votre validation/],
+  [commune(2), 'processing', /suit son traitement/],
+  [commune(3), 'send-documents', /interrompu/],
+  [commune(4), 'correct-routing', /informations d’acheminement/],
+  [commune(5), 'new-invoice', /nouvelle facture sera émise/],
+  [commune(6), 'paid', /mis la facture en paiement/],
+  [commune(9), 'payment-not-reported', /ne transmet pas à Chorus Pro la mise en paiement/],
+  [commune(11), 'routing', /achemine la facture/],
+];
+
+for (const [billId, step, words] of nextSteps) {
+  test(`${billId} shows its next step: ${step}`, async ({ page }) => {
+    await signIn(page, 'commune', `/invoices/${billId}`);
+    const next = page.getByTestId('next-step');
+    await expect(next).toHaveAttribute('data-step', step);
+    await expect(next).toContainText(words);
+    const api = await tracking(page, billId);
+    await expect(page.getByTestId('timeline-event')).toHaveCount(api.history.length);
+  });
+}
+
+test('a suspended invoice names the documents, as text, and the validate step links to Chorus Pro', async ({ page }) => {
+  await signIn(page, 'commune', `/invoices/${commune(3)}`);
+  const reason = page.getByTestId('next-step-reason');
+  await expect(reason).toHaveText('Pièce manquante : <b>bon de livraison</b> <script>alert(1)</script>');
+  await expect(page.locator('main b, main script')).toHaveCount(0);
+  await expect(page.getByTestId('deadline-state')).toBeVisible();
+
+  await page.goto(`/invoices/${commune(4)}`);
+  await expect(page.getByTestId('routing')).toContainText('SERV-FIN');
+  await expect(page.getByTestId('next-step-reason')).toHaveText('Code service inconnu pour cette structure');
+
+  await page.goto(`/invoices/${commune(1)}`);
+  const link = page.getByRole('link', { name: /Valider la facture sur Chorus Pro/ });
+  await expect(link).toHaveAttribute('href', 'https://chorus-pro.gouv.fr/');
+  await expect(link).toHaveAttribute('target', '_blank');
+});
+
+test('the timeline follows the events’ own dates, an event recorded late included', async ({ page }) => {
+  await signIn(page, 'commune', `/invoices/${commune(6)}`);
+  const statuses = page.getByTestId('timeline-event');
+  await expect(statuses).toHaveCount(5);
+  const order = await statuses.evaluateAll((items) => items.map((li) => li.getAttribute('data-status')));
+  expect(order).toEqual(['DEPOSEE', 'MISE_A_DISPOSITION', 'SERVICE_FAIT', 'MISE_EN_PAIEMENT', 'MANDATEE']);
+  const datetimes = await page
+    .locator('[data-testid=timeline-event] time')
+    .evaluateAll((times) => times.map((t) => t.getAttribute('datetime') ?? ''));
+  for (const value of datetimes) expect(value).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0[12]:00$/);
+  expect([...datetimes].sort((a, b) => Date.parse(a) - Date.parse(b))).toEqual(datetimes);
+  await expect(page.getByTestId('current-status')).toHaveText('Mise en paiement');
+  await expect
+    .poll(() => page.evaluate(() => performance.getEntriesByName('mandat:timeline-render', 'measure').length))
+    .toBeGreaterThan(0);
+});
+
+test('an overdue invoice shows its days late and the late-payment estimate', async ({ page }) => {
+  await signIn(page, 'commune', `/invoices/${commune(7)}`);
+  const api = await tracking(page, commune(7));
+  const daysLate = -api.deadline.daysLeft;
+  expect(daysLate).toBeGreaterThan(1);
+  await expect(page.getByTestId('deadline-state')).toHaveText(`En retard de ${daysLate} jours.`);
+  await expect(page.getByTestId('late-indemnity')).toHaveText(euros(40));
+  await expect(page.getByTestId('late-estimate')).toContainText('8 points');
+  // In the list too.
+  await page.goto('/invoices?status=MISE_A_DISPOSITION');
+  await expect(page.getByTestId('invoice-row').filter({ hasText: commune(7) }).getByTestId('late')).toBeVisible();
+});
+
+test('an event pushed on Chorus Pro appears on the open page without a reload, and is announced', async ({ page }) => {
+  const billId = hospital(1);
+  await signIn(page, 'hopital', `/invoices/${billId}`);
+  const events = page.getByTestId('timeline-event');
+  const before = (await tracking(page, billId)).history.length;
+  await expect(events).toHaveCount(before);
+  await expect(page.getByTestId('live-hint')).toBeVisible();
+  let loads = 0;
+  page.on('load', () => loads++);
+
+  // Suspended, or completed if a previous run left it suspended.
+  const current = (await tracking(page, billId)).status;
+  const next =
+    current === 'SUSPENDUE'
+      ? { status: 'COMPLETEE', reason: 'Bon de livraison joint', label: 'Complétée' }
+      : { status: 'SUSPENDUE', reason: 'Pièce <em>manquante</em>', label: 'Suspendue' };
+  const pushed = await page.request.post(`/sandbox/bills/${billId}/events`, {
+    data: { status: next.status, reason: next.reason },
+  });
+  expect(pushed.ok()).toBeTruthy();
+
+  await expect(events).toHaveCount(before + 1, { timeout: 20_000 });
+  await expect(events.last()).toHaveAttribute('data-status', next.status);
+  await expect(events.last()).toContainText(next.reason);
+  await expect(page.getByTestId('live-region')).toContainText(`Nouveau statut sur Chorus Pro : ${next.label}`);
+  await expect(page.getByTestId('current-status')).toHaveText(next.label);
+  await expect(page.locator('main em')).toHaveCount(0);
+  expect(loads).toBe(0);
+});
+
+test('the invoice PDF link downloads a PDF', async ({ page }) => {
+  await signIn(page, 'commune', `/invoices/${commune(8)}`);
+  const link = page.getByTestId('pdf-link');
+  await expect(link).toHaveText(`Télécharger la facture ${commune(8)} (PDF)`);
+  const href = await link.getAttribute('href');
+  const response = await page.request.get(href!);
+  expect(response.ok()).toBeTruthy();
+  expect(response.headers()['content-type']).toContain('application/pdf');
+  await expect(page.getByTestId('category')).toHaveText('Renouvellement automatique');
+});
+
+test('an invoice of another account is not found', async ({ page }) => {
+  await signIn(page, 'entreprise', `/invoices/${commune(1)}`);
+  await expect(page.getByRole('alert')).toContainText('Facture introuvable');
+});
+
+test('the invoice list and an invoice page have no axe violations', async ({ page }) => {
+  await signIn(page, 'commune', '/invoices');
+  await expect(page.getByTestId('invoice-row').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto(`/invoices/${commune(7)}`);
+  await expect(page.getByTestId('late-estimate')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto(`/invoices/${commune(4)}`);
+  await expect(page.getByTestId('routing')).toBeVisible();
+  await expectNoAxeViolations(page);
+});
