@@ -2,7 +2,9 @@
 //! response becomes a value or an error is decided by `mandat_model::decode`.
 
 use gloo_net::http::{Request, RequestBuilder};
-use mandat_model::{decode, Account, ApiError, Order, OrderDetail};
+use mandat_model::billing::{PayRequest, PaymentMethods, PaymentReceipt};
+use mandat_model::chorus::ChorusStructure;
+use mandat_model::{decode, Account, ApiError, Order, OrderDetail, OrderStatus};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use web_sys::RequestCredentials;
@@ -74,6 +76,46 @@ impl Api {
     pub async fn order_details(&self, order_id: u64) -> Result<Vec<OrderDetail>, ApiError> {
         self.get_json(&format!("/me/order/{order_id}/details"))
             .await
+    }
+
+    /// `GET /me/order/{orderId}/status`
+    pub async fn order_status(&self, order_id: u64) -> Result<OrderStatus, ApiError> {
+        self.get_json(&format!("/me/order/{order_id}/status")).await
+    }
+
+    /// `GET /me/order/{orderId}/paymentMethods`
+    pub async fn payment_methods(&self, order_id: u64) -> Result<PaymentMethods, ApiError> {
+        self.get_json(&format!("/me/order/{order_id}/paymentMethods"))
+            .await
+    }
+
+    /// `GET /me/chorus`: the account's own Chorus Pro structure; `None` when it has none.
+    pub async fn my_structure(&self) -> Result<Option<ChorusStructure>, ApiError> {
+        match self.get_json("/me/chorus").await {
+            Ok(structure) => Ok(Some(structure)),
+            Err(ApiError::NotFound) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `GET /chorus/structure/{siret}`: a structure looked up by its SIRET (digits only).
+    pub async fn structure(&self, siret: &str) -> Result<ChorusStructure, ApiError> {
+        self.get_json(&format!("/chorus/structure/{siret}")).await
+    }
+
+    /// `POST /me/order/{orderId}/pay`, applied once per `idempotency_key`.
+    pub async fn pay(
+        &self,
+        order_id: u64,
+        request: &PayRequest,
+        idempotency_key: &str,
+    ) -> Result<PaymentReceipt, ApiError> {
+        self.post_json(
+            &format!("/me/order/{order_id}/pay"),
+            request,
+            Some(idempotency_key),
+        )
+        .await
     }
 }
 

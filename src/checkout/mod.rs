@@ -8,7 +8,9 @@ use crate::api::Api;
 use crate::i18n::{fill, Key};
 use crate::ui::{ApiErrorView, Loading};
 
+mod payment;
 mod summary;
+pub use payment::*;
 pub use summary::OrderSummary;
 
 /// The order id of the current route (`:orderId`); `None` when it is not a number.
@@ -56,7 +58,17 @@ pub fn Checkout(
                 view! { <CheckoutError error=error on_retry=retry /> }.into_any()
             }
             (Some(Ok(order)), Some(Ok(details))) => {
-                view! { <OrderSummary order=order details=details /> }.into_any()
+                view! {
+                    <div class="mandat-checkout">
+                        <div class="mandat-checkout__summary">
+                            <OrderSummary order=order details=details />
+                        </div>
+                        <div class="mandat-checkout__payment">
+                            <PaymentStep order_id=order_id />
+                        </div>
+                    </div>
+                }
+                    .into_any()
             }
             _ => view! { <Loading /> }.into_any(),
         }}
