@@ -73,25 +73,34 @@ fn parse_args() -> Result<Args, String> {
     Ok(args)
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Listens for Ctrl-C and SIGTERM from now on (before the seeding, which takes a
+/// moment); the receiver resolves at the first one.
+fn shutdown_signal() -> tokio::sync::oneshot::Receiver<()> {
+    let (tx, rx) = tokio::sync::oneshot::channel();
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
+    let term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+    tokio::spawn(async move {
+        let ctrl_c = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        #[cfg(unix)]
+        let term = async move {
+            match term {
+                Some(mut s) => {
+                    s.recv().await;
+                }
+                None => std::future::pending::<()>().await,
             }
-            Err(_) => std::future::pending::<()>().await,
+        };
+        #[cfg(not(unix))]
+        let term = std::future::pending::<()>();
+        tokio::select! {
+            _ = ctrl_c => {},
+            _ = term => {},
         }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = term => {},
-    }
+        let _ = tx.send(());
+    });
+    rx
 }
 
 #[tokio::main]
@@ -107,6 +116,7 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let mut shutdown = shutdown_signal();
     let state = match AppState::open(&args.db, &args.dist, args.reseed) {
         Ok(s) => s,
         Err(e) => {
@@ -124,6 +134,9 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if shutdown.try_recv().is_ok() {
+        return ExitCode::SUCCESS;
+    }
     let port = listener.local_addr().map(|a| a.port()).unwrap_or(args.port);
     let base = format!("http://127.0.0.1:{port}");
     println!("mandat sandbox: {base}/");
@@ -149,7 +162,10 @@ async fn main() -> ExitCode {
             }
         });
     }
-    if let Err(e) = serve(listener, state, shutdown_signal()).await {
+    let stop = async move {
+        let _ = shutdown.await;
+    };
+    if let Err(e) = serve(listener, state, stop).await {
         eprintln!("mandat sandbox: {e}");
         return ExitCode::FAILURE;
     }

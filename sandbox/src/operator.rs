@@ -22,7 +22,7 @@ use crate::{session_token, AppState, SESSION_COOKIE};
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/login", get(login))
-        .route("/logout", get(logout).post(logout))
+        .route("/logout", get(logout))
         .route("/accounts", get(accounts))
         .route("/reset", post(reset))
         .route("/orders/{orderId}/mandate/accept", post(accept))

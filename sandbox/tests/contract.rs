@@ -8,7 +8,8 @@ use common::Sandbox;
 
 /// (method, path) of every operation in the contract, read from its YAML layout.
 fn contract_operations() -> Vec<(String, String)> {
-    let yaml = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../api/openapi.yaml")).unwrap();
+    let yaml = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../api/openapi.yaml"))
+        .unwrap();
     let mut in_paths = false;
     let mut path = String::new();
     let mut ops = Vec::new();
@@ -68,7 +69,10 @@ const SERVED: &[(&str, &str)] = &[
 fn the_contract_lists_exactly_what_the_sandbox_serves() {
     let mut contract = contract_operations();
     contract.sort();
-    let mut served: Vec<(String, String)> = SERVED.iter().map(|(m, p)| (m.to_string(), p.to_string())).collect();
+    let mut served: Vec<(String, String)> = SERVED
+        .iter()
+        .map(|(m, p)| (m.to_string(), p.to_string()))
+        .collect();
     served.sort();
     assert_eq!(contract, served);
 }
@@ -82,10 +86,26 @@ async fn every_operation_in_the_contract_is_routed() {
             .replace("{orderId}", "1003")
             .replace("{billId}", "FR1000001")
             .replace("{siret}", "21445012300010");
-        let concrete = if concrete == "/sandbox/login" { "/sandbox/login?account=commune".to_string() } else { concrete };
+        let concrete = if concrete == "/sandbox/login" {
+            "/sandbox/login?account=commune".to_string()
+        } else {
+            concrete
+        };
         let method = Method::from_bytes(method.as_bytes()).unwrap();
-        let r = sb.call(method.clone(), &concrete, Some(&cookie), &[("content-type", "application/json")], b"{}".to_vec()).await;
-        assert_ne!(r.status, StatusCode::METHOD_NOT_ALLOWED, "{method} {concrete}");
+        let r = sb
+            .call(
+                method.clone(),
+                &concrete,
+                Some(&cookie),
+                &[("content-type", "application/json")],
+                b"{}".to_vec(),
+            )
+            .await;
+        assert_ne!(
+            r.status,
+            StatusCode::METHOD_NOT_ALLOWED,
+            "{method} {concrete}"
+        );
         if r.status == StatusCode::NOT_FOUND && r.header("content-type") == "application/json" {
             let message = r.json()["message"].as_str().unwrap_or_default().to_string();
             assert!(!message.contains("path"), "{method} {concrete}: {message}");
