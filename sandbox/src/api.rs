@@ -61,6 +61,38 @@ pub fn router() -> Router<AppState> {
         .route("/chorus/structure/{siret}", get(structure))
         .fallback(|| async { ApiErr::not_found("this API path") })
         .method_not_allowed_fallback(|| async { ApiErr::method_not_allowed() })
+        .layer(axum::middleware::map_response(json_errors))
+}
+
+/// Whatever answered (an extractor's rejection included), an error leaves the API as an
+/// `ErrorBody`, and nothing the API returns is cached.
+pub async fn json_errors(mut res: Response) -> Response {
+    let status = res.status();
+    let is_json = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if (status.is_client_error() || status.is_server_error()) && !is_json && !is_html {
+        let err = match status {
+            StatusCode::NOT_FOUND => ApiErr::not_found("this resource"),
+            StatusCode::METHOD_NOT_ALLOWED => ApiErr::method_not_allowed(),
+            StatusCode::PAYLOAD_TOO_LARGE => ApiErr::too_large("the body is too large"),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+                ApiErr::unsupported_type("unsupported media type")
+            }
+            s if s.is_server_error() => ApiErr::internal(format!("status {s}")),
+            s => ApiErr::new(s, "Client::BadRequest", "the request is not valid"),
+        };
+        return err.into_response();
+    }
+    res.headers_mut()
+        .entry(header::CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static("no-store"));
+    res
 }
 
 /// Reads a JSON body; 400 (never a 500) when it is not the expected shape.
@@ -714,20 +746,29 @@ async fn upload(
     headers: HeaderMap,
     body: Body,
 ) -> ApiResult {
-    let id = order_id(&id)?;
-    {
+    let mut stream = body.into_data_stream();
+    let ready = order_id(&id).and_then(|id| {
         let conn = st.db();
         let mandate = own_mandate(&conn, &account, id)?;
-        if !mandate.state.accepts_upload() {
-            return Err(
+        if mandate.state.accepts_upload() {
+            Ok(id)
+        } else {
+            Err(
                 ApiErr::conflict("the mandate is not awaiting a signed copy").field(
                     "file",
                     "mandate_not_awaiting_document",
                     "a copy is under review or already accepted",
                 ),
-            );
+            )
         }
-    }
+    });
+    let id = match ready {
+        Ok(id) => id,
+        Err(e) => {
+            drain(&mut stream).await;
+            return Err(e);
+        }
+    };
     let name = query
         .iter()
         .find(|(k, _)| k == "name")
@@ -744,7 +785,6 @@ async fn upload(
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    let mut stream = body.into_data_stream();
     if let Err(e) = check_upload_header(declared, name.as_deref().unwrap_or("")) {
         drain(&mut stream).await;
         return Err(upload_error(e));

@@ -30,6 +30,7 @@ pub fn router() -> Router<AppState> {
         .route("/bills/{billId}/events", post(add_event))
         .fallback(|| async { ApiErr::not_found("this sandbox path") })
         .method_not_allowed_fallback(|| async { ApiErr::method_not_allowed() })
+        .layer(axum::middleware::map_response(crate::api::json_errors))
 }
 
 /// Only a same-site path: one leading `/`, not `//` nor `/\` (which browsers read as

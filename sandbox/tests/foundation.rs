@@ -346,3 +346,40 @@ async fn serves_over_a_real_socket_and_shuts_down() {
     tx.send(()).unwrap();
     server.await.unwrap().unwrap();
 }
+
+#[tokio::test]
+async fn malformed_requests_get_the_error_shape_too() {
+    let sb = Sandbox::new();
+    let cookie = sb.login("commune").await;
+    for (method, path) in [
+        (Method::GET, "/api/me/bill/%FF"),
+        (Method::GET, "/api/me/bill/%FF/chorus"),
+        (Method::PUT, "/api/me/order/1001/mandate/document?name=%FF"),
+        (Method::GET, "/api/me/bill?page=%FF"),
+        (Method::POST, "/sandbox/bills/%FF/events"),
+        (Method::GET, "/sandbox/login?account=%FF"),
+        (Method::PATCH, "/api/me"),
+        (Method::DELETE, "/sandbox/accounts"),
+    ] {
+        let r = sb
+            .call(
+                method.clone(),
+                path,
+                Some(&cookie),
+                &[],
+                b"%PDF-1.4".to_vec(),
+            )
+            .await;
+        assert!(r.status.is_client_error(), "{method} {path}: {}", r.status);
+        if r.header("content-type").starts_with("text/html") {
+            continue;
+        }
+        assert_eq!(
+            r.header("content-type"),
+            "application/json",
+            "{method} {path}"
+        );
+        let body: mandat_model::ErrorBody = r.decode();
+        assert!(body.class.starts_with("Client::"), "{method} {path}");
+    }
+}
