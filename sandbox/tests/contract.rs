@@ -4,35 +4,7 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use common::Sandbox;
-
-/// (method, path) of every operation in the contract, read from its YAML layout.
-fn contract_operations() -> Vec<(String, String)> {
-    let yaml = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../api/openapi.yaml"))
-        .unwrap();
-    let mut in_paths = false;
-    let mut path = String::new();
-    let mut ops = Vec::new();
-    for line in yaml.lines() {
-        if line == "paths:" {
-            in_paths = true;
-            continue;
-        }
-        if in_paths && !line.starts_with(' ') && !line.is_empty() {
-            break;
-        }
-        if let Some(p) = line.strip_prefix("  /") {
-            path = format!("/{}", p.trim_end_matches(':'));
-        } else if let Some(m) = line.strip_prefix("    ") {
-            for method in ["get", "put", "post", "delete", "patch"] {
-                if m.starts_with(&format!("{method}:")) {
-                    ops.push((method.to_uppercase(), path.clone()));
-                }
-            }
-        }
-    }
-    ops
-}
+use common::{contract_operations, Sandbox};
 
 /// What the sandbox routes, kept in step with `api::router` and `operator::router`.
 const SERVED: &[(&str, &str)] = &[

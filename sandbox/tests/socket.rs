@@ -139,3 +139,33 @@ async fn pay_and_upload_over_a_socket() {
     assert_eq!(status, 401);
     server.stop().await;
 }
+
+#[tokio::test]
+async fn every_read_of_the_contract_answers_over_a_socket() {
+    let sb = Sandbox::new();
+    let server = start(&sb).await;
+    for (account, order, bill) in [
+        ("commune", "1003", "FR1000002"),
+        ("hopital", "2001", "FR2000006"),
+        ("entreprise", "3001", "FR3000001"),
+    ] {
+        let cookie = sb.login(account).await;
+        let headers = [("Cookie", cookie.as_str())];
+        for (method, path) in common::contract_operations() {
+            if method != "GET" || path.starts_with("/sandbox/log") {
+                continue;
+            }
+            let concrete = path
+                .replace("{orderId}", order)
+                .replace("{billId}", bill)
+                .replace("{siret}", "26765432100012");
+            let (status, body) = request(server.addr, "GET", &concrete, &headers, vec![]).await;
+            let expected_404 = (account == "entreprise"
+                && (concrete.contains("/mandate") || concrete.ends_with("/chorus")))
+                || (account == "hopital" && concrete.contains("/mandate"));
+            let expected = if expected_404 { 404 } else { 200 };
+            assert_eq!(status, expected, "{account} GET {concrete}: {body}");
+        }
+    }
+    server.stop().await;
+}

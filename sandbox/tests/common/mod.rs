@@ -140,3 +140,31 @@ pub fn mandate_body(siret: &str, code: &str, ej: &str) -> Value {
         "chorus": {"siret": siret, "codeService": code, "numeroEngagement": ej}
     })
 }
+
+/// (method, path) of every operation in the contract, read from its YAML layout.
+pub fn contract_operations() -> Vec<(String, String)> {
+    let yaml = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../api/openapi.yaml"))
+        .unwrap();
+    let mut in_paths = false;
+    let mut path = String::new();
+    let mut ops = Vec::new();
+    for line in yaml.lines() {
+        if line == "paths:" {
+            in_paths = true;
+            continue;
+        }
+        if in_paths && !line.starts_with(' ') && !line.is_empty() {
+            break;
+        }
+        if let Some(p) = line.strip_prefix("  /") {
+            path = format!("/{}", p.trim_end_matches(':'));
+        } else if let Some(m) = line.strip_prefix("    ") {
+            for method in ["get", "put", "post", "delete", "patch"] {
+                if m.starts_with(&format!("{method}:")) {
+                    ops.push((method.to_uppercase(), path.clone()));
+                }
+            }
+        }
+    }
+    ops
+}
