@@ -107,6 +107,22 @@ impl ChorusStatus {
         }
     }
 
+    /// The 2026 e-invoicing reform's lifecycle code this status maps to, roughly
+    /// (200 Déposée, 203 Mise à disposition, 205 Approuvée, 208 Suspendue, 209 Complétée,
+    /// 210 Refusée, 211 Paiement transmis). `None` for steps the reform has no code for.
+    pub fn lifecycle_code(self) -> Option<u16> {
+        match self {
+            ChorusStatus::Deposee => Some(200),
+            ChorusStatus::MiseADisposition => Some(203),
+            ChorusStatus::ServiceFait | ChorusStatus::Mandatee => Some(205),
+            ChorusStatus::Suspendue => Some(208),
+            ChorusStatus::Completee => Some(209),
+            ChorusStatus::Rejetee | ChorusStatus::ARecycler => Some(210),
+            ChorusStatus::MiseEnPaiement => Some(211),
+            _ => None,
+        }
+    }
+
     /// Who sets this status.
     pub fn actor(self) -> ChorusActor {
         match self {
@@ -468,6 +484,26 @@ mod tests {
             .iter()
             .filter(|s| s.is_terminal())
             .eq([&Rejetee]));
+    }
+
+    #[test]
+    fn lifecycle_codes_of_the_reform() {
+        for (status, code) in [
+            (Deposee, Some(200)),
+            (EnCoursAcheminement, None),
+            (MiseADisposition, Some(203)),
+            (ServiceFait, Some(205)),
+            (Mandatee, Some(205)),
+            (Suspendue, Some(208)),
+            (Completee, Some(209)),
+            (Rejetee, Some(210)),
+            (ARecycler, Some(210)),
+            (MiseEnPaiement, Some(211)),
+            (Comptabilisee, None),
+            (Unknown, None),
+        ] {
+            assert_eq!(status.lifecycle_code(), code, "{status:?}");
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use mandat_model::billing::{MandateRejection, NewChorusEvent};
 use mandat_model::chorus::{can_transition, current_status, ChorusStatus};
 use mandat_model::mandate::MandateState;
 use mandat_model::{DemoAccount, DemoAccountKind};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 
 use crate::api::{load_mandate, order_id, read_json, tracking_of};
 use crate::db::{self, ts};
@@ -354,8 +354,5 @@ pub fn tick(st: &AppState) -> Result<usize, ApiErr> {
             }
         }
     }
-    let _ = conn
-        .query_row("SELECT 1", [], |r| r.get::<_, i64>(0))
-        .optional()?;
     Ok(moved)
 }
