@@ -432,3 +432,40 @@ async fn a_failed_payment_keeps_everything_typed_and_offers_a_retry() {
     let select: web_sys::HtmlSelectElement = get(&root, "#mandat-code-service").unchecked_into();
     assert_eq!(select.value(), "FINANCES");
 }
+
+#[wasm_bindgen_test]
+async fn the_confirmation_takes_focus_and_links_to_the_mandate_upload() {
+    use mandat::checkout::PaymentConfirmation;
+    use mandat_model::billing::PaymentReceipt;
+    use mandat_model::OrderStatus;
+
+    let container: El = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let receipt = PaymentReceipt {
+        order_id: 42,
+        payment_type: ADMINISTRATIVE_MANDATE.into(),
+        order_status: OrderStatus::DocumentsRequested,
+        mandate: None,
+    };
+    leptos::mount::mount_to(
+        container.clone(),
+        move || view! { <PaymentConfirmation receipt=receipt /> },
+    )
+    .forget();
+    settle(100).await;
+    let heading = get(&container, "h3");
+    assert_eq!(
+        heading.text_content().unwrap(),
+        "Paiement par mandat administratif enregistré"
+    );
+    assert!(heading.is_same_node(document().active_element().as_ref().map(|e| e.as_ref())));
+    assert_eq!(
+        text(&container, "[data-testid=order-status]"),
+        "Statut de la commande : en attente du mandat signé"
+    );
+    let link = get(&container, "[data-testid=mandate-upload-link]");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("/orders/42/mandate")
+    );
+}

@@ -834,9 +834,12 @@ pub fn PaymentConfirmation(
     receipt: PaymentReceipt,
 ) -> impl IntoView {
     let heading = NodeRef::<html::H3>::new();
+    // Focus moves to the outcome once it is painted, so that it is read out.
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
-            let _ = h.focus();
+            request_animation_frame(move || {
+                let _ = h.focus();
+            });
         }
     });
     let id = receipt.order_id.to_string();

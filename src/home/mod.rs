@@ -10,10 +10,9 @@ use crate::ui::{ApiErrorView, Loading};
 
 async fn load(api: Api) -> Result<(Account, Vec<Order>), ApiError> {
     let account = api.me().await?;
-    let mut orders = Vec::new();
-    for id in api.order_ids().await? {
-        orders.push(api.order(id).await?);
-    }
+    let ids = api.order_ids().await?;
+    // All orders at once rather than one after the other.
+    let mut orders = futures::future::try_join_all(ids.into_iter().map(|id| api.order(id))).await?;
     // Newest first.
     orders.sort_by_key(|o| std::cmp::Reverse(o.date));
     Ok((account, orders))
