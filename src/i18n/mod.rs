@@ -399,4 +399,5 @@ catalogue! {
     InvEventReason => "Motif :", "Reason:";
     InvLiveNew => "Nouveau statut sur Chorus Pro : {status}, le {date}.", "New status on Chorus Pro: {status}, on {date}.";
     InvLiveWatching => "Cette page se met à jour automatiquement tant qu’elle est ouverte.", "This page updates itself while it is open.";
+    InvFirstPage => "Cette page de la liste n’existe plus. Revenir à la première page", "This page of the list no longer exists. Go back to the first page";
 }

@@ -23,6 +23,11 @@ use crate::ui::{ApiErrorView, Loading};
 pub const FILTER_MEASURE: &str = "mandat:invoices-filter";
 const FILTER_START: &str = "mandat:invoices-filter:start";
 
+thread_local! {
+    /// A filter changed and its list is not rendered yet.
+    static FILTER_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// One page of the view. The API lists newest first; oldest first is read from
 /// its mirror pages (the count first, then one or two pages).
 async fn load_page(api: Api, query: BillQuery) -> Result<BillPage, ApiError> {
@@ -57,19 +62,21 @@ pub fn InvoicesPage() -> impl IntoView {
         query_map.with(|params| BillQuery::from_params(|key| params.get_str(key)))
     });
     let api = Api::from_context();
-    let data = LocalResource::new(move || load_page(api.clone(), query.get()));
-    // A filter changed and its list is not rendered yet.
-    let measuring = RwSignal::new(false);
-    Effect::new(move |_| {
-        if data.with(|d| d.is_some()) && measuring.get_untracked() {
-            measuring.set(false);
-            perf_measure(FILTER_MEASURE, FILTER_START);
+    let data = LocalResource::new(move || {
+        let load = load_page(api.clone(), query.get());
+        async move {
+            let page = load.await;
+            // The value is set and rendered in microtasks; a frame callback runs after them.
+            if FILTER_PENDING.replace(false) {
+                request_animation_frame(|| perf_measure(FILTER_MEASURE, FILTER_START));
+            }
+            page
         }
     });
     let navigate = use_navigate();
     let go = Callback::new(move |next: BillQuery| {
         perf_mark(FILTER_START);
-        measuring.set(true);
+        FILTER_PENDING.set(true);
         navigate(
             &next.app_path(),
             NavigateOptions {
@@ -271,7 +278,24 @@ pub fn BillTable(
         </p>
     };
     if page.bills.is_empty() {
-        return count.into_any();
+        // Past the last page (a link kept while invoices were filtered away).
+        let first = (page.total > 0).then(|| {
+            let href = BillQuery {
+                page: 1,
+                ..query.clone()
+            }
+            .app_path();
+            view! {
+                <p>
+                    <a href=href data-testid="page-first">{t(Key::InvFirstPage)}</a>
+                </p>
+            }
+        });
+        return view! {
+            {count}
+            {first}
+        }
+        .into_any();
     }
     let rows = page
         .bills

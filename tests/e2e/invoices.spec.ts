@@ -72,6 +72,14 @@ test('the 1,000-invoice account pages through the API', async ({ page }) => {
   await expect(page).not.toHaveURL(/page=2/);
 });
 
+test('a page past the end of the list offers the first page', async ({ page }) => {
+  await signIn(page, 'commune', '/invoices?page=99');
+  await expect(page.getByTestId('invoice-row')).toHaveCount(0);
+  await page.getByTestId('page-first').click();
+  await expect(page).toHaveURL(/\/invoices$/);
+  await expect(page.getByTestId('invoice-row').first()).toBeVisible();
+});
+
 const nextSteps: [string, string, RegExp][] = [
   [commune(1), 'validate', /attend votre validation/],
   [commune(2), 'processing', /suit son traitement/],
