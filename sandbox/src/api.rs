@@ -994,7 +994,7 @@ fn bad_query(field: &str, code: &str, message: &str) -> ApiErr {
         .field(field, code, message)
 }
 
-/// `GET /me/bill?chorusStatus=A,B&from=YYYY-MM-DD&to=YYYY-MM-DD&orderId=N&page=1&pageSize=50`
+/// `GET /me/bill?chorusStatus=A,B&from=YYYY-MM-DD&to=YYYY-MM-DD&orderId=N&sort=desc&page=1&pageSize=50`
 async fn bills(
     Me(account): Me,
     State(st): State<AppState>,
@@ -1005,6 +1005,7 @@ async fn bills(
     let mut args: Vec<rusqlite::types::Value> = vec![account.clone().into()];
     let mut page: u32 = 1;
     let mut page_size: u32 = 50;
+    let mut descending = true;
     for (key, value) in &query {
         match key.as_str() {
             "chorusStatus" => {
@@ -1056,6 +1057,13 @@ async fn bills(
                     .filter(|n| *n >= 1)
                     .ok_or_else(|| bad_query("page", "page_invalid", "a page number from 1"))?;
             }
+            "sort" => {
+                descending = match value.as_str() {
+                    "desc" => true,
+                    "asc" => false,
+                    _ => return Err(bad_query("sort", "sort_invalid", "asc or desc")),
+                };
+            }
             "pageSize" => {
                 page_size = value
                     .parse()
@@ -1073,8 +1081,9 @@ async fn bills(
         |r| r.get(0),
     )?;
     let offset = i64::from(page - 1) * i64::from(page_size);
+    let direction = if descending { "DESC" } else { "ASC" };
     let mut stmt = conn.prepare(&format!(
-        "SELECT {BILL_COLUMNS}{sql} ORDER BY date DESC, id DESC LIMIT {page_size} OFFSET {offset}"
+        "SELECT {BILL_COLUMNS}{sql} ORDER BY date {direction}, id {direction} LIMIT {page_size} OFFSET {offset}"
     ))?;
     let rows: Vec<BillRow> = stmt
         .query_map(rusqlite::params_from_iter(args.iter()), bill_row)?

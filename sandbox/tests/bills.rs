@@ -144,6 +144,15 @@ async fn the_list_filters_and_pages() {
         .await
         .decode();
     assert_eq!(last.bills.len(), 50);
+    let oldest: BillPage = sb
+        .get("/api/me/bill?sort=asc&pageSize=50", Some(&b))
+        .await
+        .decode();
+    assert!(
+        oldest.bills.windows(2).all(|w| w[0].date <= w[1].date),
+        "oldest first"
+    );
+    assert_eq!(oldest.bills[0].bill_id, big_last(&sb, &b).await);
     let past: BillPage = sb.get("/api/me/bill?page=21", Some(&b)).await.decode();
     assert!(past.bills.is_empty());
     let big: BillPage = sb
@@ -206,6 +215,7 @@ async fn the_list_filters_and_pages() {
         ("page=0", "page", "page_invalid"),
         ("pageSize=1001", "pageSize", "page_size_invalid"),
         ("pageSize=-1", "pageSize", "page_size_invalid"),
+        ("sort=date", "sort", "sort_invalid"),
     ] {
         let r = sb.get(&format!("/api/me/bill?{query}"), Some(&c)).await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{query}");
@@ -330,4 +340,13 @@ async fn the_clock_moves_live_invoices_forward() {
         .await
         .decode();
     assert_eq!(t.status, Some(Suspendue));
+}
+
+/// The oldest bill, as the last one of the newest-first list.
+async fn big_last(sb: &Sandbox, cookie: &str) -> String {
+    let all: BillPage = sb
+        .get("/api/me/bill?pageSize=1000", Some(cookie))
+        .await
+        .decode();
+    all.bills.last().unwrap().bill_id.clone()
 }
