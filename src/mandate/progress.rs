@@ -22,23 +22,23 @@ pub fn ProgressBar(
             &[("percent", &value().to_string())],
         )
     };
+    // The percentage is written inside the bar's element, so the bar shows
+    // even unstyled; a progressbar's children are not read out on their own.
     view! {
-        <div class="mandat-progress">
-            <div
-                class="mandat-progress__track"
-                role="progressbar"
-                aria-label=label
-                aria-valuemin="0"
-                aria-valuemax="100"
-                aria-valuenow=move || value().to_string()
-                aria-valuetext=text
-                data-testid="upload-progress"
-            >
+        <div
+            class="mandat-progress"
+            role="progressbar"
+            aria-label=label
+            aria-valuemin="0"
+            aria-valuemax="100"
+            aria-valuenow=move || value().to_string()
+            aria-valuetext=text
+            data-testid="upload-progress"
+        >
+            <div class="mandat-progress__track">
                 <div class="mandat-progress__fill" style:width=move || format!("{}%", value())></div>
             </div>
-            <span class="mandat-progress__value" aria-hidden="true">
-                {text}
-            </span>
+            <span class="mandat-progress__value">{text}</span>
         </div>
     }
 }
