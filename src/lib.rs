@@ -100,6 +100,7 @@ pub fn App(
                 {t(Key::SkipToContent)}
             </a>
             <Router>
+                <FocusOnNavigation />
                 <header class="mandat-header">
                     <p class="mandat-brand">
                         <a href="/">{t(Key::AppName)}</a>
@@ -127,6 +128,20 @@ pub fn App(
             </Router>
         </div>
     }
+}
+
+/// After a navigation inside the app, moves focus to the main content so that
+/// screen-reader and keyboard users start on the new page, as after a page load.
+#[component]
+fn FocusOnNavigation() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.as_ref().is_some_and(|p| *p != path) {
+            ui::focus_by_id("contenu");
+        }
+        path
+    });
 }
 
 /// A path no page answers to.

@@ -786,9 +786,14 @@ fn PayProblem(order_id: u64, error: ApiError, on_retry: Callback<()>) -> impl In
             view! {
                 <Alert kind=AlertKind::Warning title=t(Key::PayConflictTitle)>
                     <p>{t(Key::PayConflictBody)}</p>
-                    <p>
-                        <a href=format!("/orders/{id}/mandate")>{fill(Key::PayConflictLink, &[("id", &id)])}</a>
-                    </p>
+                    <ul class="mandat-inline-list">
+                        <li>
+                            <a href=format!("/orders/{id}/mandate")>{fill(Key::PayConflictLink, &[("id", &id)])}</a>
+                        </li>
+                        <li>
+                            <a href="/">{t(Key::BackToOrders)}</a>
+                        </li>
+                    </ul>
                 </Alert>
             }
             .into_any()
