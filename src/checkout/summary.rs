@@ -64,9 +64,10 @@ pub fn OrderSummary(
                     </dd>
                 </div>
             </dl>
-            <div class="mandat-table-wrap">
+            // Focusable so that keyboard users can scroll a table wider than the screen.
+            <div class="mandat-table-wrap" tabindex="0" role="region" aria-labelledby="mandat-summary-caption">
                 <table class="mandat-table">
-                    <caption>{fill(Key::SummaryCaption, &[("id", &id)])}</caption>
+                    <caption id="mandat-summary-caption">{fill(Key::SummaryCaption, &[("id", &id)])}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{t(Key::ColDescription)}</th>

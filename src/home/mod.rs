@@ -77,9 +77,9 @@ pub fn OrderList(
             })
             .collect_view();
         view! {
-            <div class="mandat-table-wrap">
+            <div class="mandat-table-wrap" tabindex="0" role="region" aria-labelledby="mandat-orders-caption">
                 <table class="mandat-table">
-                    <caption>{t(Key::HomeOrdersCaption)}</caption>
+                    <caption id="mandat-orders-caption">{t(Key::HomeOrdersCaption)}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{t(Key::ColOrder)}</th>
