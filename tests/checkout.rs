@@ -215,3 +215,20 @@ async fn an_api_nobody_answers_at_is_unreachable() {
     assert_eq!(api.order(1).await, Err(ApiError::Unreachable));
     assert_eq!(api.order_details(1).await, Err(ApiError::Unreachable));
 }
+
+#[wasm_bindgen_test]
+fn the_summary_follows_the_configured_locale() {
+    use mandat::AppConfig;
+    use mandat_model::Locale;
+
+    let root = mount(|| {
+        provide_context(AppConfig {
+            api_base: "/api".into(),
+            locale: Locale::En,
+        });
+        view! { <OrderSummary order=order() details=vec![line(1, "Dedicated server", 2, 50_000)] /> }
+    });
+    assert_eq!(text(&root, "caption"), "Details of order no. 4207");
+    assert_eq!(text(&root, "[data-testid=total-ttc]"), "€1,481.47");
+    assert_eq!(text(&root, "[data-testid=order-expiry]"), "1 December 2026");
+}

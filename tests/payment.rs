@@ -469,3 +469,36 @@ async fn the_confirmation_takes_focus_and_links_to_the_mandate_upload() {
         Some("/orders/42/mandate")
     );
 }
+
+#[wasm_bindgen_test]
+fn server_field_errors_land_on_the_form_fields_in_order() {
+    use mandat::checkout::{api_field_errors, Field};
+    use mandat::i18n::Key;
+    use mandat_model::FieldError;
+
+    let error = |field: &str, code: &str| FieldError {
+        field: field.into(),
+        code: code.into(),
+        message: "ignored: the app has its own words".into(),
+    };
+    let mapped = api_field_errors(&[
+        error("numeroEngagement", "engagement_too_long"),
+        error("siret", "siret_unknown"),
+        error("codeService", "code_service_reserved"),
+        error("siret", "siret_checksum"),
+        error("somethingElse", "whatever"),
+    ]);
+    assert_eq!(
+        mapped,
+        vec![
+            (Field::Siret, Key::FieldSiretUnknown),
+            (Field::CodeService, Key::FieldCodeServiceInvalid),
+            (Field::Engagement, Key::FieldEngagementTooLong),
+        ]
+    );
+    // A code the app does not know yet still gets words, never the API's text.
+    assert_eq!(
+        api_field_errors(&[error("siret", "new_rule")]),
+        vec![(Field::Siret, Key::FieldNotAccepted)]
+    );
+}
