@@ -7,8 +7,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/setup.sh"
 cd "$root"
 
-mkdir -p "$root/target"
-exec 9>"$root/target/.e2e.lock"
+# Machine-wide: every checkout uses the same test port.
+exec 9>"${TMPDIR:-/tmp}/mandat-e2e.lock"
 flock 9
 
 trunk build --release --offline
