@@ -3,7 +3,8 @@ import { defineConfig } from '@playwright/test';
 // The release build in dist/, served by the real sandbox on its own port and
 // a throw-away database, reseeded at every run.
 const port = Number(process.env.MANDAT_E2E_PORT ?? 8787);
-const db = process.env.MANDAT_E2E_DB ?? 'target/e2e.sqlite3';
+const targetDir = process.env.CARGO_TARGET_DIR ?? 'target';
+const db = process.env.MANDAT_E2E_DB ?? `${targetDir}/e2e.sqlite3`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -37,7 +38,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `target/debug/mandat-sandbox --port ${port} --db ${db} --dist dist --reseed`,
+    command: `${targetDir}/debug/mandat-sandbox --port ${port} --db ${db} --dist dist --reseed`,
     url: `http://127.0.0.1:${port}/sandbox/accounts`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
