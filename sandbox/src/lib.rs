@@ -3,8 +3,10 @@
 //! from `dist/`.
 
 pub mod api;
+pub mod assets;
 pub mod db;
 pub mod error;
+pub mod faults;
 pub mod operator;
 pub mod pdf;
 pub mod seed;
@@ -21,7 +23,9 @@ use rusqlite::Connection;
 use tower::ServiceExt as _;
 use tower_http::services::{ServeDir, ServeFile};
 
+use assets::Assets;
 use error::ApiErr;
+use faults::{FaultConfig, Faults};
 
 /// Name of the session cookie.
 pub const SESSION_COOKIE: &str = "mandat_session";
@@ -36,6 +40,10 @@ pub struct Inner {
     pub dist: PathBuf,
     /// Uploaded signed mandates.
     pub files: PathBuf,
+    /// The fault mode (inactive unless asked for).
+    pub faults: Faults,
+    /// Pre-compressed variants of the built app's files.
+    pub assets: Arc<Assets>,
 }
 
 impl std::ops::Deref for AppState {
@@ -52,6 +60,16 @@ impl AppState {
         dist: &Path,
         reseed: bool,
     ) -> Result<AppState, Box<dyn std::error::Error>> {
+        AppState::open_with(db_path, dist, reseed, FaultConfig::default())
+    }
+
+    /// As `open`, with a fault mode for `/api`.
+    pub fn open_with(
+        db_path: &Path,
+        dist: &Path,
+        reseed: bool,
+        faults: FaultConfig,
+    ) -> Result<AppState, Box<dyn std::error::Error>> {
         if let Some(parent) = db_path.parent() {
             if !parent.as_os_str().is_empty() {
                 std::fs::create_dir_all(parent)?;
@@ -67,10 +85,13 @@ impl AppState {
         if db::is_empty(&conn)? {
             seed::seed(&mut conn, &files)?;
         }
+        sweep_files(&conn, &files)?;
         Ok(AppState(Arc::new(Inner {
             db: Mutex::new(conn),
             dist: dist.to_path_buf(),
             files,
+            faults: Faults::new(faults),
+            assets: Assets::new(dist),
         })))
     }
 
@@ -89,6 +110,31 @@ impl AppState {
         std::fs::create_dir_all(&self.files)?;
         seed::seed(&mut conn, &self.files)
     }
+}
+
+/// Removes what an interrupted upload may have left (the sandbox killed while a body
+/// was read, or between storing the file and recording it): partial `.part` files,
+/// and stored copies no mandate refers to. Returns how many files were removed.
+pub fn sweep_files(conn: &Connection, files: &Path) -> Result<usize, Box<dyn std::error::Error>> {
+    let mut stmt = conn.prepare("SELECT doc_path FROM mandates WHERE doc_path IS NOT NULL")?;
+    let kept: std::collections::HashSet<PathBuf> = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .filter_map(Result::ok)
+        .map(PathBuf::from)
+        .filter_map(|p| p.file_name().map(PathBuf::from))
+        .collect();
+    let mut removed = 0;
+    for entry in std::fs::read_dir(files)?.flatten() {
+        let name = entry.file_name();
+        let text = name.to_string_lossy();
+        let partial = text.ends_with(".part");
+        let orphan = text.starts_with("mandate-") && !kept.contains(&PathBuf::from(&name));
+        if (partial || orphan) && entry.file_type().is_ok_and(|t| t.is_file()) {
+            std::fs::remove_file(entry.path())?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
 /// Where uploads go: beside the database.
@@ -134,8 +180,12 @@ impl FromRequestParts<AppState> for Me {
 /// The whole server: `/api` (the billing API), `/sandbox` (sign-in and operator
 /// routes), and the app from `dist` for everything else.
 pub fn router(state: AppState) -> Router {
+    let api = api::router().layer(axum::middleware::from_fn_with_state(
+        state.clone(),
+        faults::inject,
+    ));
     Router::new()
-        .nest("/api", api::router())
+        .nest("/api", api)
         .nest("/sandbox", operator::router())
         .fallback(static_app)
         .with_state(state)
@@ -153,7 +203,8 @@ with <code>--dist dist</code>.</p>
 ";
 
 /// Files of the built app; the app's `index.html` for paths without a file, so that
-/// its routes load directly.
+/// its routes load directly. Compressed variants when the client accepts them;
+/// hashed names cached for a year, the page itself always revalidated.
 async fn static_app(State(state): State<AppState>, req: Request) -> Response {
     if req.method() != Method::GET && req.method() != Method::HEAD {
         return ApiErr::method_not_allowed().into_response();
@@ -165,24 +216,60 @@ async fn static_app(State(state): State<AppState>, req: Request) -> Response {
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         return res;
     }
-    let is_index = req.uri().path() == "/" || req.uri().path() == "/index.html";
-    let service = ServeDir::new(&state.dist).fallback(ServeFile::new(&index));
-    match service.oneshot(req).await {
-        Ok(res) => {
-            let mut res = res.map(Body::new);
-            // The page names the hashed assets: always revalidate it.
-            let html = res
-                .headers()
-                .get(header::CONTENT_TYPE)
-                .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
-            if is_index || html {
-                res.headers_mut()
-                    .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-            }
-            res
+    let path = req.uri().path();
+    let name = match path.trim_start_matches('/') {
+        "" => "index.html".to_string(),
+        p => p.to_string(),
+    };
+    let safe = !name
+        .split('/')
+        .any(|s| s == ".." || s.is_empty() || s.starts_with('.'));
+    let is_file = safe && state.dist.join(&name).is_file();
+    // What is served: the file, or the page for the app's own routes.
+    let served = if is_file {
+        name.clone()
+    } else {
+        "index.html".to_string()
+    };
+    let coding = assets::negotiate(req.headers());
+    let ranged = req.headers().contains_key(header::RANGE);
+    let compressed = match coding {
+        Some(coding) if !ranged && (is_file || !name.contains('.')) => {
+            state
+                .assets
+                .serve(&served, coding, req.method(), req.headers())
         }
-        Err(e) => ApiErr::internal(e).into_response(),
+        _ => None,
+    };
+    let mut res = match compressed {
+        Some(res) => res,
+        None => {
+            let service = ServeDir::new(&state.dist).fallback(ServeFile::new(&index));
+            match service.oneshot(req).await {
+                Ok(res) => res.map(Body::new),
+                Err(e) => return ApiErr::internal(e).into_response(),
+            }
+        }
+    };
+    let html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    let ok = res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED;
+    let h = res.headers_mut();
+    if assets::compressible(&served) {
+        h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     }
+    if served == "index.html" || html {
+        // The page names the hashed assets: always revalidate it.
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    } else if ok && is_file && assets::is_hashed_name(name.rsplit('/').next().unwrap_or("")) {
+        h.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(assets::IMMUTABLE),
+        );
+    }
+    res
 }
 
 /// Runs the server on `listener` until `shutdown` resolves.

@@ -1,17 +1,26 @@
-//! `mandat-sandbox [--port N] [--db PATH] [--dist DIR] [--reseed] [--clock SECONDS]`
+//! `mandat-sandbox [--port N] [--db PATH] [--dist DIR] [--reseed] [--clock SECONDS]
+//! [--latency-ms N] [--fail-rate P] [--drop-rate P] [--fault-seed N]`
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use mandat_sandbox::faults::FaultConfig;
 use mandat_sandbox::{seed, serve, AppState};
 
 const USAGE: &str =
     "usage: mandat-sandbox [--port N] [--db PATH] [--dist DIR] [--reseed] [--clock SECONDS]
+                      [--latency-ms N] [--fail-rate P] [--drop-rate P] [--fault-seed N]
   --port N         port on 127.0.0.1 (env MANDAT_PORT, default 8080)
   --db PATH        SQLite database (env MANDAT_DB, default target/sandbox.sqlite3)
   --dist DIR       the built app to serve (env MANDAT_DIST, default dist)
   --reseed         wipe the database and seed the demo data again
-  --clock SECONDS  every SECONDS, move demo invoices one Chorus Pro step forward";
+  --clock SECONDS  every SECONDS, move demo invoices one Chorus Pro step forward
+fault mode, for /api only (never /sandbox nor the app's files):
+  --latency-ms N   add N ms to every /api request (env MANDAT_LATENCY_MS)
+  --fail-rate P    answer a share P (0 to 1) of /api requests 503 (env MANDAT_FAIL_RATE)
+  --drop-rate P    close the connection of a share P of /api requests without a
+                   response (env MANDAT_DROP_RATE)
+  --fault-seed N   seed of the fault draws, for reproducible runs (env MANDAT_FAULT_SEED)";
 
 struct Args {
     port: u16,
@@ -19,6 +28,13 @@ struct Args {
     dist: PathBuf,
     reseed: bool,
     clock: Option<u64>,
+    faults: FaultConfig,
+}
+
+fn parse_u64(flag: &str, v: &str) -> Result<u64, String> {
+    v.trim()
+        .parse()
+        .map_err(|_| format!("{flag}: not a whole number: {v}"))
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -36,7 +52,20 @@ fn parse_args() -> Result<Args, String> {
         dist: env("MANDAT_DIST").unwrap_or_else(|| "dist".into()).into(),
         reseed: false,
         clock: None,
+        faults: FaultConfig::default(),
     };
+    if let Some(v) = env("MANDAT_LATENCY_MS") {
+        args.faults.latency_ms = parse_u64("MANDAT_LATENCY_MS", &v)?;
+    }
+    if let Some(v) = env("MANDAT_FAIL_RATE") {
+        args.faults.fail_rate = FaultConfig::parse_rate("MANDAT_FAIL_RATE", &v)?;
+    }
+    if let Some(v) = env("MANDAT_DROP_RATE") {
+        args.faults.drop_rate = FaultConfig::parse_rate("MANDAT_DROP_RATE", &v)?;
+    }
+    if let Some(v) = env("MANDAT_FAULT_SEED") {
+        args.faults.seed = Some(parse_u64("MANDAT_FAULT_SEED", &v)?);
+    }
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         let (flag, inline) = match arg.split_once('=') {
@@ -66,6 +95,14 @@ fn parse_args() -> Result<Args, String> {
                     .ok_or_else(|| format!("--clock: not a number of seconds: {v}"))?;
                 args.clock = Some(secs);
             }
+            "--latency-ms" => args.faults.latency_ms = parse_u64("--latency-ms", &value()?)?,
+            "--fail-rate" => {
+                args.faults.fail_rate = FaultConfig::parse_rate("--fail-rate", &value()?)?
+            }
+            "--drop-rate" => {
+                args.faults.drop_rate = FaultConfig::parse_rate("--drop-rate", &value()?)?
+            }
+            "--fault-seed" => args.faults.seed = Some(parse_u64("--fault-seed", &value()?)?),
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument: {other}")),
         }
@@ -117,13 +154,19 @@ async fn main() -> ExitCode {
         }
     };
     let mut shutdown = shutdown_signal();
-    let state = match AppState::open(&args.db, &args.dist, args.reseed) {
+    let state = match AppState::open_with(&args.db, &args.dist, args.reseed, args.faults.clone()) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("mandat sandbox: cannot open {}: {e}", args.db.display());
             return ExitCode::FAILURE;
         }
     };
+    // The app's files are compressed before the first visit (a second or two).
+    let assets = state.assets.clone();
+    let _ = tokio::task::spawn_blocking(move || {
+        assets.wait_idle_for(std::time::Duration::from_secs(20))
+    })
+    .await;
     let listener = match tokio::net::TcpListener::bind(("127.0.0.1", args.port)).await {
         Ok(l) => l,
         Err(e) => {
@@ -148,6 +191,16 @@ async fn main() -> ExitCode {
             _ => name.to_string(),
         };
         println!("sign in as {who}: {base}/sandbox/login?account={id}&next=/");
+    }
+    if args.faults.is_active() {
+        let f = &state.faults;
+        println!(
+            "fault mode on /api: +{} ms, {} failed (503), {} dropped, seed {}",
+            f.config.latency_ms,
+            f.config.fail_rate,
+            f.config.drop_rate,
+            f.seed()
+        );
     }
     if let Some(secs) = args.clock {
         let st = state.clone();

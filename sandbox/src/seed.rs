@@ -72,7 +72,8 @@ const STRUCTURES: &[Structure] = &[
     },
     Structure {
         siret: SYNDICATE_SIRET,
-        name: "Syndicat intercommunal des eaux du Val de Loire",
+        // Markup the app must show as text (its invoices, its SIRET's lookup).
+        name: "Syndicat intercommunal des eaux du Val de Loire <img src=x onerror=alert(1)> <i>SIVU</i>",
         code_service_required: false,
         engagement_required: false,
         engagement_or_service: true,

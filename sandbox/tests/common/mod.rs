@@ -65,6 +65,21 @@ impl Sandbox {
         Sandbox { dir, state }
     }
 
+    /// A sandbox whose `/api` runs in fault mode, with the built app in `dir/dist`
+    /// written by `dist` first.
+    pub fn with(
+        faults: mandat_sandbox::faults::FaultConfig,
+        dist: impl FnOnce(&std::path::Path),
+    ) -> Sandbox {
+        let dir = tempfile::tempdir().unwrap();
+        let dist_dir = dir.path().join("dist");
+        std::fs::create_dir_all(&dist_dir).unwrap();
+        dist(&dist_dir);
+        let state =
+            AppState::open_with(&dir.path().join("db.sqlite3"), &dist_dir, false, faults).unwrap();
+        Sandbox { dir, state }
+    }
+
     pub fn reopen(&self) -> AppState {
         AppState::open(
             &self.dir.path().join("db.sqlite3"),
