@@ -206,7 +206,6 @@ catalogue! {
 
     // Placeholders of later pages.
     MandateTitle => "Mandat de la commande n° {id}", "Mandate for order no. {id}";
-    MandateComing => "Le dépôt du formulaire de mandat signé sera bientôt disponible sur cette page.", "Uploading the signed mandate form will soon be available on this page.";
     InvoicesTitle => "Mes factures", "My invoices";
     InvoicesComing => "La liste de vos factures et leur suivi sur Chorus Pro seront bientôt disponibles sur cette page.", "The list of your invoices and their tracking on Chorus Pro will soon be available on this page.";
     InvoiceTitle => "Facture {id}", "Invoice {id}";

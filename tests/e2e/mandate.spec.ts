@@ -189,6 +189,7 @@ test('cancel midway: nothing is stored, the file is kept, and sending it again w
   const bar = page.getByRole('progressbar', { name: 'Envoi du formulaire signé' });
   await expect(bar).toBeVisible();
   await expect(bar).toHaveAttribute('aria-valuenow', /^\d+$/);
+  await expect(page.getByTestId('upload-announce')).toContainText(/Envoi en cours : \d+ %/);
   await expect(page.getByTestId('mandate-state')).toContainText('Envoi du formulaire en cours');
   const cancel = page.getByRole('button', { name: 'Annuler l’envoi' });
   await expect(cancel).toBeFocused();
@@ -295,4 +296,60 @@ test('a seeded rejection shows its hostile reason as text, with no axe violation
 test('an order not paid by mandate says so', async ({ page }) => {
   await signIn(page, 'hopital', `/orders/2001/mandate`);
   await expect(page.getByRole('alert')).toContainText('Aucun mandat pour cette commande');
+});
+
+test('drag and drop, and paste, choose the file as the picker does', async ({ page }) => {
+  await openAwaitingMandate(page);
+  const dropped = await page.evaluateHandle(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['plain text'], 'glissé.pdf', { type: 'application/pdf' }));
+    return data;
+  });
+  await page.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer: dropped });
+  await expect(page.getByRole('alert')).toContainText('« glissé.pdf » n’est ni un PDF');
+
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['%PDF-1.7\n%%EOF\n'], 'collé.pdf', { type: 'application/pdf' }));
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  });
+  await expect(page.getByTestId('chosen-file')).toContainText('collé.pdf');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await send(page);
+  await expect(page.getByTestId('mandate-state')).toContainText('En cours de vérification');
+  expect((await mandateState(page)).document.name).toBe('collé.pdf');
+});
+
+test('leaving the page aborts the upload in flight and stops following the review', async ({ page }) => {
+  await openAwaitingMandate(page);
+  const pdf = await downloadForm(page);
+  await page.route(UPLOAD, () => {});
+  const aborted: string[] = [];
+  page.on('requestfailed', (req) => {
+    if (/\/mandate\/document/.test(req.url())) aborted.push(req.failure()?.errorText ?? '');
+  });
+  await choose(page, 'mandat.pdf', pdf);
+  await send(page);
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  await nav.getByRole('link', { name: 'Mes commandes' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect.poll(() => aborted.length).toBe(1);
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  expect((await mandateState(page)).state).toBe('awaitingDocument');
+
+  // Order 1003 of the commune is under review: its page reads the state again
+  // every few seconds, and stops once left.
+  await signIn(page, 'commune', '/orders/1003/mandate');
+  let reads = 0;
+  page.on('request', (req) => {
+    if (req.method() === 'GET' && req.url().endsWith('/api/me/order/1003/mandate')) reads += 1;
+  });
+  await expect(page.getByTestId('mandate-state')).toContainText('En cours de vérification');
+  await expect.poll(() => reads, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+  await nav.getByRole('link', { name: 'Mes commandes' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  const afterLeaving = reads;
+  await page.waitForTimeout(4_000);
+  expect(reads).toBe(afterLeaving);
 });
