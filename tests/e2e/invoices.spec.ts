@@ -179,6 +179,47 @@ test('an event pushed on Chorus Pro appears on the open page without a reload, a
   expect(loads).toBe(0);
 });
 
+test('refreshing pauses while the tab is hidden and resumes when it shows', async ({ page }) => {
+  const billId = hospital(2);
+  await signIn(page, 'hopital', `/invoices/${billId}`);
+  const events = page.getByTestId('timeline-event');
+  const before = (await tracking(page, billId)).history.length;
+  await expect(events).toHaveCount(before);
+  const setHidden = (hidden: boolean) =>
+    page.evaluate((h) => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    }, hidden);
+  await setHidden(true);
+  let polls = 0;
+  page.on('request', (r) => {
+    if (r.url().endsWith(`/api/me/bill/${billId}/chorus`)) polls++;
+  });
+  // Suspended then completed: with the recipient again, the deadline unchanged.
+  const current = (await tracking(page, billId)).status;
+  const next = current === 'SUSPENDUE' ? { status: 'COMPLETEE' } : { status: 'SUSPENDUE', reason: 'Attestation manquante' };
+  expect((await page.request.post(`/sandbox/bills/${billId}/events`, { data: next })).ok()).toBeTruthy();
+  // Past the first refresh (5 s): nothing asked while hidden.
+  await page.waitForTimeout(7_000);
+  expect(polls).toBe(0);
+  await expect(events).toHaveCount(before);
+  await setHidden(false);
+  await expect(events).toHaveCount(before + 1, { timeout: 3_000 });
+});
+
+test('a paid invoice is not refreshed any more', async ({ page }) => {
+  const billId = commune(6);
+  let polls = 0;
+  page.on('request', (r) => {
+    if (r.url().endsWith(`/api/me/bill/${billId}/chorus`)) polls++;
+  });
+  await signIn(page, 'commune', `/invoices/${billId}`);
+  await expect(page.getByTestId('current-status')).toHaveText('Mise en paiement');
+  await expect(page.getByTestId('live-hint')).toHaveCount(0);
+  await page.waitForTimeout(6_500);
+  expect(polls).toBe(1);
+});
+
 test('the invoice PDF link downloads a PDF', async ({ page }) => {
   await signIn(page, 'commune', `/invoices/${commune(8)}`);
   const link = page.getByTestId('pdf-link');
