@@ -843,7 +843,10 @@ async fn upload(
             "the mandate is not awaiting a signed copy",
         ));
     }
-    conn.execute(
+    // The copy and its event recorded together, or not at all (a file stored but not
+    // recorded is swept at the next start).
+    let tx = conn.unchecked_transaction()?;
+    tx.execute(
         "UPDATE mandates SET state = 'underReview', doc_name = ?2, doc_size = ?3, doc_type = ?4,
                 doc_path = ?5, uploaded_at = ?6 WHERE order_id = ?1",
         params![
@@ -856,12 +859,13 @@ async fn upload(
         ],
     )?;
     db::add_order_event(
-        &conn,
+        &tx,
         id,
         now,
         "Mandat signé reçu",
         "Le mandat est en cours de vérification.",
     )?;
+    tx.commit()?;
     let mandate = own_mandate(&conn, &account, id)?;
     Ok(ok(&mandate))
 }
