@@ -338,7 +338,8 @@ pub fn UploadZone(
     on_cleanup(move || {
         paste.remove();
         zone.stop();
-        sending.set(false);
+        // The page may be going away with the zone.
+        let _ = sending.try_set(false);
     });
 
     let on_change = move |ev: web_sys::Event| {
