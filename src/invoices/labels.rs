@@ -1,11 +1,10 @@
 //! The catalogue's words for the model's codes: statuses, actors, categories,
-//! debts; the status badge; and the performance marks the benchmark reads.
+//! debts; and the status badge.
 
 use leptos::prelude::*;
 use mandat_model::billing::{BillCategory, DebtStatus};
 use mandat_model::chorus::{ChorusActor, ChorusStatus};
 use mandat_model::Locale;
-use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n::{t, Key};
 
@@ -134,36 +133,4 @@ pub fn today_in_paris() -> chrono::NaiveDate {
     let now =
         chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
     mandat_model::locale::to_paris(now).date()
-}
-
-fn performance() -> Option<JsValue> {
-    let window = web_sys::window()?;
-    js_sys::Reflect::get(&window, &JsValue::from_str("performance"))
-        .ok()
-        .filter(|p| p.is_object())
-}
-
-fn call(method: &str, args: &[&str]) {
-    let Some(perf) = performance() else {
-        return;
-    };
-    let Some(f) = js_sys::Reflect::get(&perf, &JsValue::from_str(method))
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-    else {
-        return;
-    };
-    let args: js_sys::Array = args.iter().map(|a| JsValue::from_str(a)).collect();
-    // A missing start mark throws: the measure is only skipped.
-    let _ = f.apply(&perf, &args);
-}
-
-/// `performance.mark(name)`.
-pub fn perf_mark(name: &str) {
-    call("mark", &[name]);
-}
-
-/// `performance.measure(name, start_mark)`: from the mark to now.
-pub fn perf_measure(name: &str, start_mark: &str) {
-    call("measure", &[name, start_mark]);
 }

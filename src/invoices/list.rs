@@ -12,11 +12,10 @@ use mandat_model::timeline::{
 };
 use mandat_model::ApiError;
 
-use super::labels::{
-    category_key, format_count, perf_mark, perf_measure, status_key, today_in_paris, StatusBadge,
-};
+use super::labels::{category_key, format_count, status_key, today_in_paris, StatusBadge};
 use crate::api::Api;
 use crate::i18n::{fill, locale, t, Key};
+use crate::ui::perf::{perf_mark, perf_measure};
 use crate::ui::{ApiErrorView, Loading};
 
 /// The name of the measure from a filter change to the list rendered.

@@ -5,8 +5,9 @@ use mandat_model::chorus::ChorusEvent;
 use mandat_model::locale::{format_date_time, paris_iso};
 use mandat_model::timeline::timeline;
 
-use super::labels::{actor_key, perf_mark, perf_measure, status_key};
+use super::labels::{actor_key, status_key};
 use crate::i18n::{locale, t, Key};
+use crate::ui::perf::{perf_mark, perf_measure};
 
 /// The name of the measure of one rendering of the timeline.
 pub const TIMELINE_MEASURE: &str = "mandat:timeline-render";

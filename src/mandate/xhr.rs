@@ -8,6 +8,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ProgressEvent, XmlHttpRequest};
 
+use crate::ui::perf::{perf_mark, perf_measure};
+
+/// From sending the first byte to the API's answer: what the benchmark times.
+const UPLOAD_START: &str = "mandat:upload-start";
+const UPLOAD_MEASURE: &str = "mandat:upload";
+
 /// What an upload in flight reports.
 #[derive(Clone, Debug, PartialEq)]
 pub enum UploadEvent {
@@ -58,6 +64,9 @@ impl Upload {
             let result = if status == 0 {
                 Err(ApiError::Unreachable)
             } else {
+                if (200..300).contains(&status) {
+                    perf_measure(UPLOAD_MEASURE, UPLOAD_START);
+                }
                 let text = answered.response_text().ok().flatten().unwrap_or_default();
                 decode::<Mandate>(status, &text)
             };
@@ -82,6 +91,7 @@ impl Upload {
             _done: done,
             _failed: failed,
         };
+        perf_mark(UPLOAD_START);
         upload
             .xhr
             .send_with_opt_blob(Some(body))

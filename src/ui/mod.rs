@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::i18n::{fill, t, Key};
 
 mod error_summary;
+pub mod perf;
 pub use error_summary::{ErrorSummary, SummaryEntry};
 
 /// How an alert reads: its colour, icon and ARIA role.
