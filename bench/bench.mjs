@@ -1,0 +1,311 @@
+// Drives the benchmark: run by scripts/bench.sh with the release build served
+// by an optimised sandbox. Every timed figure is the median of --runs runs.
+import { chromium } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, arg, i, all) => {
+    if (arg.startsWith('--')) pairs.push([arg.slice(2), all[i + 1]]);
+    return pairs;
+  }, []),
+);
+const base = args.base;
+const runs = Number(args.runs ?? 7);
+const dist = args.dist ?? 'dist';
+const out = args.out ?? 'BENCHMARKS.md';
+
+const BUDGET_BROTLI_BYTES = 150 * 1000;
+const BUDGET_LOAD_RATIO = 2;
+const BUDGET_FRAME_MS = 16;
+const BUDGET_UPLOAD_RATIO = 0.8;
+
+// Fixed ids from the sandbox seed (README, "Demo accounts").
+const CHECKOUT_ACCOUNT = 'commune';
+const CHECKOUT_ORDER = 1001;
+const LIST_ACCOUNT = 'bench';
+const UPLOAD_ACCOUNT = 'hopital';
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+const ms = (value) => `${value.toFixed(1)} ms`;
+const verdict = (ok) => (ok ? 'met' : '**not met**');
+
+const rows = [];
+const row = (area, figure, value, budget = '', status = '') => rows.push({ area, figure, value, budget, status });
+
+// ---------------------------------------------------------------- bundle
+function bundleSizes() {
+  const files = fs
+    .readdirSync(dist)
+    .filter((name) => /\.(wasm|js|css)$/.test(name))
+    .map((name) => {
+      const bytes = fs.readFileSync(path.join(dist, name));
+      return {
+        name,
+        raw: bytes.length,
+        gzip: zlib.gzipSync(bytes, { level: 9 }).length,
+        brotli: zlib.brotliCompressSync(bytes, {
+          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+        }).length,
+      };
+    });
+  const total = files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), {
+    raw: 0,
+    gzip: 0,
+    brotli: 0,
+  });
+  for (const f of files) {
+    const kind = path.extname(f.name).slice(1);
+    row('bundle', `${kind} (${f.name}) raw / gzip / brotli`, `${kb(f.raw)} / ${kb(f.gzip)} / ${kb(f.brotli)}`);
+  }
+  row(
+    'bundle',
+    'total raw / gzip / brotli',
+    `${kb(total.raw)} / ${kb(total.gzip)} / ${kb(total.brotli)}`,
+    `brotli ≤ ${kb(BUDGET_BROTLI_BYTES)}`,
+    verdict(total.brotli <= BUDGET_BROTLI_BYTES),
+  );
+  return total;
+}
+
+// A page of the bundle's size that shows a heading and nothing else: what the
+// same server and browser take to show plain HTML of that weight.
+function writeStaticPage(bytes) {
+  const head = '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>statique</title></head><body><h1>Page statique</h1><!--';
+  const tail = '--></body></html>';
+  const filler = 'x'.repeat(Math.max(0, bytes - head.length - tail.length));
+  fs.writeFileSync(path.join(dist, 'bench-static.html'), head + filler + tail);
+}
+
+async function signedInContext(browser, account) {
+  const context = await browser.newContext({ baseURL: base, locale: 'fr-FR' });
+  const response = await context.request.get(`/sandbox/login?account=${account}&next=/sandbox/accounts`);
+  if (!response.ok()) throw new Error(`sign-in as ${account} failed: ${response.status()}`);
+  return context;
+}
+
+// ---------------------------------------------------------------- cold load
+async function coldLoad(browser) {
+  const app = [];
+  const plain = [];
+  for (let i = 0; i < runs; i++) {
+    // A new context each time: empty cache, so every asset is fetched and compiled.
+    const context = await signedInContext(browser, CHECKOUT_ACCOUNT);
+    const page = await context.newPage();
+    await page.goto(`/orders/${CHECKOUT_ORDER}/checkout`, { waitUntil: 'commit' });
+    await page.locator('input[type="radio"]').first().waitFor({ state: 'visible' });
+    app.push(await page.evaluate(() => performance.now()));
+    await context.close();
+
+    const staticContext = await browser.newContext({ baseURL: base });
+    const staticPage = await staticContext.newPage();
+    await staticPage.goto('/bench-static.html', { waitUntil: 'commit' });
+    await staticPage.locator('h1').waitFor({ state: 'visible' });
+    plain.push(await staticPage.evaluate(() => performance.now()));
+    await staticContext.close();
+  }
+  const ratio = median(app) / median(plain);
+  row('cold load', 'payment methods visible (checkout)', ms(median(app)));
+  row('cold load', 'static HTML page of the same size', ms(median(plain)));
+  row('cold load', 'ratio', ratio.toFixed(2), `≤ ${BUDGET_LOAD_RATIO}`, verdict(ratio <= BUDGET_LOAD_RATIO));
+}
+
+// ---------------------------------------------------------------- 1,000 invoices
+async function measureDuration(page, name) {
+  await page.waitForFunction((n) => performance.getEntriesByName(n, 'measure').length > 0, name);
+  return page.evaluate((n) => {
+    const entries = performance.getEntriesByName(n, 'measure');
+    const last = entries[entries.length - 1].duration;
+    performance.clearMeasures(n);
+    return last;
+  }, name);
+}
+
+async function invoiceList(browser) {
+  const filter = [];
+  const timeline = [];
+  const context = await signedInContext(browser, LIST_ACCOUNT);
+  const page = await context.newPage();
+  await page.goto('/invoices');
+  const status = page.locator('#inv-status');
+  await status.waitFor();
+  const options = await status.locator('option').evaluateAll((all) => all.map((o) => o.value).filter(Boolean));
+  for (let i = 0; i < runs; i++) {
+    await page.evaluate(() => performance.clearMeasures('mandat:invoices-filter'));
+    await status.selectOption(options[i % options.length]);
+    filter.push(await measureDuration(page, 'mandat:invoices-filter'));
+  }
+  for (let i = 0; i < runs; i++) {
+    await page.goto(`/invoices/FR${9000001 + i}`);
+    timeline.push(await measureDuration(page, 'mandat:timeline-render'));
+  }
+  await context.close();
+  row('1,000 invoices', 'filter by status', ms(median(filter)), `≤ ${BUDGET_FRAME_MS} ms`, verdict(median(filter) <= BUDGET_FRAME_MS));
+  row('1,000 invoices', 'open a timeline', ms(median(timeline)), `≤ ${BUDGET_FRAME_MS} ms`, verdict(median(timeline) <= BUDGET_FRAME_MS));
+}
+
+// ---------------------------------------------------------------- upload
+function tenMegabytePdf(dir) {
+  const file = path.join(dir, 'mandat-signe.pdf');
+  const body = Buffer.alloc(10 * 1024 * 1024 - 64, 0x20);
+  Buffer.from('%PDF-1.4\n').copy(body);
+  fs.writeFileSync(file, body);
+  return file;
+}
+
+async function payByMandate(context) {
+  const structure = await (await context.request.get('/api/me/chorus')).json();
+  const ids = await (await context.request.get('/api/me/order')).json();
+  for (const id of ids) {
+    const status = await (await context.request.get(`/api/me/order/${id}/status`)).json();
+    if (status === 'documentsRequested') return id;
+    if (status !== 'notPaid') continue;
+    const response = await context.request.post(`/api/me/order/${id}/pay`, {
+      headers: { 'Idempotency-Key': `bench-${id}-${Date.now()}` },
+      data: {
+        paymentMethod: { paymentType: 'ADMINISTRATIVE_MANDATE' },
+        chorus: { siret: structure.siret, codeService: '', numeroEngagement: 'EJ-BENCH-0001' },
+      },
+    });
+    if (response.ok()) return id;
+    throw new Error(`paying order ${id} failed: ${response.status()} ${await response.text()}`);
+  }
+  throw new Error('no order of the upload account can await a mandate');
+}
+
+async function upload(browser) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mandat-bench-'));
+  const file = tenMegabytePdf(dir);
+  const size = fs.statSync(file).size;
+  const context = await signedInContext(browser, UPLOAD_ACCOUNT);
+  const orderId = await payByMandate(context);
+  const cookies = await context.cookies();
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const url = `${base}/api/me/order/${orderId}/mandate/document?name=mandat-signe.pdf`;
+
+  const app = [];
+  const viaCurl = [];
+  for (let i = 0; i < runs; i++) {
+    // The operator rejects each copy so that the next one is accepted for upload.
+    const page = await context.newPage();
+    await page.goto(`/orders/${orderId}/mandate`);
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByRole('button', { name: /Envoyer le formulaire signé/ }).click();
+    await page.waitForFunction(() => performance.getEntriesByName('mandat:upload', 'measure').length > 0, null, {
+      timeout: 60_000,
+    });
+    app.push(await page.evaluate(() => performance.getEntriesByName('mandat:upload', 'measure')[0].duration));
+    await page.close();
+    await context.request.post(`/sandbox/orders/${orderId}/mandate/reject`, { data: { reason: 'bench' } });
+
+    const seconds = execFileSync('curl', [
+      '-s', '-o', '/dev/null', '-w', '%{time_total}', '-X', 'PUT',
+      '-H', `Cookie: ${cookie}`, '-H', 'Content-Type: application/pdf',
+      '--data-binary', `@${file}`, url,
+    ]).toString();
+    viaCurl.push(Number(seconds) * 1000);
+    await context.request.post(`/sandbox/orders/${orderId}/mandate/reject`, { data: { reason: 'bench' } });
+  }
+  await context.close();
+  fs.rmSync(dir, { recursive: true });
+  const mbps = (millis) => `${(size / 1e6 / (millis / 1000)).toFixed(1)} MB/s`;
+  const ratio = median(viaCurl) / median(app);
+  row('upload 10 MB', 'through the app (XMLHttpRequest)', `${ms(median(app))} (${mbps(median(app))})`);
+  row('upload 10 MB', 'curl to the same route', `${ms(median(viaCurl))} (${mbps(median(viaCurl))})`);
+  row('upload 10 MB', 'throughput ratio app / curl', ratio.toFixed(2), `≥ ${BUDGET_UPLOAD_RATIO}`, verdict(ratio >= BUDGET_UPLOAD_RATIO));
+}
+
+// ---------------------------------------------------------------- sandbox under wrk
+async function sessionCookie(browser, account) {
+  const context = await signedInContext(browser, account);
+  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  await context.close();
+  return cookie;
+}
+
+function wrk(url, cookie) {
+  const output = execFileSync('wrk', ['-t2', '-c16', '-d5s', '--latency', '-H', `Cookie: ${cookie}`, url]).toString();
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? NaN);
+  const p99 = /\s99%\s+([\d.]+)(us|ms|s)/.exec(output);
+  const p99ms = p99 ? Number(p99[1]) * { us: 0.001, ms: 1, s: 1000 }[p99[2]] : NaN;
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
+  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0);
+  const errors = non2xx + (socket ? socket.slice(1).reduce((t, n) => t + Number(n), 0) : 0);
+  return { rps, p99ms, errors };
+}
+
+async function load(browser) {
+  const commune = await sessionCookie(browser, CHECKOUT_ACCOUNT);
+  const bench = await sessionCookie(browser, LIST_ACCOUNT);
+  for (const [label, url, cookie] of [
+    ['GET /me/order/{id}', `${base}/api/me/order/${CHECKOUT_ORDER}`, commune],
+    ['GET /me/bill (page of the 1,000)', `${base}/api/me/bill`, bench],
+    ['GET /me/bill/{id}/chorus', `${base}/api/me/bill/FR9000001/chorus`, bench],
+  ]) {
+    const { rps, p99ms, errors } = wrk(url, cookie);
+    row('sandbox (wrk 2 threads, 16 connections, 5 s)', label, `${rps.toFixed(0)} req/s, p99 ${ms(p99ms)}, ${errors} errors`);
+  }
+}
+
+// ---------------------------------------------------------------- report
+function machine() {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}`;
+}
+
+function chromiumVersion(browser) {
+  return `Chromium ${browser.version()}`;
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const failures = [];
+const total = bundleSizes();
+writeStaticPage(total.raw);
+for (const [name, step] of [
+  ['cold load', coldLoad],
+  ['1,000 invoices', invoiceList],
+  ['upload', upload],
+  ['sandbox load', load],
+]) {
+  try {
+    await step(browser);
+  } catch (error) {
+    failures.push(`${name}: ${error.message.split('\n')[0]}`);
+    row(name, 'could not be measured', error.message.split('\n')[0]);
+  }
+}
+const version = chromiumVersion(browser);
+await browser.close();
+fs.rmSync(path.join(dist, 'bench-static.html'), { force: true });
+
+const date = new Date().toISOString().slice(0, 10);
+const table = [
+  '| area | figure | value | budget | |',
+  '|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.area} | ${r.figure} | ${r.value} | ${r.budget} | ${r.status} |`),
+].join('\n');
+const report = `# Benchmarks
+
+Measured on ${date}, on ${machine()}, ${version} headless, loopback.
+Each timed figure is the median of ${runs} runs. Produced by \`./scripts/bench.sh\`.
+
+${table}
+`;
+console.log(table);
+fs.writeFileSync(out, report);
+console.log(`\nwritten to ${out}`);
+if (failures.length) {
+  console.error(`\n${failures.length} figure(s) could not be measured:\n${failures.join('\n')}`);
+  process.exitCode = 1;
+}

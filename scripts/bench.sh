@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Measures the release app: bundle sizes, cold load, list/timeline work,
+# upload throughput and the sandbox under load. Prints one table and writes
+# it to BENCHMARKS.md. Not part of the test command: figures, not assertions.
+#   ./scripts/bench.sh [--runs N]   (default 7; each figure is the median)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/scripts/setup.sh"
+cd "$root"
+
+runs=7
+if [ "${1:-}" = "--runs" ]; then runs="$2"; fi
+
+if ! command -v wrk >/dev/null || ! command -v curl >/dev/null; then
+  echo "[bench] installing wrk and curl"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk curl >/dev/null
+fi
+
+echo "[bench] building the release app and an optimised sandbox"
+trunk build --release --offline
+cargo build -p mandat-sandbox --profile sandbox --quiet
+
+port="${MANDAT_BENCH_PORT:-8790}"
+db="$(mktemp -d)/bench.sqlite3"
+target/sandbox/mandat-sandbox --port "$port" --db "$db" --dist dist --reseed >/dev/null 2>&1 &
+sandbox_pid=$!
+trap 'kill $sandbox_pid 2>/dev/null || true' EXIT
+for _ in $(seq 50); do
+  curl -fs "http://127.0.0.1:$port/sandbox/accounts" >/dev/null && break
+  sleep 0.2
+done
+
+node bench/bench.mjs --base "http://127.0.0.1:$port" --runs "$runs" --dist dist --out BENCHMARKS.md
