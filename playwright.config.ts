@@ -5,6 +5,9 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.MANDAT_E2E_PORT ?? 8787);
 const targetDir = process.env.CARGO_TARGET_DIR ?? 'target';
 const db = process.env.MANDAT_E2E_DB ?? `${targetDir}/e2e.sqlite3`;
+// A second sandbox whose API fails 20 % of requests (503), for tests/e2e/faults.spec.ts.
+const faultsPort = Number(process.env.MANDAT_E2E_FAULTS_PORT ?? port + 1);
+const faultsDb = process.env.MANDAT_E2E_FAULTS_DB ?? `${targetDir}/e2e-faults.sqlite3`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -37,12 +40,28 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `${targetDir}/debug/mandat-sandbox --port ${port} --db ${db} --dist dist --reseed`,
-    url: `http://127.0.0.1:${port}/sandbox/accounts`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  projects: [
+    { name: 'app', testIgnore: /faults\.spec\.ts/ },
+    { name: 'faults', testMatch: /faults\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${faultsPort}` } },
+  ],
+  webServer: [
+    {
+      command: `${targetDir}/debug/mandat-sandbox --port ${port} --db ${db} --dist dist --reseed`,
+      url: `http://127.0.0.1:${port}/sandbox/accounts`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command:
+        `${targetDir}/debug/mandat-sandbox --port ${faultsPort} --db ${faultsDb} --dist dist --reseed` +
+        ' --fail-rate 0.2 --drop-rate 0 --fault-seed 2026',
+      url: `http://127.0.0.1:${faultsPort}/sandbox/accounts`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -1,0 +1,155 @@
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { test, expect, signIn } from './fixtures';
+
+// Runs in the `faults` project (playwright.config.ts): a sandbox of its own whose
+// API answers 20 % of requests 503 (`--fail-rate 0.2 --fault-seed 2026`), decided
+// before any change is applied. The flows must still complete, through the app's
+// own retries or the user's « Réessayer », with one payment and one document.
+
+const ORDER = 1001;
+const PAID_BY_MANDATE = 'Paiement par mandat administratif';
+const DOCUMENT_RECEIVED = 'Mandat signé reçu';
+const ENGAGEMENT = 'EJ-2026/<b>042</b> été';
+const FILE_NAME = 'mandat signé 1001.pdf';
+
+test.describe.configure({ timeout: 180_000 });
+
+test.beforeEach(async ({ request }) => {
+  // `/sandbox` is never faulted.
+  expect((await request.post('/sandbox/reset')).status()).toBe(204);
+});
+
+/** A GET of the API as a patient client: asked again while the sandbox answers 503. */
+async function apiGet(request: APIRequestContext, path: string) {
+  for (let i = 0; i < 40; i++) {
+    const response = await request.get(path);
+    if (response.status() !== 503) {
+      expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
+      return response.json();
+    }
+  }
+  throw new Error(`${path} kept failing`);
+}
+
+async function historyCount(request: APIRequestContext, label: string): Promise<number> {
+  const followUp = await apiGet(request, `/api/me/order/${ORDER}/followUp`);
+  return followUp.history.filter((event: { label: string }) => event.label === label).length;
+}
+
+/**
+ * Waits for `target`, pressing « Réessayer » as a user would whenever the page
+ * offers it. `beforeRetry` checks the page as it stands when an error shows.
+ */
+async function untilVisible(page: Page, target: Locator, beforeRetry?: () => Promise<void>) {
+  const retry = page.getByRole('button', { name: /^Réessayer/ });
+  const deadline = Date.now() + 60_000;
+  let retries = 0;
+  while (Date.now() < deadline) {
+    if (await target.isVisible()) return retries;
+    if (await retry.first().isVisible()) {
+      if (beforeRetry) await beforeRetry();
+      await retry.first().click();
+      retries++;
+    }
+    await page.waitForTimeout(200);
+  }
+  await expect(target).toBeVisible();
+  return retries;
+}
+
+/** Counts the API's 503s the page met, per path. */
+function count503(page: Page) {
+  const seen: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() === 503) seen.push(new URL(response.url()).pathname);
+  });
+  return seen;
+}
+
+test('the checkout by mandate and the upload complete through failures: one payment, one document', async ({ page }) => {
+  const failures = count503(page);
+  await signIn(page, 'commune', `/orders/${ORDER}/checkout`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Paiement de la commande n° ${ORDER}`);
+
+  const mandate = page.getByRole('radio', { name: /Payer par mandat administratif/ });
+  await untilVisible(page, mandate);
+  await mandate.check();
+  await expect(page.getByTestId('chorus-fields')).toBeVisible();
+  const siret = page.getByLabel('SIRET de la structure à facturer');
+  await expect(siret).toHaveValue(/214\s?450\s?123\s?00010/);
+  const codeService = page.getByLabel('Code service');
+  // SERV-TECH asks for a numéro d'engagement as well.
+  await codeService.selectOption('SERV-TECH');
+  const engagement = page.getByLabel('Numéro d’engagement');
+  await expect(engagement).toBeVisible();
+  await engagement.fill(ENGAGEMENT);
+
+  const typedIsKept = async () => {
+    await expect(mandate).toBeChecked();
+    await expect(codeService).toHaveValue('SERV-TECH');
+    await expect(engagement).toHaveValue(ENGAGEMENT);
+    await expect(siret).toHaveValue(/214\s?450\s?123\s?00010/);
+  };
+  await page.getByRole('button', { name: 'Confirmer le paiement par mandat administratif' }).click();
+  const confirmation = page.getByTestId('payment-confirmation');
+  await untilVisible(page, confirmation, typedIsKept);
+  await expect(confirmation).toContainText('Paiement par mandat administratif enregistré');
+
+  // Exactly one payment, with what was typed.
+  expect(await historyCount(page.request, PAID_BY_MANDATE)).toBe(1);
+  const paid = await apiGet(page.request, `/api/me/order/${ORDER}/mandate`);
+  expect(paid.codeService).toBe('SERV-TECH');
+  expect(paid.numeroEngagement).toBe(ENGAGEMENT.trim());
+  expect(paid.state).toBe('awaitingDocument');
+
+  // The upload, from the confirmation's link. Sent again (after the operator
+  // refuses the copy) until one of the sends met a failure, so that the upload's
+  // own retries are exercised: each round records exactly one more document.
+  await page.getByTestId('mandate-upload-link').click();
+  const input = page.getByLabel('Choisir le formulaire signé');
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(512 * 1024, 'x')]);
+  const underReview = page.getByTestId('mandate-state').filter({ hasText: 'En cours de vérification' });
+  const uploadFailed = () => failures.some((path) => path.endsWith('/mandate/document'));
+  for (let round = 1; ; round++) {
+    await untilVisible(page, input);
+    await input.setInputFiles({ name: FILE_NAME, mimeType: 'application/pdf', buffer: pdf });
+    await page.getByRole('button', { name: /Envoyer le formulaire signé/ }).click();
+    await untilVisible(page, underReview);
+    expect(await historyCount(page.request, DOCUMENT_RECEIVED)).toBe(round);
+    const sent = await apiGet(page.request, `/api/me/order/${ORDER}/mandate`);
+    expect(sent.state).toBe('underReview');
+    expect(sent.document.name).toBe(FILE_NAME);
+    expect(sent.document.size).toBe(pdf.length);
+    if (uploadFailed() || round === 25) break;
+    const refused = await page.request.post(`/sandbox/orders/${ORDER}/mandate/reject`, {
+      data: { reason: 'Signature <b>illisible</b>' },
+    });
+    expect(refused.status(), await refused.text()).toBe(200);
+    await page.reload();
+  }
+  expect(uploadFailed(), 'an upload met a 503 and was sent again').toBeTruthy();
+  // Still one payment after everything.
+  expect(await historyCount(page.request, PAID_BY_MANDATE)).toBe(1);
+
+  test.info().annotations.push({ type: '503s met', description: failures.join(', ') || 'none' });
+  expect(failures.length, 'the fault mode failed some of the requests').toBeGreaterThan(0);
+});
+
+test('payment retried by the user is applied once, the same answer each time', async ({ page }) => {
+  // Pays 1002 too, so that this run meets other draws of the fault sequence.
+  const failures = count503(page);
+  await signIn(page, 'commune', '/orders/1002/checkout');
+  const mandate = page.getByRole('radio', { name: /Payer par mandat administratif/ });
+  await untilVisible(page, mandate);
+  await mandate.check();
+  await page.getByLabel('Code service').selectOption('SERV-FIN');
+  const submit = page.getByRole('button', { name: 'Confirmer le paiement par mandat administratif' });
+  await submit.click();
+  await untilVisible(page, page.getByTestId('payment-confirmation'), async () => {
+    await expect(page.getByLabel('Code service')).toHaveValue('SERV-FIN');
+  });
+  const followUp = await apiGet(page.request, '/api/me/order/1002/followUp');
+  expect(followUp.history.filter((e: { label: string }) => e.label === PAID_BY_MANDATE)).toHaveLength(1);
+  expect(await apiGet(page.request, '/api/me/order/1002/status')).toBe('documentsRequested');
+  test.info().annotations.push({ type: '503s met', description: failures.join(', ') || 'none' });
+});
