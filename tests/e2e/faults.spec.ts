@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { test, expect, signIn } from './fixtures';
 
@@ -152,4 +153,92 @@ test('payment retried by the user is applied once, the same answer each time', a
   expect(followUp.history.filter((e: { label: string }) => e.label === PAID_BY_MANDATE)).toHaveLength(1);
   expect(await apiGet(page.request, '/api/me/order/1002/status')).toBe('documentsRequested');
   test.info().annotations.push({ type: '503s met', description: failures.join(', ') || 'none' });
+});
+
+// ---------------------------------------------------------------------------
+// The sandbox killed (SIGKILL) while an upload is in flight, then restarted on
+// the same database: the app's own retries (or « Réessayer l’envoi ») send the
+// copy again, and one document is recorded. This test runs its own sandbox.
+
+const CRASH_PORT = Number(process.env.MANDAT_E2E_CRASH_PORT ?? 8789);
+const CRASH_BASE = `http://127.0.0.1:${CRASH_PORT}`;
+const TARGET = process.env.CARGO_TARGET_DIR ?? 'target';
+
+async function startSandbox(extra: string[]): Promise<ChildProcess> {
+  const child = spawn(
+    `${TARGET}/debug/mandat-sandbox`,
+    ['--port', String(CRASH_PORT), '--db', `${TARGET}/e2e-crash.sqlite3`, '--dist', 'dist', ...extra],
+    { stdio: 'ignore' },
+  );
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the sandbox exited (${child.exitCode})`);
+    try {
+      if ((await fetch(`${CRASH_BASE}/sandbox/accounts`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the sandbox did not start');
+}
+
+async function kill(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+}
+
+test('killed during an upload and restarted, the sandbox records the copy the app sends again', async ({ page, consoleErrors }) => {
+  const order = 2002;
+  // Slow answers keep the upload in flight long enough to kill the server under it.
+  let server = await startSandbox(['--reseed', '--latency-ms', '1500']);
+  try {
+    await page.goto(`${CRASH_BASE}/sandbox/login?account=hopital&next=/`);
+    const paid = await page.request.post(`${CRASH_BASE}/api/me/order/${order}/pay`, {
+      data: {
+        paymentMethod: { paymentType: 'ADMINISTRATIVE_MANDATE' },
+        chorus: { siret: '26765432100012', codeService: '', numeroEngagement: 'EJ-2026-0042' },
+      },
+    });
+    expect(paid.status(), await paid.text()).toBe(200);
+    await page.goto(`${CRASH_BASE}/orders/${order}/mandate`);
+    await expect(page.getByTestId('mandate-state')).toContainText('En attente du formulaire signé', { timeout: 15_000 });
+
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3 * 1024 * 1024, 'x')]);
+    let sends = 0;
+    page.on('request', (r) => {
+      if (/\/mandate\/document/.test(r.url()) && ['PUT', 'POST'].includes(r.method())) sends++;
+    });
+    await page.getByLabel('Choisir le formulaire signé').setInputFiles({ name: 'mandat.pdf', mimeType: 'application/pdf', buffer: pdf });
+    const inFlight = page.waitForRequest(
+      (r) => /\/mandate\/document/.test(r.url()) && ['PUT', 'POST'].includes(r.method()),
+    );
+    await page.getByRole('button', { name: /Envoyer le formulaire signé/ }).click();
+    await inFlight;
+    await page.waitForTimeout(300);
+    await kill(server);
+    await page.waitForTimeout(500);
+    server = await startSandbox([]);
+
+    const underReview = page.getByTestId('mandate-state').filter({ hasText: 'En cours de vérification' });
+    await untilVisible(page, underReview);
+    const followUp = await (await page.request.get(`${CRASH_BASE}/api/me/order/${order}/followUp`)).json();
+    expect(followUp.history.filter((e: { label: string }) => e.label === DOCUMENT_RECEIVED)).toHaveLength(1);
+    const mandate = await (await page.request.get(`${CRASH_BASE}/api/me/order/${order}/mandate`)).json();
+    expect(mandate.state).toBe('underReview');
+    expect(mandate.document.size).toBe(pdf.length);
+    // The send the kill cut, then at least one more.
+    expect(sends).toBeGreaterThanOrEqual(2);
+  } finally {
+    await kill(server);
+  }
+  // The browser reports the connections the kill cut or refused; nothing else is allowed.
+  for (let i = consoleErrors.length - 1; i >= 0; i--) {
+    if (/net::ERR_(CONNECTION_RESET|CONNECTION_REFUSED|EMPTY_RESPONSE|CONNECTION_CLOSED)/.test(consoleErrors[i])) {
+      consoleErrors.splice(i, 1);
+    }
+  }
 });
