@@ -26,9 +26,11 @@ db="$(mktemp -d)/bench.sqlite3"
 target/sandbox/mandat-sandbox --port "$port" --db "$db" --dist dist --reseed >/dev/null 2>&1 &
 sandbox_pid=$!
 trap 'kill $sandbox_pid 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
+# It listens once the brotli variants of the app's files are made (best quality: seconds).
+for _ in $(seq 300); do
   curl -fs "http://127.0.0.1:$port/sandbox/accounts" >/dev/null && break
   sleep 0.2
 done
+curl -fs "http://127.0.0.1:$port/sandbox/accounts" >/dev/null || { echo "[bench] the sandbox did not start" >&2; exit 1; }
 
 node bench/bench.mjs --base "http://127.0.0.1:$port" --runs "$runs" --dist dist --out BENCHMARKS.md
