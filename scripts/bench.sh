@@ -27,7 +27,7 @@ target/sandbox/mandat-sandbox --port "$port" --db "$db" --dist dist --reseed >/d
 sandbox_pid=$!
 trap 'kill $sandbox_pid 2>/dev/null || true' EXIT
 # It listens once the brotli variants of the app's files are made (best quality: seconds).
-for _ in $(seq 300); do
+for _ in $(seq 600); do
   curl -fs "http://127.0.0.1:$port/sandbox/accounts" >/dev/null && break
   sleep 0.2
 done
