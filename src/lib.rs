@@ -2,9 +2,9 @@
 //! administratif* through Chorus Pro.
 //!
 //! The app is a Leptos client-side app. `main.rs` mounts [`App`] on a
-//! standalone page; a host page can use [`mount`] with its own [`AppConfig`].
+//! standalone page; a host page calls [`mount`] (from JavaScript: `mount`,
+//! see [`embed`]) with its own [`AppConfig`], and shows one view of the app.
 
-use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -12,11 +12,17 @@ use mandat_model::Locale;
 
 pub mod api;
 pub mod checkout;
+pub mod embed;
 pub mod home;
+pub mod host;
 pub mod i18n;
 pub mod invoices;
 pub mod mandate;
+pub mod nav;
 pub mod ui;
+
+pub use embed::{mount, MandatHandle};
+pub use nav::Page;
 
 use i18n::{t, Key};
 
@@ -27,6 +33,14 @@ pub struct AppConfig {
     pub api_base: String,
     /// Language of every text the app shows.
     pub locale: Locale,
+    /// Whether the API's cookies are sent to another origin.
+    pub credentials: Credentials,
+    /// Embedded: the page shown first.
+    pub view: Page,
+    /// Embedded: the path under which the app's pages show in the browser's
+    /// address (`/panel/billing` → `/panel/billing/invoices`); none: the app
+    /// changes pages in place and leaves the address alone.
+    pub base_path: Option<String>,
 }
 
 impl Default for AppConfig {
@@ -34,6 +48,42 @@ impl Default for AppConfig {
         AppConfig {
             api_base: "/api".into(),
             locale: Locale::Fr,
+            credentials: Credentials::SameOrigin,
+            view: Page::Home,
+            base_path: None,
+        }
+    }
+}
+
+/// When the browser sends the API's cookies, as `fetch`'s `credentials`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Credentials {
+    /// Only to the page's own origin (the default).
+    #[default]
+    SameOrigin,
+    /// Also to an API on another origin (which must allow it with CORS).
+    Include,
+    /// Never.
+    Omit,
+}
+
+impl Credentials {
+    /// `same-origin`, `include` or `omit`.
+    pub fn parse(s: &str) -> Option<Credentials> {
+        match s {
+            "same-origin" => Some(Credentials::SameOrigin),
+            "include" => Some(Credentials::Include),
+            "omit" => Some(Credentials::Omit),
+            _ => None,
+        }
+    }
+
+    /// The mode for `fetch`.
+    pub fn mode(self) -> web_sys::RequestCredentials {
+        match self {
+            Credentials::SameOrigin => web_sys::RequestCredentials::SameOrigin,
+            Credentials::Include => web_sys::RequestCredentials::Include,
+            Credentials::Omit => web_sys::RequestCredentials::Omit,
         }
     }
 }
@@ -72,8 +122,12 @@ pub fn use_config() -> AppConfig {
     use_context::<AppConfig>().unwrap_or_default()
 }
 
-/// Sets the document's `<title>` for the current page.
+/// Sets the document's `<title>` for the current page, when the app owns the
+/// page (not embedded).
 pub fn set_page_title(page: &str) {
+    if !nav::owns_page() {
+        return;
+    }
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         document.set_title(&format!("{page} – {}", t(Key::AppName)));
     }
@@ -93,6 +147,12 @@ pub fn App(
     }
     let lang = config.locale.tag();
     provide_context(config);
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        host::Host::new(body.into(), false).provide();
+    }
 
     view! {
         <div class="mandat" lang=lang>
@@ -152,16 +212,7 @@ pub fn NotFound() -> impl IntoView {
         <h1>{t(Key::NotFoundTitle)}</h1>
         <p>{t(Key::NotFoundBody)}</p>
         <p>
-            <a href="/">{t(Key::BackToOrders)}</a>
+            <a href=nav::href("/")>{t(Key::BackToOrders)}</a>
         </p>
     }
-}
-
-/// Mounts the app inside `element` of a host page. Dropping the handle
-/// unmounts it.
-pub fn mount(
-    element: web_sys::HtmlElement,
-    config: AppConfig,
-) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
-    mount_to(element, move || view! { <App config=config /> })
 }

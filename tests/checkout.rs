@@ -225,6 +225,7 @@ fn the_summary_follows_the_configured_locale() {
         provide_context(AppConfig {
             api_base: "/api".into(),
             locale: Locale::En,
+            ..Default::default()
         });
         view! { <OrderSummary order=order() details=vec![line(1, "Dedicated server", 2, 50_000)] /> }
     });

@@ -37,3 +37,36 @@ fn french_texts_use_french_typography() {
         assert!(!key.fr().contains('\''), "{key:?}: use ’ in French text");
     }
 }
+
+/// A message left in French in the English catalogue is a missing translation.
+/// Only names, codes and symbols read the same in both languages.
+#[wasm_bindgen_test]
+fn every_english_text_is_translated() {
+    for key in Key::ALL {
+        let (fr, en) = (key.fr(), key.en());
+        let words = fr.split_whitespace().count();
+        assert!(
+            fr != en || words <= 2,
+            "{key:?}: the English text is the French one ({en:?})"
+        );
+        // French-only typography gives away an untranslated English text.
+        for marker in ["« ", " »", "\u{202f}"] {
+            assert!(
+                !en.contains(marker),
+                "{key:?}: {marker:?} in the English text {en:?}"
+            );
+        }
+    }
+}
+
+/// The locale picks the catalogue.
+#[wasm_bindgen_test]
+fn the_locale_picks_the_catalogue() {
+    use mandat_model::Locale;
+    for key in Key::ALL {
+        assert_eq!(key.text(Locale::Fr), key.fr());
+        assert_eq!(key.text(Locale::En), key.en());
+    }
+    assert_eq!(Locale::from_tag("en-GB"), Locale::En);
+    assert_eq!(Locale::from_tag("fr-CA"), Locale::Fr);
+}

@@ -29,6 +29,7 @@ fn mount_form(api_base: String, methods: PaymentMethods, structure: Option<Choru
         provide_context(AppConfig {
             api_base,
             locale: Locale::Fr,
+            ..Default::default()
         });
         view! { <PaymentForm order_id=42 methods=methods structure=structure /> }
     })

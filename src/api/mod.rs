@@ -9,10 +9,14 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use web_sys::RequestCredentials;
 
+use crate::host::Host;
+
 /// A client for the billing API at one base URL.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Api {
     base: String,
+    credentials: RequestCredentials,
+    host: Option<Host>,
 }
 
 impl Api {
@@ -20,24 +24,69 @@ impl Api {
     pub fn new(base: impl Into<String>) -> Api {
         Api {
             base: base.into().trim_end_matches('/').to_string(),
+            credentials: RequestCredentials::Include,
+            host: None,
         }
     }
 
-    /// The client for the app's configured API.
+    /// The client for the app's configured API: its base and credentials
+    /// mode, its requests aborted when the app is unmounted, and a 401 told to
+    /// the host.
     pub fn from_context() -> Api {
-        Api::new(crate::use_config().api_base)
+        let config = crate::use_config();
+        Api {
+            base: config.api_base.trim_end_matches('/').to_string(),
+            credentials: config.credentials.mode(),
+            host: Some(crate::host::use_host()),
+        }
+    }
+
+    /// The credentials mode for `fetch` and `XMLHttpRequest`.
+    pub fn credentials(&self) -> RequestCredentials {
+        self.credentials
     }
 
     fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
 
+    fn builder(&self, method: &str, path: &str) -> RequestBuilder {
+        let url = self.url(path);
+        let builder = match method {
+            "POST" => Request::post(&url),
+            _ => Request::get(&url),
+        };
+        let signal = self.host.and_then(|h| h.abort_signal());
+        builder
+            .credentials(self.credentials)
+            .abort_signal(signal.as_ref())
+            .header("Accept", "application/json")
+    }
+
+    /// Sends the request `build` makes; after a 401, once the host says the
+    /// user is signed in again, sends it again.
+    async fn run<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: &str,
+        path: &str,
+        build: impl Fn() -> RequestBuilder,
+        body: Option<&B>,
+    ) -> Result<T, ApiError> {
+        loop {
+            let result = send(build(), body).await;
+            if let (Err(ApiError::Unauthorized), Some(host)) = (&result, self.host) {
+                if host.session_expired(method, &self.url(path)).await {
+                    continue;
+                }
+            }
+            return result;
+        }
+    }
+
     /// `GET path`, decoded as JSON `T`.
     pub async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
-        let request = Request::get(&self.url(path))
-            .credentials(RequestCredentials::Include)
-            .header("Accept", "application/json");
-        send(request, None::<&()>).await
+        self.run("GET", path, || self.builder("GET", path), None::<&()>)
+            .await
     }
 
     /// `POST path` with a JSON body and, when given, an `Idempotency-Key`
@@ -48,13 +97,14 @@ impl Api {
         body: &B,
         idempotency_key: Option<&str>,
     ) -> Result<T, ApiError> {
-        let mut request = Request::post(&self.url(path))
-            .credentials(RequestCredentials::Include)
-            .header("Accept", "application/json");
-        if let Some(key) = idempotency_key {
-            request = request.header("Idempotency-Key", key);
-        }
-        send(request, Some(body)).await
+        let build = || {
+            let mut request = self.builder("POST", path);
+            if let Some(key) = idempotency_key {
+                request = request.header("Idempotency-Key", key);
+            }
+            request
+        };
+        self.run("POST", path, build, Some(body)).await
     }
 
     /// `GET /me`

@@ -1,7 +1,6 @@
 //! The checkout page of an order: its summary, then the payment-method step.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use mandat_model::ApiError;
 
 use crate::api::Api;
@@ -15,8 +14,8 @@ pub use summary::OrderSummary;
 
 /// The order id of the current route (`:orderId`); `None` when it is not a number.
 pub fn use_order_id() -> Signal<Option<u64>> {
-    let params = use_params_map();
-    Signal::derive(move || params.read().get("orderId").and_then(|s| s.parse().ok()))
+    let id = crate::nav::use_param("orderId");
+    Signal::derive(move || id.get().and_then(|s| s.parse().ok()))
 }
 
 /// `/orders/:orderId/checkout`

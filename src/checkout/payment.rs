@@ -182,7 +182,7 @@ pub fn TripartiteNote() -> impl IntoView {
         <p class="mandat-note" data-testid="tripartite-note">
             {t(Key::TripartiteNote)}
             " "
-            <a href=SALES_CONTACT_URL>{t(Key::TripartiteLink)}</a>
+            <a href=SALES_CONTACT_URL on:click=crate::host::leave_link("sales-contact", SALES_CONTACT_URL)>{t(Key::TripartiteLink)}</a>
         </p>
     }
 }
@@ -199,6 +199,7 @@ pub fn PaymentForm(
     structure: Option<ChorusStructure>,
 ) -> impl IntoView {
     let api = Api::from_context();
+    let host = crate::host::use_host();
     if methods.available.is_empty()
         && methods
             .unavailable
@@ -470,6 +471,26 @@ pub fn PaymentForm(
         Some(Ok(receipt)) => Some(receipt),
         _ => None,
     });
+    // Tell the host once per receipt.
+    Effect::new(move |told: Option<bool>| match receipt.get() {
+        Some(r) if told != Some(true) => {
+            host.emit(
+                crate::host::ORDER_PAID,
+                &crate::host::OrderPaid {
+                    order_id: r.order_id,
+                    payment_type: r.payment_type.clone(),
+                    order_status: serde_json::to_value(r.order_status)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default(),
+                },
+                false,
+            );
+            true
+        }
+        Some(_) => true,
+        None => false,
+    });
 
     let server_problem = move || match pay.value().get() {
         Some(Err(ApiError::Invalid(body))) if !api_field_errors(&body.errors).is_empty() => None,
@@ -511,6 +532,14 @@ pub fn PaymentForm(
                                     prop:checked=move || method.get().as_deref() == Some(value_checked.as_str())
                                     on:change=move |_| {
                                         method.set(Some(value.clone()));
+                                        host.emit(
+                                            crate::host::PAYMENT_METHOD_CHOSEN,
+                                            &crate::host::MethodChosen {
+                                                order_id,
+                                                payment_type: value.clone(),
+                                            },
+                                            false,
+                                        );
                                         set_error(Field::Method, None);
                                     }
                                 />
@@ -611,7 +640,7 @@ pub fn MandateUnavailable(
             <p>{t(reason)}</p>
             {fix.map(|fix| view! {
                 <p>
-                    <a href=ACCOUNT_SETTINGS_URL>{t(fix)}</a>
+                    <a href=ACCOUNT_SETTINGS_URL on:click=crate::host::leave_link("legal-form-settings", ACCOUNT_SETTINGS_URL)>{t(fix)}</a>
                 </p>
             })}
         </div>
@@ -788,10 +817,10 @@ fn PayProblem(order_id: u64, error: ApiError, on_retry: Callback<()>) -> impl In
                     <p>{t(Key::PayConflictBody)}</p>
                     <ul class="mandat-inline-list">
                         <li>
-                            <a href=format!("/orders/{id}/mandate")>{fill(Key::PayConflictLink, &[("id", &id)])}</a>
+                            <a href=crate::nav::href(&format!("/orders/{id}/mandate"))>{fill(Key::PayConflictLink, &[("id", &id)])}</a>
                         </li>
                         <li>
-                            <a href="/">{t(Key::BackToOrders)}</a>
+                            <a href=crate::nav::href("/")>{t(Key::BackToOrders)}</a>
                         </li>
                     </ul>
                 </Alert>
@@ -822,10 +851,10 @@ fn OrderNotPayable(order_id: u64) -> impl IntoView {
             <p>{t(Key::OrderNotPayableBody)}</p>
             <ul class="mandat-inline-list">
                 <li>
-                    <a href=format!("/orders/{id}/mandate")>{fill(Key::PayConflictLink, &[("id", &id)])}</a>
+                    <a href=crate::nav::href(&format!("/orders/{id}/mandate"))>{fill(Key::PayConflictLink, &[("id", &id)])}</a>
                 </li>
                 <li>
-                    <a href="/">{t(Key::BackToOrders)}</a>
+                    <a href=crate::nav::href("/")>{t(Key::BackToOrders)}</a>
                 </li>
             </ul>
         </Alert>
@@ -867,7 +896,7 @@ pub fn PaymentConfirmation(
                 <li>
                     {t(Key::ConfirmStepForm)}
                     " "
-                    <a href=link data-testid="mandate-upload-link">{fill(Key::ConfirmStepFormLink, &[("id", &id)])}</a>
+                    <a href=crate::nav::href(&link) data-testid="mandate-upload-link">{fill(Key::ConfirmStepFormLink, &[("id", &id)])}</a>
                 </li>
                 <li>{t(Key::ConfirmStepReview)}</li>
                 <li>{t(Key::ConfirmStepInvoice)}</li>

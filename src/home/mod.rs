@@ -65,10 +65,10 @@ pub fn OrderList(
                         <td>
                             <ul class="mandat-inline-list">
                                 <li>
-                                    <a href=format!("/orders/{id}/checkout")>{fill(Key::PayOrderLink, &vars)}</a>
+                                    <a href=crate::nav::href(&format!("/orders/{id}/checkout"))>{fill(Key::PayOrderLink, &vars)}</a>
                                 </li>
                                 <li>
-                                    <a href=format!("/orders/{id}/mandate")>{fill(Key::MandateOrderLink, &vars)}</a>
+                                    <a href=crate::nav::href(&format!("/orders/{id}/mandate"))>{fill(Key::MandateOrderLink, &vars)}</a>
                                 </li>
                             </ul>
                         </td>
@@ -98,7 +98,7 @@ pub fn OrderList(
         <p class="mandat-lead" data-testid="account-name">{intro}</p>
         {table}
         <p>
-            <a href="/invoices">{t(Key::HomeInvoicesLink)}</a>
+            <a href=crate::nav::href("/invoices")>{t(Key::HomeInvoicesLink)}</a>
         </p>
     }
 }

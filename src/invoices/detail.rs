@@ -6,7 +6,6 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
 use mandat_model::billing::{Bill, ChorusTracking, DeadlineView, Debt};
 use mandat_model::chorus::{ChorusEvent, ChorusStatus};
 use mandat_model::locale::{format_date, format_date_time, format_day, format_euros, paris_iso};
@@ -61,14 +60,14 @@ async fn load(api: Api, id: String) -> Result<InvoiceData, ApiError> {
 /// `/invoices/:billId`
 #[component]
 pub fn InvoicePage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("billId").unwrap_or_default());
+    let bill_id = crate::nav::use_param("billId");
+    let id = Memo::new(move |_| bill_id.get().unwrap_or_default());
     let api = Api::from_context();
     let data = LocalResource::new(move || load(api.clone(), id.get()));
     let retry = Callback::new(move |()| data.refetch());
     view! {
         <p class="mandat-inv-back">
-            <a href="/invoices">{t(Key::InvBack)}</a>
+            <a href=crate::nav::href("/invoices")>{t(Key::InvBack)}</a>
         </p>
         {move || {
             let title = fill(Key::InvoiceTitle, &[("id", &id.get())]);

@@ -2,8 +2,6 @@
 //! the view in the URL so that a link reproduces it.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use mandat_model::billing::{Bill, BillPage};
 use mandat_model::chorus::ChorusStatus;
 use mandat_model::locale::{format_date, format_day, format_euros};
@@ -56,7 +54,7 @@ async fn load_page(api: Api, query: BillQuery) -> Result<BillPage, ApiError> {
 #[component]
 pub fn InvoicesPage() -> impl IntoView {
     crate::set_page_title(t(Key::InvoicesTitle));
-    let query_map = use_query_map();
+    let query_map = crate::nav::use_query();
     let query = Memo::new(move |_| {
         query_map.with(|params| BillQuery::from_params(|key| params.get_str(key)))
     });
@@ -72,17 +70,11 @@ pub fn InvoicesPage() -> impl IntoView {
             page
         }
     });
-    let navigate = use_navigate();
+    let navigate = crate::nav::use_go();
     let go = Callback::new(move |next: BillQuery| {
         perf_mark(FILTER_START);
         FILTER_PENDING.set(true);
-        navigate(
-            &next.app_path(),
-            NavigateOptions {
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        navigate.run(next.app_path());
     });
     let retry = Callback::new(move |()| data.refetch());
 
@@ -242,7 +234,7 @@ fn Filters(
             </div>
             <p id="inv-date-hint" class="mandat-hint mandat-inv-filters__hint">{t(Key::InvFilterDateHint)}</p>
             <p class="mandat-inv-filters__reset">
-                <a href="/invoices" on:click=move |ev| {
+                <a href=crate::nav::href("/invoices") on:click=move |ev| {
                     ev.prevent_default();
                     go.run(BillQuery::default());
                 }>{t(Key::InvFilterReset)}</a>
@@ -286,7 +278,7 @@ pub fn BillTable(
             .app_path();
             view! {
                 <p>
-                    <a href=href data-testid="page-first">{t(Key::InvFirstPage)}</a>
+                    <a href=crate::nav::href(&href) data-testid="page-first">{t(Key::InvFirstPage)}</a>
                 </p>
             }
         });
@@ -317,14 +309,14 @@ pub fn BillTable(
     let prev = (current > 1).then(|| {
         view! {
             <li>
-                <a href=page_link(current - 1) rel="prev" data-testid="page-prev">{t(Key::InvPrev)}</a>
+                <a href=crate::nav::href(&page_link(current - 1)) rel="prev" data-testid="page-prev">{t(Key::InvPrev)}</a>
             </li>
         }
     });
     let next = (current < pages).then(|| {
         view! {
             <li>
-                <a href=page_link(current + 1) rel="next" data-testid="page-next">{t(Key::InvNext)}</a>
+                <a href=crate::nav::href(&page_link(current + 1)) rel="next" data-testid="page-next">{t(Key::InvNext)}</a>
             </li>
         }
     });
@@ -388,7 +380,7 @@ fn bill_row(bill: Bill, loc: mandat_model::Locale, today: chrono::NaiveDate) -> 
     view! {
         <tr data-testid="invoice-row" data-bill=id>
             <th scope="row">
-                <a href=href>{label}</a>
+                <a href=crate::nav::href(&href)>{label}</a>
             </th>
             <td>
                 <time datetime=mandat_model::locale::paris_iso(bill.date)>{format_date(bill.date, loc)}</time>

@@ -51,6 +51,14 @@ pub fn resolve_api_url(api_base: &str, url: &str) -> String {
     }
 }
 
+/// The API's code of a mandate state (`underReview`).
+fn state_code(state: MandateState) -> String {
+    serde_json::to_value(state)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
 /// The words for a mandate state.
 pub fn state_label(state: MandateState) -> &'static str {
     t(match state {
@@ -142,14 +150,14 @@ impl Loader {
 
 /// The mandate of one order.
 #[component]
-fn MandateView(order_id: u64) -> impl IntoView {
+pub fn MandateView(order_id: u64) -> impl IntoView {
     let title = fill(Key::MandateTitle, &[("id", &order_id.to_string())]);
     crate::set_page_title(&title);
     let config = crate::use_config();
     let api_base = config.api_base.clone();
 
     let loader = Loader {
-        api: StoredValue::new(Api::new(config.api_base)),
+        api: StoredValue::new(Api::from_context()),
         order_id,
         state: RwSignal::new(None),
         refresh_failed: RwSignal::new(false),
@@ -186,7 +194,35 @@ fn MandateView(order_id: u64) -> impl IntoView {
         }
     });
 
+    let host = crate::host::use_host();
+    // The host hears of every change of state seen here, not of the first one read.
+    Effect::new(move |previous: Option<Option<MandateState>>| {
+        let now = current.get();
+        if let (Some(Some(before)), Some(after)) = (previous, now) {
+            if before != after {
+                host.emit(
+                    crate::host::MANDATE_STATE_CHANGED,
+                    &crate::host::MandateStateChanged {
+                        order_id,
+                        previous_state: state_code(before),
+                        state: state_code(after),
+                    },
+                    false,
+                );
+            }
+        }
+        now
+    });
+
     let on_uploaded = Callback::new(move |m: Mandate| {
+        host.emit(
+            crate::host::MANDATE_UPLOADED,
+            &crate::host::MandateUploaded {
+                order_id,
+                state: state_code(m.state),
+            },
+            false,
+        );
         just_sent.set(true);
         loader.apply(Ok(m));
         request_animation_frame(|| {
@@ -249,7 +285,7 @@ fn MandateView(order_id: u64) -> impl IntoView {
                     let href = format!("/invoices/{bill}");
                     view! {
                         <p>
-                            <a href=href class="mandat-mandate__invoice" data-testid="invoice-link">
+                            <a href=crate::nav::href(&href) class="mandat-mandate__invoice" data-testid="invoice-link">
                                 {fill(Key::MandateInvoiceLink, &[("billId", &bill)])}
                             </a>
                         </p>

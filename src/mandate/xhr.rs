@@ -39,12 +39,13 @@ impl Upload {
         url: &str,
         body: &web_sys::Blob,
         content_type: &str,
+        with_credentials: bool,
         on_event: impl Fn(UploadEvent) + Clone + 'static,
     ) -> Result<Upload, ApiError> {
         let xhr = XmlHttpRequest::new().map_err(|_| ApiError::Unreachable)?;
         xhr.open_with_async("PUT", url, true)
             .map_err(|_| ApiError::Unreachable)?;
-        xhr.set_with_credentials(true);
+        xhr.set_with_credentials(with_credentials);
         let _ = xhr.set_request_header("Accept", "application/json");
         let _ = xhr.set_request_header("Content-Type", content_type);
 

@@ -78,6 +78,9 @@ struct Zone {
     timer: StoredValue<Option<TimeoutHandle>>,
     on_uploaded: Callback<Mandate>,
     on_conflict: Callback<()>,
+    host: crate::host::Host,
+    /// Whether cookies go with an upload to another origin.
+    with_credentials: bool,
 }
 
 impl Zone {
@@ -153,9 +156,13 @@ impl Zone {
         self.progress(0);
         let url = with_name(&self.url.get_value(), &name_to_send(&chosen.name));
         let zone = self;
-        let started = Upload::start(&url, &file, kind.content_type(), move |event| {
-            zone.heard(generation, attempt, event)
-        });
+        let started = Upload::start(
+            &url,
+            &file,
+            kind.content_type(),
+            self.with_credentials,
+            move |event| zone.heard(generation, attempt, event),
+        );
         match started {
             Ok(upload) => self.inflight.set_value(Some(upload)),
             Err(error) => self.finish(generation, attempt, Err(error)),
@@ -218,6 +225,17 @@ impl Zone {
                 )
                 .ok();
                 self.timer.set_value(handle);
+            }
+            // Signed out: once the host says the user is back, send it again.
+            Err(ApiError::Unauthorized) => {
+                self.phase.set(Phase::Failed(ApiError::Unauthorized));
+                let zone = self;
+                let url = self.url.get_value();
+                leptos::task::spawn_local(async move {
+                    if zone.host.session_expired("PUT", &url).await && zone.current(generation) {
+                        zone.send(attempt);
+                    }
+                });
             }
             Err(error) => {
                 if matches!(error, ApiError::Conflict(_)) {
@@ -308,6 +326,8 @@ pub fn UploadZone(
         timer: StoredValue::new(None),
         on_uploaded,
         on_conflict,
+        host: crate::host::use_host(),
+        with_credentials: crate::use_config().credentials == crate::Credentials::Include,
     };
     let dragging = RwSignal::new(false);
 

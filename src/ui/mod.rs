@@ -138,7 +138,7 @@ pub fn ApiErrorView(
     let back = matches!(error, ApiError::NotFound).then(|| {
         view! {
             <p>
-                <a href="/">{t(Key::BackToOrders)}</a>
+                <a href=crate::nav::href("/")>{t(Key::BackToOrders)}</a>
             </p>
         }
     });
