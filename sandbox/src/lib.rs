@@ -7,6 +7,7 @@ pub mod assets;
 pub mod db;
 pub mod error;
 pub mod faults;
+pub mod host;
 pub mod operator;
 pub mod pdf;
 pub mod seed;
@@ -187,6 +188,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .nest("/api", api)
         .nest("/sandbox", operator::router())
+        .merge(host::router())
         .fallback(static_app)
         .with_state(state)
 }
