@@ -23,7 +23,8 @@ cargo build -p mandat-sandbox --profile sandbox --quiet
 
 port="${MANDAT_BENCH_PORT:-8790}"
 db="$(mktemp -d)/bench.sqlite3"
-target/sandbox/mandat-sandbox --port "$port" --db "$db" --dist dist --reseed >/dev/null 2>&1 &
+sandbox_log="$(dirname "$db")/sandbox.log"
+"${CARGO_TARGET_DIR:-target}/sandbox/mandat-sandbox" --port "$port" --db "$db" --dist dist --reseed >"$sandbox_log" 2>&1 &
 sandbox_pid=$!
 trap 'kill $sandbox_pid 2>/dev/null || true' EXIT
 # It listens once the brotli variants of the app's files are made (best quality: seconds).
@@ -31,6 +32,6 @@ for _ in $(seq 600); do
   curl -fs "http://127.0.0.1:$port/sandbox/accounts" >/dev/null && break
   sleep 0.2
 done
-curl -fs "http://127.0.0.1:$port/sandbox/accounts" >/dev/null || { echo "[bench] the sandbox did not start" >&2; exit 1; }
+curl -fs "http://127.0.0.1:$port/sandbox/accounts" >/dev/null || { echo "[bench] the sandbox did not start:" >&2; cat "$sandbox_log" >&2; exit 1; }
 
 node bench/bench.mjs --base "http://127.0.0.1:$port" --runs "$runs" --dist dist --out BENCHMARKS.md
