@@ -121,9 +121,13 @@ impl MandatHandle {
     }
 }
 
+/// A handle dropped (or garbage-collected in JavaScript) without `unmount()`
+/// leaves the app mounted, as a host that does not keep the handle expects.
 impl Drop for MandatHandle {
     fn drop(&mut self) {
-        self.unmount();
+        if let Some(mounted) = self.mounted.get_mut().take() {
+            std::mem::forget(mounted);
+        }
     }
 }
 

@@ -222,3 +222,77 @@ fn pages_parse_and_print_their_paths() {
     assert_eq!(Page::parse("/orders/x/checkout"), None);
     assert_eq!(Page::parse("/elsewhere"), None);
 }
+
+#[wasm_bindgen_test]
+async fn under_a_base_path_the_address_follows_the_app_and_back_is_heard_until_unmount() {
+    let window = web_sys::window().unwrap();
+    let history = window.history().unwrap();
+    let start = window.location().href().unwrap();
+    let el = container();
+    let handle = mount(
+        el.clone(),
+        AppConfig {
+            base_path: Some("/host-test/billing/".into()),
+            ..config(Page::Checkout(5), Locale::En)
+        },
+    );
+    assert!(
+        until(|| el
+            .query_selector("a[href=\"/host-test/billing/\"]")
+            .unwrap()
+            .is_some())
+        .await,
+        "{}",
+        el.inner_html()
+    );
+    let link: web_sys::HtmlElement = el
+        .query_selector("a[href=\"/host-test/billing/\"]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    link.click();
+    assert!(until(|| h1(&el) == Key::HomeTitle.en()).await);
+    assert_eq!(window.location().pathname().unwrap(), "/host-test/billing/");
+
+    // Back or forward to an address under the base path: the app follows.
+    history
+        .push_state_with_url(&JsValue::NULL, "", Some("/host-test/billing/invoices"))
+        .unwrap();
+    window
+        .dispatch_event(&web_sys::Event::new("popstate").unwrap())
+        .unwrap();
+    assert!(until(|| h1(&el) == Key::InvoicesTitle.en()).await);
+    // An address of the host's: not the app's business.
+    history
+        .push_state_with_url(&JsValue::NULL, "", Some("/host-test/elsewhere"))
+        .unwrap();
+    window
+        .dispatch_event(&web_sys::Event::new("popstate").unwrap())
+        .unwrap();
+    wait(50).await;
+    assert_eq!(h1(&el), Key::InvoicesTitle.en());
+
+    handle.unmount();
+    // Gone with the app: a later popstate finds no listener of its.
+    history
+        .push_state_with_url(&JsValue::NULL, "", Some("/host-test/billing/"))
+        .unwrap();
+    window
+        .dispatch_event(&web_sys::Event::new("popstate").unwrap())
+        .unwrap();
+    wait(50).await;
+    assert!(el.inner_html().is_empty());
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some(&start))
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_dropped_handle_leaves_the_app_mounted() {
+    let el = container();
+    drop(mount(
+        el.clone(),
+        config(Page::Invoices(String::new()), Locale::Fr),
+    ));
+    assert_eq!(h1(&el), Key::InvoicesTitle.fr());
+}
