@@ -303,7 +303,10 @@ Each timed figure is the median of ${runs} runs. Produced by \`./scripts/bench.s
 ${table}
 `;
 console.log(table);
-fs.writeFileSync(out, report);
+// The hand-written analysis below the table survives a new measurement.
+const previous = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
+const notes = previous.indexOf('\n## Notes');
+fs.writeFileSync(out, notes >= 0 ? report + previous.slice(notes) : report);
 console.log(`\nwritten to ${out}`);
 if (failures.length) {
   console.error(`\n${failures.length} figure(s) could not be measured:\n${failures.join('\n')}`);
