@@ -259,6 +259,12 @@ async fn the_app_is_served_with_its_routes_falling_back_to_index() {
     let r = sb.get("/api/orders/1001", None).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert_eq!(r.class(), "Client::NotFound");
+    // A stylesheet or script that is not there is missing, not the app's page.
+    for path in ["/mandate.css", "/assets/gone-99.js"] {
+        let r = sb.get(path, None).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(!r.header("content-type").starts_with("text/html"), "{path}");
+    }
 }
 
 #[tokio::test]
