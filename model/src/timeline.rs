@@ -159,6 +159,14 @@ impl BillSort {
         }
     }
 
+    /// The API's own word for the order: `desc` (newest first) or `asc`.
+    pub fn api_code(self) -> &'static str {
+        match self {
+            BillSort::DateDesc => "desc",
+            BillSort::DateAsc => "asc",
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<BillSort> {
         BillSort::ALL.into_iter().find(|s| s.code() == code)
     }
@@ -251,9 +259,7 @@ impl BillQuery {
         with_query("/invoices", self.url_params().into_iter())
     }
 
-    /// `/me/bill?...`: one page of the API's own order (newest first) with this
-    /// view's filters. The API has no sort parameter: oldest first is read from
-    /// the mirror pages (see [`oldest_first_plan`]).
+    /// `/me/bill?...`: one page of this view, filtered and sorted by the API.
     pub fn api_path(&self, page: u32, page_size: u32) -> String {
         let mut params: Vec<(&'static str, String)> = Vec::new();
         if let Some(status) = self.status {
@@ -265,6 +271,7 @@ impl BillQuery {
         if let Some(to) = self.to {
             params.push(("to", to.format("%Y-%m-%d").to_string()));
         }
+        params.push(("sort", self.sort.api_code().to_string()));
         params.push(("page", page.to_string()));
         params.push(("pageSize", page_size.to_string()));
         with_query("/me/bill", params.into_iter())
@@ -297,34 +304,6 @@ fn with_query(path: &str, params: impl Iterator<Item = (&'static str, String)>) 
 pub fn page_count(total: u64, page_size: u32) -> u32 {
     let size = u64::from(page_size.max(1));
     total.div_ceil(size).clamp(1, u64::from(u32::MAX)) as u32
-}
-
-/// Which of the API's newest-first pages hold page `page` of the oldest-first
-/// order, and where: fetch `pages` (one or two, `page_size` each), join them,
-/// skip `skip`, take `take`, and reverse. `None` past the last page.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MirrorPlan {
-    pub pages: Vec<u32>,
-    pub skip: usize,
-    pub take: usize,
-}
-
-pub fn oldest_first_plan(total: u64, page: u32, page_size: u32) -> Option<MirrorPlan> {
-    let size = u64::from(page_size.max(1));
-    let first = u64::from(page.max(1) - 1) * size;
-    if first >= total {
-        return None;
-    }
-    let last = (first + size).min(total);
-    // Oldest-first index i is newest-first index total - 1 - i.
-    let (from, to) = (total - last, total - first);
-    let first_page = from / size + 1;
-    let last_page = (to - 1) / size + 1;
-    Some(MirrorPlan {
-        pages: (first_page..=last_page).map(|p| p as u32).collect(),
-        skip: (from - (first_page - 1) * size) as usize,
-        take: (to - from) as usize,
-    })
 }
 
 #[cfg(test)]
@@ -535,11 +514,11 @@ mod tests {
         assert_eq!(BillQuery::default().app_path(), "/invoices");
         assert_eq!(
             view.api_path(3, 20),
-            "/me/bill?chorusStatus=SUSPENDUE&from=2026-01-01&to=2026-06-30&page=3&pageSize=20"
+            "/me/bill?chorusStatus=SUSPENDUE&from=2026-01-01&to=2026-06-30&sort=asc&page=3&pageSize=20"
         );
         assert_eq!(
             BillQuery::default().api_path(1, 50),
-            "/me/bill?page=1&pageSize=50"
+            "/me/bill?sort=desc&page=1&pageSize=50"
         );
     }
 
@@ -582,68 +561,6 @@ mod tests {
         assert_eq!(page_count(51, 50), 2);
         assert_eq!(page_count(1000, 50), 20);
         assert_eq!(page_count(1000, 0), 1000);
-    }
-
-    #[test]
-    fn oldest_first_reads_the_mirror_pages() {
-        // 1,000 newest-first items, 50 a page: the oldest 50 are the last page, reversed.
-        assert_eq!(
-            oldest_first_plan(1000, 1, 50),
-            Some(MirrorPlan {
-                pages: vec![20],
-                skip: 0,
-                take: 50
-            })
-        );
-        // 7 items, 3 a page: newest-first pages [6 5 4] [3 2 1] [0]; oldest-first
-        // page 1 is 0 1 2 (newest-first indices 4..7), across pages 2 and 3.
-        assert_eq!(
-            oldest_first_plan(7, 1, 3),
-            Some(MirrorPlan {
-                pages: vec![2, 3],
-                skip: 1,
-                take: 3
-            })
-        );
-        // Its last page holds the newest one alone.
-        assert_eq!(
-            oldest_first_plan(7, 3, 3),
-            Some(MirrorPlan {
-                pages: vec![1],
-                skip: 0,
-                take: 1
-            })
-        );
-        assert_eq!(oldest_first_plan(7, 4, 3), None);
-        assert_eq!(oldest_first_plan(0, 1, 50), None);
-        // Every item once, in reverse, whatever the sizes.
-        for total in 0..40u64 {
-            for size in 1..9u32 {
-                let newest_first: Vec<u64> = (0..total).rev().collect();
-                let mut seen = Vec::new();
-                let mut page = 1;
-                while let Some(plan) = oldest_first_plan(total, page, size) {
-                    assert!(plan.pages.len() <= 2);
-                    let joined: Vec<u64> = plan
-                        .pages
-                        .iter()
-                        .flat_map(|p| {
-                            newest_first
-                                .iter()
-                                .skip((*p as usize - 1) * size as usize)
-                                .take(size as usize)
-                                .copied()
-                        })
-                        .collect();
-                    let mut part: Vec<u64> =
-                        joined.into_iter().skip(plan.skip).take(plan.take).collect();
-                    part.reverse();
-                    seen.extend(part);
-                    page += 1;
-                }
-                assert_eq!(seen, (0..total).collect::<Vec<_>>(), "{total} {size}");
-            }
-        }
     }
 
     #[test]

@@ -5,9 +5,7 @@ use leptos::prelude::*;
 use mandat_model::billing::{Bill, BillPage};
 use mandat_model::chorus::ChorusStatus;
 use mandat_model::locale::{format_date, format_day, format_euros};
-use mandat_model::timeline::{
-    keeps_changing, oldest_first_plan, page_count, BillQuery, BillSort, PAGE_SIZES,
-};
+use mandat_model::timeline::{keeps_changing, page_count, BillQuery, BillSort, PAGE_SIZES};
 use mandat_model::ApiError;
 
 use super::labels::{category_key, format_count, status_key, today_in_paris, StatusBadge};
@@ -25,29 +23,10 @@ thread_local! {
     static FILTER_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// One page of the view. The API lists newest first; oldest first is read from
-/// its mirror pages (the count first, then one or two pages).
+/// One page of the view, as the API filters, sorts and pages it.
 async fn load_page(api: Api, query: BillQuery) -> Result<BillPage, ApiError> {
-    let size = query.page_size;
-    if query.sort == BillSort::DateDesc {
-        return api.get_json(&query.api_path(query.page, size)).await;
-    }
-    let total = api.get_json::<BillPage>(&query.api_path(1, 1)).await?.total;
-    let mut bills: Vec<Bill> = Vec::new();
-    if let Some(plan) = oldest_first_plan(total, query.page, size) {
-        for page in plan.pages {
-            let part: BillPage = api.get_json(&query.api_path(page, size)).await?;
-            bills.extend(part.bills);
-        }
-        bills = bills.into_iter().skip(plan.skip).take(plan.take).collect();
-        bills.reverse();
-    }
-    Ok(BillPage {
-        bills,
-        page: query.page,
-        page_size: size,
-        total,
-    })
+    api.get_json(&query.api_path(query.page, query.page_size))
+        .await
 }
 
 /// `/invoices`
