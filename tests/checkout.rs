@@ -1,5 +1,7 @@
 //! The checkout page as the user sees it: the order summary and the error messages.
 
+mod common;
+use common::mount;
 use leptos::prelude::*;
 use mandat::api::Api;
 use mandat::checkout::{CheckoutError, OrderSummary};
@@ -8,19 +10,6 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// A fresh container in the document, with the component mounted inside it.
-fn mount<F, N>(f: F) -> web_sys::HtmlElement
-where
-    F: FnOnce() -> N + 'static,
-    N: IntoView + 'static,
-{
-    let document = web_sys::window().unwrap().document().unwrap();
-    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&container).unwrap();
-    leptos::mount::mount_to(container.clone(), f).forget();
-    container
-}
 
 fn text(root: &web_sys::HtmlElement, selector: &str) -> String {
     root.query_selector(selector)

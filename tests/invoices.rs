@@ -1,6 +1,8 @@
 //! The invoice timeline and page as the user sees them: labels, order, dates, and
 //! hostile API text that stays text.
 
+mod common;
+use common::mount;
 use leptos::prelude::*;
 use mandat::invoices::{InvoiceData, InvoiceDetail, StatusBadge, Timeline};
 use mandat_model::billing::{Bill, BillCategory, ChorusTracking, DeadlineView};
@@ -12,19 +14,6 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 const HOSTILE: &str = "Pièce manquante : <b>bon de livraison</b> <script>alert(1)</script><img src=x onerror=alert(2)>";
-
-/// A fresh container in the document, with the component mounted inside it.
-fn mount<F, N>(f: F) -> web_sys::HtmlElement
-where
-    F: FnOnce() -> N + 'static,
-    N: IntoView + 'static,
-{
-    let document = web_sys::window().unwrap().document().unwrap();
-    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&container).unwrap();
-    leptos::mount::mount_to(container.clone(), f).forget();
-    container
-}
 
 fn all(root: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::Element> {
     let list = root.query_selector_all(selector).unwrap();

@@ -1,6 +1,8 @@
 //! The checks the upload zone applies to a chosen file before sending any of
 //! it, on real `File`s built here, and the words the user reads.
 
+mod common;
+use common::mount;
 use leptos::prelude::*;
 use mandat::mandate::{
     announce_step, check_file, resolve_api_url, ProgressBar, UploadZone, ATTEMPTS,
@@ -121,19 +123,6 @@ async fn an_oversize_file_is_refused_for_its_size_with_its_size() {
     // 10 MB exactly is allowed.
     let limit = sized_file(b"%PDF-1.4\n", MAX_UPLOAD_BYTES as u32, "limite.pdf");
     assert_eq!(check_file(&limit).await, Ok(UploadKind::Pdf));
-}
-
-/// A fresh container in the document, with the view mounted inside it.
-fn mount<F, N>(f: F) -> web_sys::HtmlElement
-where
-    F: FnOnce() -> N + 'static,
-    N: IntoView + 'static,
-{
-    let document = web_sys::window().unwrap().document().unwrap();
-    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&container).unwrap();
-    leptos::mount::mount_to(container.clone(), f).forget();
-    container
 }
 
 /// Chooses `file` in the zone's file picker, as a user would.
