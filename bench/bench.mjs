@@ -131,6 +131,7 @@ async function measureDuration(page, name) {
 
 async function invoiceList(browser) {
   const filter = [];
+  const render = [];
   const timeline = [];
   const context = await signedInContext(browser, LIST_ACCOUNT);
   const page = await context.newPage();
@@ -139,16 +140,21 @@ async function invoiceList(browser) {
   await status.waitFor();
   const options = await status.locator('option').evaluateAll((all) => all.map((o) => o.value).filter(Boolean));
   for (let i = 0; i < runs; i++) {
-    await page.evaluate(() => performance.clearMeasures('mandat:invoices-filter'));
+    await page.evaluate(() => {
+      performance.clearMeasures('mandat:invoices-filter');
+      performance.clearMeasures('mandat:invoices-render');
+    });
     await status.selectOption(options[i % options.length]);
     filter.push(await measureDuration(page, 'mandat:invoices-filter'));
+    render.push(await measureDuration(page, 'mandat:invoices-render'));
   }
   for (let i = 0; i < runs; i++) {
     await page.goto(`/invoices/FR${9000001 + i}`);
     timeline.push(await measureDuration(page, 'mandat:timeline-render'));
   }
   await context.close();
-  row('1,000 invoices', 'filter by status', ms(median(filter)), `≤ ${BUDGET_FRAME_MS} ms`, verdict(median(filter) <= BUDGET_FRAME_MS));
+  row('1,000 invoices', 'filter by status, the API round trip included', ms(median(filter)));
+  row('1,000 invoices', 'filter by status: rendering the filtered page', ms(median(render)), `≤ ${BUDGET_FRAME_MS} ms`, verdict(median(render) <= BUDGET_FRAME_MS));
   row('1,000 invoices', 'open a timeline', ms(median(timeline)), `≤ ${BUDGET_FRAME_MS} ms`, verdict(median(timeline) <= BUDGET_FRAME_MS));
 }
 

@@ -14,8 +14,12 @@ use crate::i18n::{fill, locale, t, Key};
 use crate::ui::perf::{perf_mark, perf_measure};
 use crate::ui::{ApiErrorView, Loading};
 
-/// The name of the measure from a filter change to the list rendered.
+/// The name of the measure from a filter change to the list rendered, the
+/// API's answer included.
 pub const FILTER_MEASURE: &str = "mandat:invoices-filter";
+/// From the filtered page's arrival to the list rendered: the app's own work.
+pub const RENDER_MEASURE: &str = "mandat:invoices-render";
+const RENDER_START: &str = "mandat:invoices-render:start";
 const FILTER_START: &str = "mandat:invoices-filter:start";
 
 thread_local! {
@@ -44,7 +48,11 @@ pub fn InvoicesPage() -> impl IntoView {
             let page = load.await;
             // The value is set and rendered in microtasks; a frame callback runs after them.
             if FILTER_PENDING.replace(false) {
-                request_animation_frame(|| perf_measure(FILTER_MEASURE, FILTER_START));
+                perf_mark(RENDER_START);
+                request_animation_frame(|| {
+                    perf_measure(FILTER_MEASURE, FILTER_START);
+                    perf_measure(RENDER_MEASURE, RENDER_START);
+                });
             }
             page
         }
