@@ -190,6 +190,10 @@ pub fn router(state: AppState) -> Router {
         .nest("/sandbox", operator::router())
         .merge(host::router())
         .fallback(static_app)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            host::with_csp,
+        ))
         .with_state(state)
 }
 

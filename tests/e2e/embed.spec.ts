@@ -71,6 +71,18 @@ test('the host page is sent with a strict policy and loads the app by its own sc
   await expect(page.locator('.mandat')).toHaveCount(0);
 });
 
+test('the standalone page runs under the same policy, Trunk’s loader allowed by its hash only', async ({ page }) => {
+  await signIn(page, 'commune', `/orders/${ORDER}/checkout`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Paiement de la commande n° ${ORDER}`);
+  const response = await page.request.get(`/orders/${ORDER}/checkout`);
+  const csp = response.headers()['content-security-policy'];
+  expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+';/);
+  expect(csp).toContain("style-src 'self'");
+  expect(csp).not.toContain('unsafe-inline');
+  await page.getByRole('radio', { name: /Payer par mandat administratif/ }).check();
+  await expect(page.getByTestId('chorus-fields')).toBeVisible();
+});
+
 test('mounted on the host page, the checkout is paid by mandate and the host hears every step', async ({ page }) => {
   await openHost(page, `view=checkout&orderId=${ORDER}`);
   const slot = page.getByTestId('host-slot');
