@@ -142,15 +142,16 @@ async fn the_page_and_the_app_routes_are_revalidated() {
             }
         }
     }
-    // A hashed name that is not there is the page, never cached for a year.
+    // A hashed name that is not there is missing: not the page, never cached for a year.
     let r = get(
         &sb,
         "/mandat-ffffffffffffffff.js",
         &[("accept-encoding", "br")],
     )
     .await;
-    assert_eq!(r.header("cache-control"), "no-cache");
-    assert!(r.header("content-type").starts_with("text/html"));
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(!r.header("cache-control").contains("immutable"));
+    assert!(!r.header("content-type").starts_with("text/html"));
 }
 
 #[tokio::test]
