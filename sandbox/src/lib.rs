@@ -233,7 +233,12 @@ async fn static_app(State(state): State<AppState>, req: Request) -> Response {
     let is_file = safe && state.dist.join(&name).is_file();
     // A missing asset (a name with an extension) is a 404: answering with the page
     // would hide a broken link to a stylesheet or script behind a 200.
-    if !is_file && name.rsplit('/').next().is_some_and(|last| last.contains('.')) {
+    if !is_file
+        && name
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| last.contains('.'))
+    {
         return (StatusCode::NOT_FOUND, "not found\n").into_response();
     }
     // What is served: the file, or the page for the app's own routes.
