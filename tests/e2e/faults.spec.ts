@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import { test, expect, signIn } from './fixtures';
+import { test, expect, signIn, acceptNetworkErrors } from './fixtures';
 
 // Runs in the `faults` project (playwright.config.ts): a sandbox of its own whose
 // API answers 20 % of requests 503 (`--fail-rate 0.2 --fault-seed 2026`), decided
@@ -236,9 +236,5 @@ test('killed during an upload and restarted, the sandbox records the copy the ap
     await kill(server);
   }
   // The browser reports the connections the kill cut or refused; nothing else is allowed.
-  for (let i = consoleErrors.length - 1; i >= 0; i--) {
-    if (/net::ERR_(CONNECTION_RESET|CONNECTION_REFUSED|EMPTY_RESPONSE|CONNECTION_CLOSED)/.test(consoleErrors[i])) {
-      consoleErrors.splice(i, 1);
-    }
-  }
+  acceptNetworkErrors(consoleErrors, /net::ERR_(CONNECTION_RESET|CONNECTION_REFUSED|EMPTY_RESPONSE|CONNECTION_CLOSED)/);
 });

@@ -32,6 +32,18 @@ export const test = base.extend<Fixtures>({
   ],
 });
 
+/**
+ * Takes out of `consoleErrors` the network errors the browser logged for
+ * connections the test itself cut or refused; returns how many there were.
+ * Whatever else was logged still fails the test.
+ */
+export function acceptNetworkErrors(consoleErrors: string[], pattern: RegExp): number {
+  const kept = consoleErrors.filter((e) => !pattern.test(e));
+  const accepted = consoleErrors.length - kept.length;
+  consoleErrors.splice(0, consoleErrors.length, ...kept);
+  return accepted;
+}
+
 /** Signs in to the sandbox as a demo account and lands on `next`. */
 export async function signIn(page: Page, account: string, next: string) {
   await page.goto(`/sandbox/login?account=${encodeURIComponent(account)}&next=${encodeURIComponent(next)}`);
