@@ -56,37 +56,64 @@ impl Api {
             "POST" => Request::post(&url),
             _ => Request::get(&url),
         };
-        let signal = self.host.and_then(|h| h.abort_signal());
         builder
             .credentials(self.credentials)
-            .abort_signal(signal.as_ref())
+            .abort_signal(self.abort_signal().as_ref())
             .header("Accept", "application/json")
     }
 
-    /// Sends the request `build` makes; after a 401, once the host says the
-    /// user is signed in again, sends it again.
-    async fn run<B: Serialize, T: DeserializeOwned>(
+    fn abort_signal(&self) -> Option<web_sys::AbortSignal> {
+        self.host.and_then(|h| h.abort_signal())
+    }
+
+    /// Sends one request and returns the API's status and body, whatever the
+    /// type expected: kept apart from decoding so that it exists once in the
+    /// bundle, not once per response type.
+    ///
+    /// A request that is safe to repeat (a `GET`, or a `POST` with an
+    /// `Idempotency-Key`) is sent again when no answer came or the API said it
+    /// is briefly unavailable (502, 503, 504), after [`RETRY_DELAYS_MS`]. After
+    /// a 401, once the host says the user is signed in again, it is sent again.
+    async fn exchange(
         &self,
         method: &str,
         path: &str,
-        build: impl Fn() -> RequestBuilder,
-        body: Option<&B>,
-    ) -> Result<T, ApiError> {
+        idempotency_key: Option<&str>,
+        json_body: Option<&str>,
+    ) -> Result<(u16, String), ApiError> {
+        let repeatable = method == "GET" || idempotency_key.is_some();
+        let mut delays = RETRY_DELAYS_MS.iter();
         loop {
-            let result = send(build(), body).await;
-            if let (Err(ApiError::Unauthorized), Some(host)) = (&result, self.host) {
-                if host.session_expired(method, &self.url(path)).await {
+            let mut request = self.builder(method, path);
+            if let Some(key) = idempotency_key {
+                request = request.header("Idempotency-Key", key);
+            }
+            let answer = send(request, json_body).await;
+            let transient = match &answer {
+                Err(_) => true,
+                Ok((status, _)) => matches!(status, 502..=504),
+            };
+            let aborted = self.abort_signal().is_some_and(|s| s.aborted());
+            if transient && repeatable && !aborted {
+                if let Some(delay) = delays.next() {
+                    pause(*delay).await;
                     continue;
                 }
             }
-            return result;
+            if let (Ok((401, _)), Some(host)) = (&answer, self.host) {
+                if host.session_expired(method, &self.url(path)).await {
+                    delays = RETRY_DELAYS_MS.iter();
+                    continue;
+                }
+            }
+            return answer;
         }
     }
 
     /// `GET path`, decoded as JSON `T`.
     pub async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
-        self.run("GET", path, || self.builder("GET", path), None::<&()>)
-            .await
+        let (status, text) = self.exchange("GET", path, None, None).await?;
+        decode(status, &text)
     }
 
     /// `POST path` with a JSON body and, when given, an `Idempotency-Key`
@@ -97,14 +124,11 @@ impl Api {
         body: &B,
         idempotency_key: Option<&str>,
     ) -> Result<T, ApiError> {
-        let build = || {
-            let mut request = self.builder("POST", path);
-            if let Some(key) = idempotency_key {
-                request = request.header("Idempotency-Key", key);
-            }
-            request
-        };
-        self.run("POST", path, build, Some(body)).await
+        let json = serde_json::to_string(body).map_err(|e| ApiError::Malformed(e.to_string()))?;
+        let (status, text) = self
+            .exchange("POST", path, idempotency_key, Some(&json))
+            .await?;
+        decode(status, &text)
     }
 
     /// `GET /me`
@@ -169,22 +193,36 @@ impl Api {
     }
 }
 
-async fn send<B: Serialize, T: DeserializeOwned>(
-    request: RequestBuilder,
-    body: Option<&B>,
-) -> Result<T, ApiError> {
-    let request = match body {
-        Some(body) => request
-            .json(body)
-            .map_err(|e| ApiError::Malformed(e.to_string()))?,
-        None => request.build().map_err(|_| ApiError::Unreachable)?,
-    };
-    // No response at all (network down, CORS refusal, DNS): the API is unreachable.
+/// How long to wait before each automatic new attempt of a request that met
+/// no answer or a 502/503/504: short enough that a brief outage goes unnoticed,
+/// few enough that a real one is reported within two seconds.
+const RETRY_DELAYS_MS: [i32; 2] = [400, 1200];
+
+/// One request; `Err(Unreachable)` when no response came at all (network
+/// down, CORS refusal, DNS, aborted).
+async fn send(request: RequestBuilder, json_body: Option<&str>) -> Result<(u16, String), ApiError> {
+    let request = match json_body {
+        Some(json) => request
+            .header("Content-Type", "application/json")
+            .body(json.to_string()),
+        None => request.build(),
+    }
+    .map_err(|_| ApiError::Unreachable)?;
     let response = request.send().await.map_err(|_| ApiError::Unreachable)?;
-    let status = response.status();
     // A body cut short is as good as no body: `decode` sees it empty.
     let text = response.text().await.unwrap_or_default();
-    decode(status, &text)
+    Ok((response.status(), text))
+}
+
+/// Resolves after `millis` milliseconds.
+async fn pause(millis: i32) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// A fresh key for one payment attempt: the API applies a request carrying a
