@@ -1,7 +1,7 @@
 //! The checkout page of an order: its summary, then the payment-method step.
 
 use leptos::prelude::*;
-use mandat_model::ApiError;
+use mandat_model::{ApiError, Order, OrderDetail};
 
 use crate::api::Api;
 use crate::i18n::{fill, Key};
@@ -45,33 +45,53 @@ pub fn Checkout(
         let api = api.clone();
         async move { api.order_details(order_id).await }
     });
+    // Shown only once the summary is, but asked for now: one round trip less.
+    let payment = load_payment_data(order_id);
     let retry = Callback::new(move |()| {
         order.refetch();
         details.refetch();
+        payment.refetch();
+    });
+
+    // The page changes only when what it shows changes: a retry that brings
+    // back the same order must not rebuild the payment form and lose what was
+    // chosen or typed in it.
+    let stage = Memo::new(move |_| match (order.get(), details.get()) {
+        (Some(Err(error)), _) | (_, Some(Err(error))) => Stage::Failed(error),
+        (Some(Ok(order)), Some(Ok(details))) => Stage::Ready(order, details),
+        _ => Stage::Loading,
     });
 
     view! {
         <h1>{title}</h1>
-        {move || match (order.get(), details.get()) {
-            (Some(Err(error)), _) | (_, Some(Err(error))) => {
+        {move || match stage.get() {
+            Stage::Failed(error) => {
                 view! { <CheckoutError error=error on_retry=retry /> }.into_any()
             }
-            (Some(Ok(order)), Some(Ok(details))) => {
+            Stage::Ready(order, details) => {
                 view! {
                     <div class="mandat-checkout">
                         <div class="mandat-checkout__summary">
                             <OrderSummary order=order details=details />
                         </div>
                         <div class="mandat-checkout__payment">
-                            <PaymentStep order_id=order_id />
+                            <PaymentStep order_id=order_id data=payment />
                         </div>
                     </div>
                 }
                     .into_any()
             }
-            _ => view! { <Loading /> }.into_any(),
+            Stage::Loading => view! { <Loading /> }.into_any(),
         }}
     }
+}
+
+/// What the checkout page shows.
+#[derive(Clone, Debug, PartialEq)]
+enum Stage {
+    Loading,
+    Failed(ApiError),
+    Ready(Order, Vec<OrderDetail>),
 }
 
 /// Why the order could not be shown, with the words for a missing order.

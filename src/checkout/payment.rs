@@ -143,26 +143,41 @@ pub fn status_words(status: OrderStatus) -> &'static str {
     })
 }
 
-/// Loads the order's payment methods and the account's structure, then shows the form.
+/// What the payment step needs before it shows the form: the order's payment
+/// methods and the account's own structure.
+pub type PaymentData = LocalResource<Result<(PaymentMethods, Option<ChorusStructure>), ApiError>>;
+
+/// Starts loading the payment step's data, both requests at once. The
+/// checkout starts it beside the order's, so that the methods do not wait for
+/// the summary.
+pub fn load_payment_data(order_id: u64) -> PaymentData {
+    let api = Api::from_context();
+    LocalResource::new(move || {
+        let api = api.clone();
+        async move {
+            let (methods, structure) =
+                futures::future::join(api.payment_methods(order_id), api.my_structure()).await;
+            Ok((methods?, structure?))
+        }
+    })
+}
+
+/// Shows the payment form once its data is loaded, or why it could not be.
 #[component]
 pub fn PaymentStep(
     /// The order being paid.
     order_id: u64,
+    /// From [`load_payment_data`].
+    data: PaymentData,
 ) -> impl IntoView {
-    let api = Api::from_context();
-    let data = LocalResource::new(move || {
-        let api = api.clone();
-        async move {
-            let methods = api.payment_methods(order_id).await?;
-            let structure = api.my_structure().await?;
-            Ok::<_, ApiError>((methods, structure))
-        }
-    });
     let retry = Callback::new(move |()| data.refetch());
+    // Rebuilt only when the data changes: the same methods loaded again must
+    // not reset the form.
+    let loaded = Memo::new(move |_| data.get());
     view! {
         <section class="mandat-payment" aria-labelledby="mandat-payment-title">
             <h2 id="mandat-payment-title">{t(Key::PayTitle)}</h2>
-            {move || match data.get() {
+            {move || match loaded.get() {
                 None => view! { <Loading label=t(Key::PayMethodsLoading) /> }.into_any(),
                 Some(Err(error)) => view! { <ApiErrorView error=error on_retry=retry /> }.into_any(),
                 Some(Ok((methods, structure))) => {

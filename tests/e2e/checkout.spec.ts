@@ -198,6 +198,33 @@ test('the API down at submit, then back: retrying keeps everything typed and pay
   expect(acceptNetworkErrors(consoleErrors, /net::ERR_CONNECTION_REFUSED/)).toBeGreaterThanOrEqual(1);
 });
 
+test('a retry whose answers come back out of order keeps the method chosen meanwhile', async ({ page, consoleErrors }) => {
+  await signIn(page, 'commune', '/');
+  // The order alone fails (the app asks it three times), its lines load.
+  const orderUrl = new RegExp(`/api/me/order/${COMMUNE_ORDER}$`);
+  await page.route(orderUrl, (route) => route.abort('connectionrefused'));
+  await page.goto(`/orders/${COMMUNE_ORDER}/checkout`);
+  await expect(page.getByRole('alert')).toContainText('Le service est injoignable');
+
+  // On the retry the order answers at once and its lines only later.
+  await page.unroute(orderUrl);
+  let releaseLines = () => {};
+  const linesHeld = new Promise<void>((resolve) => (releaseLines = resolve));
+  await page.route(`**/api/me/order/${COMMUNE_ORDER}/details`, async (route) => {
+    await linesHeld;
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Réessayer' }).click();
+  await chooseMandate(page);
+  const linesAnswered = page.waitForResponse(`**/api/me/order/${COMMUNE_ORDER}/details`);
+  releaseLines();
+  await linesAnswered;
+
+  await expect(page.getByRole('radio', { name: /Payer par mandat administratif/ })).toBeChecked();
+  await expect(page.getByTestId('chorus-fields')).toBeVisible();
+  expect(acceptNetworkErrors(consoleErrors, /net::ERR_CONNECTION_REFUSED/)).toBeGreaterThanOrEqual(1);
+});
+
 /** Presses Tab until the element matching `selector` has the focus. */
 async function tabTo(page: Page, selector: string) {
   for (let i = 0; i < 60; i++) {
