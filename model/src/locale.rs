@@ -1,7 +1,7 @@
 //! Locale-aware formatting of amounts and dates, done here rather than in views
 //! so that the rules are tested natively and identical everywhere.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -143,7 +143,7 @@ pub fn format_day(day: NaiveDate, locale: Locale) -> String {
 pub fn format_date_time(instant: DateTime<Utc>, locale: Locale) -> String {
     let local = to_paris(instant);
     let day = format_day(local.date(), locale);
-    let time = local.format("%H:%M");
+    let time = format!("{:02}:{:02}", local.hour(), local.minute());
     match locale {
         Locale::Fr => format!("{day} à {time}"),
         Locale::En => format!("{day}, {time}"),
@@ -152,12 +152,41 @@ pub fn format_date_time(instant: DateTime<Utc>, locale: Locale) -> String {
 
 /// The instant in ISO 8601 with Paris's offset, for `<time datetime>`.
 pub fn paris_iso(instant: DateTime<Utc>) -> String {
-    let offset =
-        chrono::FixedOffset::east_opt((paris_offset_hours(instant) * 3600) as i32).unwrap();
-    offset
-        .from_utc_datetime(&instant.naive_utc())
-        .format("%Y-%m-%dT%H:%M:%S%:z")
-        .to_string()
+    let local = to_paris(instant);
+    format!(
+        "{}T{:02}:{:02}:{:02}+{:02}:00",
+        local.date(),
+        local.hour(),
+        local.minute(),
+        local.second(),
+        paris_offset_hours(instant)
+    )
+}
+
+/// A calendar day as ISO 8601 writes it (`2026-11-23`), for URLs and
+/// `<time datetime>`.
+pub fn iso_day(day: NaiveDate) -> String {
+    day.to_string()
+}
+
+/// A day written `2026-11-23` (one-digit month and day accepted); `None` for
+/// anything else. Without chrono's format strings, whose parser weighs on the
+/// app's bundle.
+pub fn parse_iso_day(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.split('-');
+    let mut number = |max_digits: usize| -> Option<u32> {
+        let part = parts.next()?;
+        let digits_only = !part.is_empty() && part.len() <= max_digits;
+        if !digits_only || !part.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        part.parse().ok()
+    };
+    let (year, month, day) = (number(4)?, number(2)?, number(2)?);
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year as i32, month, day)
 }
 
 /// A size as people read it: `842 octets`, `1,5 Mo` / `842 bytes`, `1.5 MB`.
@@ -166,20 +195,23 @@ pub fn format_size(bytes: u64, locale: Locale) -> String {
         Locale::Fr => ("octets", "Ko", "Mo", ','),
         Locale::En => ("bytes", "KB", "MB", '.'),
     };
-    let one_decimal = |value: f64, unit: &str| {
-        let text = format!("{:.1}", value);
-        let text = text
-            .strip_suffix(".0")
-            .unwrap_or(&text)
-            .replace('.', &decimal.to_string());
-        format!("{text}\u{a0}{unit}")
+    // In integers, rounded half to even as `{:.1}` does: no float formatting
+    // code in the bundle for one figure.
+    let one_decimal = |divisor: u64, unit: &str| {
+        let (whole, rest) = (bytes * 10 / divisor, bytes * 10 % divisor);
+        let up = 2 * rest > divisor || (2 * rest == divisor && whole % 2 == 1);
+        let tenths = whole + u64::from(up);
+        match tenths % 10 {
+            0 => format!("{}\u{a0}{unit}", tenths / 10),
+            digit => format!("{}{decimal}{digit}\u{a0}{unit}", tenths / 10),
+        }
     };
     if bytes < 1024 {
         format!("{bytes}\u{a0}{unit_b}")
     } else if bytes < 1024 * 1024 {
-        one_decimal(bytes as f64 / 1024.0, unit_k)
+        one_decimal(1024, unit_k)
     } else {
-        one_decimal(bytes as f64 / (1024.0 * 1024.0), unit_m)
+        one_decimal(1024 * 1024, unit_m)
     }
 }
 
@@ -255,5 +287,49 @@ mod tests {
             format_size(11 * 1024 * 1024 + 300_000, Locale::En),
             "11.3\u{a0}MB"
         );
+    }
+
+    #[test]
+    fn reads_and_writes_iso_days() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
+        assert_eq!(iso_day(day), "2026-03-05");
+        assert_eq!(parse_iso_day("2026-03-05"), Some(day));
+        assert_eq!(parse_iso_day("2026-3-5"), Some(day));
+        for not_a_day in [
+            "",
+            "2026",
+            "2026-03",
+            "2026-02-30",
+            "2026-13-01",
+            "2026-03-05-1",
+            "2026-03-5x",
+            "+2026-03-05",
+            "2026--03",
+            " 2026-03-05",
+            "20260-03-05",
+            "2026-003-05",
+        ] {
+            assert_eq!(parse_iso_day(not_a_day), None, "{not_a_day:?}");
+        }
+    }
+
+    #[test]
+    fn sizes_round_as_float_formatting_does() {
+        let sizes = (1024..40_000u64).chain((0..4000).map(|i| 1024 * 1024 + i * 2621 + i % 7));
+        for bytes in sizes {
+            let divisor = if bytes < 1024 * 1024 {
+                1024.0
+            } else {
+                1024.0 * 1024.0
+            };
+            let expected = format!("{:.1}", bytes as f64 / divisor);
+            let expected = expected.strip_suffix(".0").unwrap_or(&expected).to_string();
+            let shown = format_size(bytes, Locale::En);
+            assert_eq!(
+                shown.split('\u{a0}').next().unwrap(),
+                expected,
+                "{bytes} bytes"
+            );
+        }
     }
 }

@@ -207,7 +207,7 @@ impl BillQuery {
     /// From the URL's query parameters. Anything unreadable (a hand-edited link)
     /// falls back to its default rather than failing the page.
     pub fn from_params<'a>(get: impl Fn(&str) -> Option<&'a str>) -> BillQuery {
-        let day = |key: &str| get(key).and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+        let day = |key: &str| get(key).and_then(crate::locale::parse_iso_day);
         let status = get("status")
             .map(ChorusStatus::from_code)
             .filter(|s| *s != ChorusStatus::Unknown);
@@ -236,10 +236,10 @@ impl BillQuery {
             params.push(("status", status.code().to_string()));
         }
         if let Some(from) = self.from {
-            params.push(("from", from.format("%Y-%m-%d").to_string()));
+            params.push(("from", crate::locale::iso_day(from)));
         }
         if let Some(to) = self.to {
-            params.push(("to", to.format("%Y-%m-%d").to_string()));
+            params.push(("to", crate::locale::iso_day(to)));
         }
         if self.sort != BillSort::default() {
             params.push(("sort", self.sort.code().to_string()));
@@ -266,10 +266,10 @@ impl BillQuery {
             params.push(("chorusStatus", status.code().to_string()));
         }
         if let Some(from) = self.from {
-            params.push(("from", from.format("%Y-%m-%d").to_string()));
+            params.push(("from", crate::locale::iso_day(from)));
         }
         if let Some(to) = self.to {
-            params.push(("to", to.format("%Y-%m-%d").to_string()));
+            params.push(("to", crate::locale::iso_day(to)));
         }
         params.push(("sort", self.sort.api_code().to_string()));
         params.push(("page", page.to_string()));

@@ -417,14 +417,14 @@ fn deadline_view(
         <dl class="mandat-facts mandat-inv-facts">
             <dt>{t(Key::InvDeadlineStart)}</dt>
             <dd>
-                <time datetime=d.start_date.format("%Y-%m-%d").to_string()>{format_day(d.start_date, loc)}</time>
+                <time datetime=mandat_model::locale::iso_day(d.start_date)>{format_day(d.start_date, loc)}</time>
             </dd>
             <dt>{t(Key::InvDeadlineDays)}</dt>
             <dd>{days_text(d.days)}</dd>
             {suspended}
             <dt>{t(Key::InvDeadlineDue)}</dt>
             <dd>
-                <time datetime=d.due_date.format("%Y-%m-%d").to_string()>{format_day(d.due_date, loc)}</time>
+                <time datetime=mandat_model::locale::iso_day(d.due_date)>{format_day(d.due_date, loc)}</time>
             </dd>
         </dl>
         <p class=class data-testid="deadline-state">

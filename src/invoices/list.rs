@@ -89,12 +89,11 @@ pub fn InvoicesPage() -> impl IntoView {
 }
 
 fn day_value(day: Option<chrono::NaiveDate>) -> String {
-    day.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    day.map(mandat_model::locale::iso_day).unwrap_or_default()
 }
 
 fn parse_day(value: &str) -> Option<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok()
+    mandat_model::locale::parse_iso_day(value.trim())
 }
 
 /// Status, dates, order and page size. Each change applies at once (and is
@@ -356,7 +355,7 @@ fn bill_row(bill: Bill, loc: mandat_model::Locale, today: chrono::NaiveDate) -> 
                 }
             });
             view! {
-                <time datetime=due.format("%Y-%m-%d").to_string()>{format_day(due, loc)}</time>
+                <time datetime=mandat_model::locale::iso_day(due)>{format_day(due, loc)}</time>
                 {late}
             }
             .into_any()
