@@ -1,6 +1,7 @@
 //! The payment-method step as the user meets it: the SIRET field and the error summary.
 
 use leptos::prelude::*;
+use mandat::api::RETRY_DELAYS_MS;
 use mandat::checkout::PaymentForm;
 use mandat::AppConfig;
 use mandat_model::billing::{
@@ -36,6 +37,10 @@ fn mount_form(api_base: String, methods: PaymentMethods, structure: Option<Choru
     .forget();
     container
 }
+
+/// How long an API nobody answers at takes to be reported: the client's own
+/// new attempts, then a margin.
+const UNREACHABLE_AFTER_MS: i32 = RETRY_DELAYS_MS[0] + RETRY_DELAYS_MS[1] + 300;
 
 /// Lets effects and pending futures run.
 async fn settle(ms: i32) {
@@ -304,7 +309,7 @@ async fn a_siret_the_lookup_cannot_reach_is_left_to_the_payment_check() {
     choose_mandate(&root);
     settle(0).await;
     type_and_leave(&get(&root, "#mandat-siret"), "35600000000048");
-    settle(300).await;
+    settle(UNREACHABLE_AFTER_MS).await;
     assert!(text(&root, "[data-testid=siret-status]").contains("n’a pas pu être vérifié"));
     assert!(
         find(&root, "#mandat-siret-error").is_none(),
@@ -420,7 +425,7 @@ async fn a_failed_payment_keeps_everything_typed_and_offers_a_retry() {
         .unwrap();
     submit(&root);
     submit(&root);
-    settle(300).await;
+    settle(UNREACHABLE_AFTER_MS).await;
     assert!(find(&root, "[data-testid=error-summary]").is_none());
     let problem = get(&root, "[data-testid=pay-problem]");
     assert!(problem

@@ -196,7 +196,7 @@ impl Api {
 /// How long to wait before each automatic new attempt of a request that met
 /// no answer or a 502/503/504: short enough that a brief outage goes unnoticed,
 /// few enough that a real one is reported within two seconds.
-const RETRY_DELAYS_MS: [i32; 2] = [400, 1200];
+pub const RETRY_DELAYS_MS: [i32; 2] = [400, 1200];
 
 /// One request; `Err(Unreachable)` when no response came at all (network
 /// down, CORS refusal, DNS, aborted).
