@@ -22,8 +22,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::host::{Host, SIGNED_IN};
-use crate::nav::{Embedded, Page};
-use crate::{checkout, home, invoices, mandate, AppConfig, Credentials};
+use crate::nav::{self, Nav, Page};
+use crate::{AppConfig, Credentials};
 
 /// One view of the app in a host page: no header, no skip link, no
 /// `<main>` (the host has its own), and no window-level listener other than
@@ -35,40 +35,25 @@ pub fn EmbeddedApp(
     /// The link to the host page.
     host: Host,
 ) -> impl IntoView {
-    let nav = Embedded::new(config.view.clone(), config.base_path.clone());
+    let nav = Nav::embedded(config.view.clone(), config.base_path.clone());
     provide_context(nav);
     host.provide();
     let lang = config.locale.tag();
     provide_context(config);
     nav.follow_history();
 
-    // The page, without the invoices' query: a filter change is not a new page.
-    let page = Memo::new(move |_| match nav.page.get() {
-        Page::Invoices(_) => Page::Invoices(String::new()),
-        other => other,
-    });
     let content = NodeRef::<Div>::new();
-    Effect::new(move |previous: Option<Page>| {
-        let now = page.get();
-        if previous.is_some_and(|p| p != now) {
-            if let Some(el) = content.get_untracked() {
-                el.scroll_into_view();
-                let _ = el.focus();
-            }
+    nav::on_page_change(nav, move || {
+        if let Some(el) = content.get_untracked() {
+            el.scroll_into_view();
+            let _ = el.focus();
         }
-        now
     });
 
     view! {
         <div class="mandat mandat--embedded" lang=lang on:click=nav.on_click()>
             <div class="mandat-main" tabindex="-1" node_ref=content>
-                {move || match page.get() {
-                    Page::Home => view! { <home::HomePage /> }.into_any(),
-                    Page::Checkout(id) => view! { <checkout::Checkout order_id=id /> }.into_any(),
-                    Page::Mandate(id) => view! { <mandate::MandateView order_id=id /> }.into_any(),
-                    Page::Invoices(_) => view! { <invoices::InvoicesPage /> }.into_any(),
-                    Page::Invoice(_) => view! { <invoices::InvoicePage /> }.into_any(),
-                }}
+                {crate::page_content(nav)}
             </div>
         </div>
     }

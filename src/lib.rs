@@ -6,8 +6,6 @@
 //! see [`embed`]) with its own [`AppConfig`], and shows one view of the app.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 use mandat_model::Locale;
 
 pub mod api;
@@ -154,54 +152,56 @@ pub fn App(
         host::Host::new(body.into(), false).provide();
     }
 
+    let nav = nav::Nav::standalone();
+    provide_context(nav);
+    nav.follow_history();
+    // As after a page load: the new page from its top, and screen-reader and
+    // keyboard users start on its content.
+    nav::on_page_change(nav, || {
+        if let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        ui::focus_by_id("contenu");
+    });
+
     view! {
-        <div class="mandat" lang=lang>
+        <div class="mandat" lang=lang on:click=nav.on_click()>
             <a class="mandat-skip" href="#contenu" on:click=ui::focus_target("contenu")>
                 {t(Key::SkipToContent)}
             </a>
-            <Router>
-                <FocusOnNavigation />
-                <header class="mandat-header">
-                    <p class="mandat-brand">
-                        <a href="/">{t(Key::AppName)}</a>
-                    </p>
-                    <nav aria-label=t(Key::MainNav)>
-                        <ul>
-                            <li>
-                                <a href="/">{t(Key::NavOrders)}</a>
-                            </li>
-                            <li>
-                                <a href="/invoices">{t(Key::NavInvoices)}</a>
-                            </li>
-                        </ul>
-                    </nav>
-                </header>
-                <main id="contenu" tabindex="-1" class="mandat-main">
-                    <Routes fallback=NotFound>
-                        <Route path=path!("/") view=home::HomePage />
-                        <Route path=path!("/orders/:orderId/checkout") view=checkout::CheckoutPage />
-                        <Route path=path!("/orders/:orderId/mandate") view=mandate::MandatePage />
-                        <Route path=path!("/invoices") view=invoices::InvoicesPage />
-                        <Route path=path!("/invoices/:billId") view=invoices::InvoicePage />
-                    </Routes>
-                </main>
-            </Router>
+            <header class="mandat-header">
+                <p class="mandat-brand">
+                    <a href="/">{t(Key::AppName)}</a>
+                </p>
+                <nav aria-label=t(Key::MainNav)>
+                    <ul>
+                        <li>
+                            <a href="/">{t(Key::NavOrders)}</a>
+                        </li>
+                        <li>
+                            <a href="/invoices">{t(Key::NavInvoices)}</a>
+                        </li>
+                    </ul>
+                </nav>
+            </header>
+            <main id="contenu" tabindex="-1" class="mandat-main">
+                {page_content(nav)}
+            </main>
         </div>
     }
 }
 
-/// After a navigation inside the app, moves focus to the main content so that
-/// screen-reader and keyboard users start on the new page, as after a page load.
-#[component]
-fn FocusOnNavigation() -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
-    Effect::new(move |previous: Option<String>| {
-        let path = location.pathname.get();
-        if previous.as_ref().is_some_and(|p| *p != path) {
-            ui::focus_by_id("contenu");
-        }
-        path
-    });
+/// The current page of the app, standalone or embedded.
+pub fn page_content(nav: nav::Nav) -> impl IntoView {
+    let page = Memo::new(move |_| nav.page.get().without_query());
+    move || match page.get() {
+        Page::Home => view! { <home::HomePage /> }.into_any(),
+        Page::Checkout(id) => view! { <checkout::Checkout order_id=id /> }.into_any(),
+        Page::Mandate(id) => view! { <mandate::MandateView order_id=id /> }.into_any(),
+        Page::Invoices(_) => view! { <invoices::InvoicesPage /> }.into_any(),
+        Page::Invoice(_) => view! { <invoices::InvoicePage /> }.into_any(),
+        Page::Unknown(_) => view! { <NotFound /> }.into_any(),
+    }
 }
 
 /// A path no page answers to.

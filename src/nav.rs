@@ -1,15 +1,12 @@
-//! Where the app is, whether it owns the page (standalone: leptos_router's
-//! `<Router>`) or is mounted inside a host page (embedded: the app's own
-//! state, and the browser history only under the configured base path).
-//!
-//! Embedded, no window-level click handler is installed: clicks on links are
-//! heard on the app's root element, and only links to one of the app's
-//! pages are handled in the app. The host's links and history are left alone.
+//! Where the app is, and how it moves between its pages, whether it owns the
+//! page (standalone: the whole address is the app's) or is mounted inside a
+//! host page (embedded: the app's own state, and the browser history only
+//! under the configured base path). One small router for both, with no
+//! window-level click handler: clicks on links are heard on the app's root
+//! element, and only links to one of the app's pages are handled in the app.
+//! The host's links and history are left alone.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use leptos_router::params::ParamsMap;
-use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 /// One of the app's pages.
@@ -25,6 +22,8 @@ pub enum Page {
     Invoices(String),
     /// `/invoices/{billId}`
     Invoice(String),
+    /// A path no page answers to (its path).
+    Unknown(String),
 }
 
 impl Page {
@@ -46,6 +45,23 @@ impl Page {
         }
     }
 
+    /// The page at `path_and_query`, [`Page::Unknown`] when no page answers to it.
+    pub fn at(path_and_query: &str) -> Page {
+        Page::parse(path_and_query).unwrap_or_else(|| {
+            let path = path_and_query.split(['?', '#']).next().unwrap_or_default();
+            Page::Unknown(path.to_string())
+        })
+    }
+
+    /// The same page whatever its query: a new filter of the invoices is not
+    /// a new page (no focus move, no scroll).
+    pub fn without_query(self) -> Page {
+        match self {
+            Page::Invoices(_) => Page::Invoices(String::new()),
+            other => other,
+        }
+    }
+
     /// The page's app path.
     pub fn path(&self) -> String {
         match self {
@@ -55,6 +71,7 @@ impl Page {
             Page::Invoices(q) if q.is_empty() => "/invoices".into(),
             Page::Invoices(q) => format!("/invoices?{q}"),
             Page::Invoice(id) => format!("/invoices/{}", js_sys::encode_uri_component(id)),
+            Page::Unknown(path) => path.clone(),
         }
     }
 }
@@ -66,28 +83,48 @@ fn decode(s: &str) -> String {
         .unwrap_or_else(|| s.to_string())
 }
 
-/// The embedded app's place: its page, and the base path under which it
-/// mirrors that page in the browser's address (none: the address is the host's).
+/// The app's place: its page, and the base path under which it mirrors that
+/// page in the browser's address (none: the address is the host's).
 #[derive(Clone, Copy)]
-pub struct Embedded {
+pub struct Nav {
     pub page: RwSignal<Page>,
     base: StoredValue<Option<String>>,
+    embedded: bool,
 }
 
-impl Embedded {
-    /// Starts on `page`, or on the page the address names under `base`.
-    pub fn new(page: Page, base: Option<String>) -> Embedded {
+/// The address's path and query.
+fn address() -> Option<String> {
+    let location = web_sys::window()?.location();
+    Some(format!(
+        "{}{}",
+        location.pathname().ok()?,
+        location.search().ok()?
+    ))
+}
+
+impl Nav {
+    /// The standalone app: its page is the address's, and each move is a new
+    /// entry of the history.
+    pub fn standalone() -> Nav {
+        Nav {
+            page: RwSignal::new(Page::at(&address().unwrap_or_else(|| "/".into()))),
+            base: StoredValue::new(Some(String::new())),
+            embedded: false,
+        }
+    }
+
+    /// Embedded: starts on `page`, or on the page the address names under `base`.
+    pub fn embedded(page: Page, base: Option<String>) -> Nav {
         let base = base
             .map(|b| b.trim_end_matches('/').to_string())
             .filter(|b| !b.is_empty());
-        let from_address = base.as_deref().and_then(|b| {
-            let location = web_sys::window()?.location();
-            let here = format!("{}{}", location.pathname().ok()?, location.search().ok()?);
-            Page::parse(strip_base(&here, b)?)
-        });
-        Embedded {
+        let from_address = base
+            .as_deref()
+            .and_then(|b| Page::parse(strip_base(&address()?, b)?));
+        Nav {
             page: RwSignal::new(from_address.unwrap_or(page)),
             base: StoredValue::new(base),
+            embedded: true,
         }
     }
 
@@ -130,15 +167,8 @@ impl Embedded {
             return;
         };
         let handle = window_event_listener_untyped("popstate", move |_| {
-            let Some(location) = web_sys::window().map(|w| w.location()) else {
-                return;
-            };
-            let here = format!(
-                "{}{}",
-                location.pathname().unwrap_or_default(),
-                location.search().unwrap_or_default()
-            );
-            if let Some(page) = strip_base(&here, &base).and_then(Page::parse) {
+            if let Some(page) = address().and_then(|here| Some(Page::at(strip_base(&here, &base)?)))
+            {
                 self.page.set(page);
             }
         });
@@ -197,76 +227,73 @@ fn strip_base<'a>(path: &'a str, base: &str) -> Option<&'a str> {
     }
 }
 
-/// The embedded app's place, when the app is embedded.
-pub fn embedded() -> Option<Embedded> {
-    use_context::<Embedded>()
+/// The app's place; `None` for a component mounted on its own (tests).
+pub fn nav() -> Option<Nav> {
+    use_context::<Nav>()
 }
 
 /// A parameter of the current page (`orderId`, `billId`).
 pub fn use_param(name: &'static str) -> Signal<Option<String>> {
-    match embedded() {
-        Some(e) => Signal::derive(move || match (name, e.page.get()) {
-            ("orderId", Page::Checkout(id) | Page::Mandate(id)) => Some(id.to_string()),
-            ("billId", Page::Invoice(id)) => Some(id),
-            _ => None,
-        }),
-        None => {
-            let params = use_params_map();
-            Signal::derive(move || params.read().get(name))
-        }
-    }
+    let Some(nav) = nav() else {
+        return Signal::derive(|| None);
+    };
+    Signal::derive(move || match (name, nav.page.get()) {
+        ("orderId", Page::Checkout(id) | Page::Mandate(id)) => Some(id.to_string()),
+        ("billId", Page::Invoice(id)) => Some(id),
+        _ => None,
+    })
 }
 
-/// The current page's query parameters.
-pub fn use_query() -> Signal<ParamsMap> {
-    match embedded() {
-        Some(e) => Signal::derive(move || match e.page.get() {
-            Page::Invoices(q) => q
-                .split('&')
-                .filter(|p| !p.is_empty())
-                .map(|p| {
-                    let (k, v) = p.split_once('=').unwrap_or((p, ""));
-                    (decode(k), decode(v))
-                })
-                .collect(),
-            _ => ParamsMap::new(),
-        }),
-        None => use_query_map().into(),
-    }
-}
-
-/// Goes to an app path, keeping the scroll position.
-pub fn use_go() -> Callback<String> {
-    match embedded() {
-        Some(e) => Callback::new(move |path: String| {
-            if let Some(page) = Page::parse(&path) {
-                e.go(page);
-            }
-        }),
-        None => {
-            let navigate = use_navigate();
-            Callback::new(move |path: String| {
-                navigate(
-                    &path,
-                    NavigateOptions {
-                        scroll: false,
-                        ..Default::default()
-                    },
-                )
+/// The current page's query parameters, decoded, in their order.
+pub fn use_query() -> Signal<Vec<(String, String)>> {
+    let Some(nav) = nav() else {
+        return Signal::derive(Vec::new);
+    };
+    Signal::derive(move || match nav.page.get() {
+        Page::Invoices(q) => q
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                let (k, v) = p.split_once('=').unwrap_or((p, ""));
+                (decode(k), decode(v))
             })
+            .collect(),
+        _ => Vec::new(),
+    })
+}
+
+/// Goes to an app path.
+pub fn use_go() -> Callback<String> {
+    let nav = nav();
+    Callback::new(move |path: String| {
+        if let (Some(nav), Some(page)) = (nav, Page::parse(&path)) {
+            nav.go(page);
         }
-    }
+    })
 }
 
 /// The href of an app path, as the page should show it.
 pub fn href(path: &str) -> String {
-    match embedded() {
-        Some(e) => e.href(path),
+    match nav() {
+        Some(nav) => nav.href(path),
         None => path.to_string(),
     }
 }
 
-/// Sets the document's `<title>`, only when the app owns the page.
+/// Whether the app owns the page (its `<title>`, its address): not when embedded.
 pub fn owns_page() -> bool {
-    embedded().is_none()
+    nav().is_none_or(|nav| !nav.embedded)
+}
+
+/// Runs `on_change` after each move to another page (not on the first one,
+/// nor when only the invoices' query changes).
+pub fn on_page_change(nav: Nav, on_change: impl Fn() + 'static) {
+    let page = Memo::new(move |_| nav.page.get().without_query());
+    Effect::new(move |previous: Option<Page>| {
+        let now = page.get();
+        if previous.is_some_and(|p| p != now) {
+            on_change();
+        }
+        now
+    });
 }

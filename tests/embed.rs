@@ -221,6 +221,15 @@ fn pages_parse_and_print_their_paths() {
     }
     assert_eq!(Page::parse("/orders/x/checkout"), None);
     assert_eq!(Page::parse("/elsewhere"), None);
+    // What the standalone app shows at an address no page answers to.
+    assert_eq!(
+        Page::at("/orders/x/checkout?from=mail#top"),
+        Page::Unknown("/orders/x/checkout".into())
+    );
+    assert_eq!(
+        Page::at("/invoices?status=REJETEE"),
+        Page::Invoices("status=REJETEE".into())
+    );
 }
 
 #[wasm_bindgen_test]

@@ -12,19 +12,6 @@ mod summary;
 pub use payment::*;
 pub use summary::OrderSummary;
 
-/// The order id of the current route (`:orderId`); `None` when it is not a number.
-pub fn use_order_id() -> Signal<Option<u64>> {
-    let id = crate::nav::use_param("orderId");
-    Signal::derive(move || id.get().and_then(|s| s.parse().ok()))
-}
-
-/// `/orders/:orderId/checkout`
-#[component]
-pub fn CheckoutPage() -> impl IntoView {
-    let order_id = use_order_id();
-    view! { {move || order_id.get().map(|id| view! { <Checkout order_id=id /> }.into_any()).unwrap_or_else(|| view! { <crate::NotFound /> }.into_any())} }
-}
-
 /// The checkout of one order.
 #[component]
 pub fn Checkout(

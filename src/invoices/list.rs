@@ -39,7 +39,14 @@ pub fn InvoicesPage() -> impl IntoView {
     crate::set_page_title(t(Key::InvoicesTitle));
     let query_map = crate::nav::use_query();
     let query = Memo::new(move |_| {
-        query_map.with(|params| BillQuery::from_params(|key| params.get_str(key)))
+        query_map.with(|params| {
+            BillQuery::from_params(|key| {
+                params
+                    .iter()
+                    .find(|(k, _)| k == key)
+                    .map(|(_, v)| v.as_str())
+            })
+        })
     });
     let api = Api::from_context();
     let data = LocalResource::new(move || {

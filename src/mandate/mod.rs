@@ -10,7 +10,6 @@ use mandat_model::mandate::{Mandate, MandateState};
 use mandat_model::ApiError;
 
 use crate::api::Api;
-use crate::checkout::use_order_id;
 use crate::i18n::{fill, locale, t, Key};
 use crate::ui::{ApiErrorView, Loading};
 
@@ -25,16 +24,6 @@ pub use zone::{UploadZone, ATTEMPTS, RETRY_DELAYS_S};
 
 /// How often the state is read again while the copy is under review.
 pub const POLL_EVERY: Duration = Duration::from_secs(3);
-
-/// `/orders/:orderId/mandate`
-#[component]
-pub fn MandatePage() -> impl IntoView {
-    let order_id = use_order_id();
-    move || match order_id.get() {
-        Some(id) => view! { <MandateView order_id=id /> }.into_any(),
-        None => view! { <crate::NotFound /> }.into_any(),
-    }
-}
 
 /// `url` from the API, resolved against the API's own host when the app is
 /// configured with an absolute API base (a host page on another origin).
