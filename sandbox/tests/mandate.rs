@@ -172,6 +172,61 @@ async fn uploads_are_checked_by_content_size_and_name() {
     assert_eq!(got.body.len() as u64, MAX_UPLOAD_BYTES);
 }
 
+/// A body as browsers send it: in pieces of 16 KiB, with no `Content-Length`.
+fn in_pieces(body: Vec<u8>) -> axum::body::Body {
+    let pieces: Vec<Result<axum::body::Bytes, std::io::Error>> = body
+        .chunks(16 * 1024)
+        .map(|piece| Ok(axum::body::Bytes::copy_from_slice(piece)))
+        .collect();
+    axum::body::Body::from_stream(futures_util::stream::iter(pieces))
+}
+
+#[tokio::test]
+async fn a_body_in_small_pieces_is_stored_whole_and_the_limit_holds_while_it_streams() {
+    let sb = Sandbox::new();
+    let c = paid_commune_order(&sb).await;
+    let put = |body: Vec<u8>| {
+        axum::http::Request::builder()
+            .method(Method::PUT)
+            .uri("/api/me/order/1001/mandate/document?name=signe.pdf")
+            .header("cookie", &c)
+            .body(in_pieces(body))
+            .unwrap()
+    };
+
+    // Over the limit by one byte, found out after megabytes went to the disk.
+    let mut big = b"%PDF-1.7\n".to_vec();
+    big.resize(MAX_UPLOAD_BYTES as usize + 1, b' ');
+    let r = sb.send(put(big)).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(r.codes()[0].1, "file_too_large");
+    assert!(
+        stored_files(&sb).iter().all(|n| n.starts_with("seed-")),
+        "{:?}",
+        stored_files(&sb)
+    );
+
+    // Not a multiple of the pieces nor of the writes: every byte, in order.
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    pdf.extend((0..3 * 1024 * 1024 + 12_345).map(|i| (i % 251) as u8));
+    let r = sb.send(put(pdf.clone())).await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&r.body)
+    );
+    let got = sb
+        .get("/api/me/order/1001/mandate/document", Some(&c))
+        .await;
+    assert!(got.body == pdf, "the stored copy differs from the one sent");
+    assert!(
+        !stored_files(&sb).iter().any(|n| n.ends_with(".part")),
+        "{:?}",
+        stored_files(&sb)
+    );
+}
+
 #[tokio::test]
 async fn a_rejected_mandate_takes_a_new_copy_and_acceptance_generates_the_invoice() {
     let sb = Sandbox::new();
