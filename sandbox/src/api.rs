@@ -915,6 +915,12 @@ async fn upload(
     ));
     tokio::fs::rename(&temp_path, &final_path).await?;
     temp.0 = None;
+    // The new name is durable before the database records it: a power cut
+    // must not leave a recorded copy without its file.
+    let files = st.files.clone();
+    tokio::task::spawn_blocking(move || std::fs::File::open(files)?.sync_all())
+        .await
+        .map_err(std::io::Error::other)??;
 
     let now = db::now();
     let conn = st.db();
