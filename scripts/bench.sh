@@ -2,14 +2,23 @@
 # Measures the release app: bundle sizes, cold load, list/timeline work,
 # upload throughput and the sandbox under load. Prints one table and writes
 # it to BENCHMARKS.md. Not part of the test command: figures, not assertions.
-#   ./scripts/bench.sh [--runs N]   (default 7; each figure is the median)
+#   ./scripts/bench.sh [--runs N] [--only AREA,...]
+# (--runs: default 7, each figure is the median; --only cold,upload,...:
+# measures those areas and prints them without writing BENCHMARKS.md)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/setup.sh"
 cd "$root"
 
 runs=7
-if [ "${1:-}" = "--runs" ]; then runs="$2"; fi
+only=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs="$2"; shift 2 ;;
+    --only) only=(--only "$2"); shift 2 ;;
+    *) echo "usage: $0 [--runs N] [--only AREA,...]" >&2; exit 2 ;;
+  esac
+done
 
 if ! command -v wrk >/dev/null || ! command -v curl >/dev/null; then
   echo "[bench] installing wrk and curl"
@@ -34,4 +43,4 @@ for _ in $(seq 600); do
 done
 curl -fs "http://127.0.0.1:$port/sandbox/accounts" >/dev/null || { echo "[bench] the sandbox did not start:" >&2; cat "$sandbox_log" >&2; exit 1; }
 
-node bench/bench.mjs --base "http://127.0.0.1:$port" --runs "$runs" --dist dist --out BENCHMARKS.md
+node bench/bench.mjs --base "http://127.0.0.1:$port" --runs "$runs" --dist dist --out BENCHMARKS.md "${only[@]}"
