@@ -22,7 +22,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::host::{Host, SIGNED_IN};
-use crate::nav::{self, Nav, Page};
+use crate::nav::{Nav, Page};
 use crate::{AppConfig, Credentials};
 
 /// One view of the app in a host page: no header, no skip link, no
@@ -43,17 +43,17 @@ pub fn EmbeddedApp(
     nav.follow_history();
 
     let content = NodeRef::<Div>::new();
-    nav::on_page_change(nav, move || {
+    let on_page_change = move || {
         if let Some(el) = content.get_untracked() {
             el.scroll_into_view();
             let _ = el.focus();
         }
-    });
+    };
 
     view! {
         <div class="mandat mandat--embedded" lang=lang on:click=nav.on_click()>
             <div class="mandat-main" tabindex="-1" node_ref=content>
-                {crate::page_content(nav)}
+                {crate::page_content(nav, on_page_change)}
             </div>
         </div>
     }

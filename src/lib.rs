@@ -157,12 +157,12 @@ pub fn App(
     nav.follow_history();
     // As after a page load: the new page from its top, and screen-reader and
     // keyboard users start on its content.
-    nav::on_page_change(nav, || {
+    let on_page_change = || {
         if let Some(window) = web_sys::window() {
             window.scroll_to_with_x_and_y(0.0, 0.0);
         }
         ui::focus_by_id("contenu");
-    });
+    };
 
     view! {
         <div class="mandat" lang=lang on:click=nav.on_click()>
@@ -185,21 +185,30 @@ pub fn App(
                 </nav>
             </header>
             <main id="contenu" tabindex="-1" class="mandat-main">
-                {page_content(nav)}
+                {page_content(nav, on_page_change)}
             </main>
         </div>
     }
 }
 
-/// The current page of the app, standalone or embedded.
-pub fn page_content(nav: nav::Nav) -> impl IntoView {
+/// The current page of the app, standalone or embedded. `on_page_change`
+/// runs after each move to another page (not on the first one, nor when only
+/// the invoices' query changes).
+pub fn page_content(nav: nav::Nav, on_page_change: impl Fn() + 'static) -> impl IntoView {
     let page = Memo::new(move |_| nav.page.get().without_query());
+    Effect::new(move |previous: Option<Page>| {
+        let now = page.get();
+        if previous.is_some_and(|p| p != now) {
+            on_page_change();
+        }
+        now
+    });
     move || match page.get() {
         Page::Home => view! { <home::HomePage /> }.into_any(),
         Page::Checkout(id) => view! { <checkout::Checkout order_id=id /> }.into_any(),
         Page::Mandate(id) => view! { <mandate::MandateView order_id=id /> }.into_any(),
         Page::Invoices(_) => view! { <invoices::InvoicesPage /> }.into_any(),
-        Page::Invoice(_) => view! { <invoices::InvoicePage /> }.into_any(),
+        Page::Invoice(id) => view! { <invoices::InvoicePage bill_id=id /> }.into_any(),
         Page::Unknown(_) => view! { <NotFound /> }.into_any(),
     }
 }

@@ -232,18 +232,6 @@ pub fn nav() -> Option<Nav> {
     use_context::<Nav>()
 }
 
-/// A parameter of the current page (`orderId`, `billId`).
-pub fn use_param(name: &'static str) -> Signal<Option<String>> {
-    let Some(nav) = nav() else {
-        return Signal::derive(|| None);
-    };
-    Signal::derive(move || match (name, nav.page.get()) {
-        ("orderId", Page::Checkout(id) | Page::Mandate(id)) => Some(id.to_string()),
-        ("billId", Page::Invoice(id)) => Some(id),
-        _ => None,
-    })
-}
-
 /// The current page's query parameters, decoded, in their order.
 pub fn use_query() -> Signal<Vec<(String, String)>> {
     let Some(nav) = nav() else {
@@ -283,17 +271,4 @@ pub fn href(path: &str) -> String {
 /// Whether the app owns the page (its `<title>`, its address): not when embedded.
 pub fn owns_page() -> bool {
     nav().is_none_or(|nav| !nav.embedded)
-}
-
-/// Runs `on_change` after each move to another page (not on the first one,
-/// nor when only the invoices' query changes).
-pub fn on_page_change(nav: Nav, on_change: impl Fn() + 'static) {
-    let page = Memo::new(move |_| nav.page.get().without_query());
-    Effect::new(move |previous: Option<Page>| {
-        let now = page.get();
-        if previous.is_some_and(|p| p != now) {
-            on_change();
-        }
-        now
-    });
 }

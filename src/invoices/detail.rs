@@ -59,21 +59,20 @@ async fn load(api: Api, id: String) -> Result<InvoiceData, ApiError> {
 
 /// `/invoices/:billId`
 #[component]
-pub fn InvoicePage() -> impl IntoView {
-    let bill_id = crate::nav::use_param("billId");
-    let id = Memo::new(move |_| bill_id.get().unwrap_or_default());
+pub fn InvoicePage(
+    /// The invoice's id (`FR1000001`).
+    bill_id: String,
+) -> impl IntoView {
+    let title = fill(Key::InvoiceTitle, &[("id", &bill_id)]);
+    crate::set_page_title(&title);
     let api = Api::from_context();
-    let data = LocalResource::new(move || load(api.clone(), id.get()));
+    let data = LocalResource::new(move || load(api.clone(), bill_id.clone()));
     let retry = Callback::new(move |()| data.refetch());
     view! {
         <p class="mandat-inv-back">
             <a href=crate::nav::href("/invoices")>{t(Key::InvBack)}</a>
         </p>
-        {move || {
-            let title = fill(Key::InvoiceTitle, &[("id", &id.get())]);
-            crate::set_page_title(&title);
-            view! { <h1>{title}</h1> }
-        }}
+        <h1>{title}</h1>
         {move || match data.get() {
             None => view! { <Loading /> }.into_any(),
             Some(Err(error)) => {
