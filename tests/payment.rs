@@ -91,7 +91,7 @@ fn card() -> PaymentMethod {
 
 fn commune() -> ChorusStructure {
     ChorusStructure {
-        siret: "21310018200012".into(),
+        siret: "21310555400017".into(),
         name: "Commune de Saint-Exemple".into(),
         code_service_doit_etre_renseigne: true,
         numero_ej_doit_etre_renseigne: false,
@@ -179,7 +179,7 @@ async fn methods_are_a_radio_group_with_none_chosen() {
     let siret: web_sys::HtmlInputElement = get(&root, "#mandat-siret").unchecked_into();
     assert_eq!(
         siret.value(),
-        "213 100 182 00012",
+        "213 105 554 00017",
         "pre-filled from the account's structure"
     );
     assert_eq!(
@@ -238,7 +238,7 @@ async fn a_mistyped_siret_is_explained_beside_the_field_when_leaving_it() {
     settle(0).await;
     let input = get(&root, "#mandat-siret");
 
-    type_and_leave(&input, "213 100 182 00018");
+    type_and_leave(&input, "213 105 554 00018");
     settle(0).await;
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     let message = text(&root, "#mandat-siret-error");
@@ -252,7 +252,7 @@ async fn a_mistyped_siret_is_explained_beside_the_field_when_leaving_it() {
         .split(' ')
         .any(|id| id == "mandat-siret-error"));
 
-    type_and_leave(&input, "2131001820");
+    type_and_leave(&input, "2131055540");
     settle(0).await;
     assert_eq!(
         text(&root, "#mandat-siret-error"),
@@ -264,7 +264,7 @@ async fn a_mistyped_siret_is_explained_beside_the_field_when_leaving_it() {
     assert!(text(&root, "#mandat-siret-error").contains("que des chiffres"));
 
     // Back to a valid one: the message goes away.
-    type_and_leave(&input, "21310018200012");
+    type_and_leave(&input, "21310555400017");
     settle(0).await;
     assert!(find(&root, "#mandat-siret-error").is_none());
     assert_eq!(input.get_attribute("aria-invalid"), None);
@@ -434,7 +434,7 @@ async fn a_failed_payment_keeps_everything_typed_and_offers_a_retry() {
         .contains("Le service est injoignable"));
     assert!(find(&problem, "button").is_some(), "a retry");
     let siret: web_sys::HtmlInputElement = get(&root, "#mandat-siret").unchecked_into();
-    assert_eq!(siret.value(), "213 100 182 00012");
+    assert_eq!(siret.value(), "213 105 554 00017");
     let select: web_sys::HtmlSelectElement = get(&root, "#mandat-code-service").unchecked_into();
     assert_eq!(select.value(), "FINANCES");
 }

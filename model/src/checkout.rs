@@ -82,7 +82,7 @@ mod tests {
 
     fn structure(code_required: bool, ej_required: bool, either: bool) -> ChorusStructure {
         ChorusStructure {
-            siret: "21310018200017".into(),
+            siret: "21310555400017".into(),
             name: "Commune".into(),
             code_service_doit_etre_renseigne: code_required,
             numero_ej_doit_etre_renseigne: ej_required,

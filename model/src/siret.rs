@@ -19,6 +19,9 @@ pub enum SiretError {
     WrongLength(usize),
     /// 14 digits, but the checksum does not hold: most often a typo.
     Checksum,
+    /// The 14 digits pass, but the SIREN (the first nine) fails its own check
+    /// digit: a typo that happened to keep the whole number's checksum.
+    SirenChecksum,
 }
 
 impl SiretError {
@@ -29,6 +32,7 @@ impl SiretError {
             SiretError::NotDigits => "siret_not_digits",
             SiretError::WrongLength(_) => "siret_length",
             SiretError::Checksum => "siret_checksum",
+            SiretError::SirenChecksum => "siren_checksum",
         }
     }
 }
@@ -56,6 +60,10 @@ impl Siret {
         }
         if !checksum_holds(&compact) {
             return Err(SiretError::Checksum);
+        }
+        // La Poste's SIREN 356 000 000 is itself Luhn-valid: one rule for all.
+        if !luhn(&compact[..9]) {
+            return Err(SiretError::SirenChecksum);
         }
         Ok(Siret(compact))
     }
@@ -154,6 +162,10 @@ mod tests {
             ("73282932000075", SiretError::Checksum),
             // La Poste establishment whose digit sum is not a multiple of 5.
             ("35600000049838", SiretError::Checksum),
+            // The 14 digits pass Luhn, the SIREN 214 450 123 does not.
+            ("21445012300010", SiretError::SirenChecksum),
+            ("214 450 123 00010", SiretError::SirenChecksum),
+            ("26765432100012", SiretError::SirenChecksum),
         ] {
             assert_eq!(Siret::parse(input), Err(error), "{input:?}");
         }
@@ -166,6 +178,21 @@ mod tests {
         assert!(Siret::parse("35600000049837").is_ok());
         // The head office is Luhn-valid, and its digit sum (26) would refuse it.
         assert!(Siret::parse("35600000000048").is_ok());
+    }
+
+    #[test]
+    fn the_siren_of_every_accepted_siret_passes_luhn() {
+        for siret in [
+            "21445012400018",
+            "26765432500013",
+            "20001123700019",
+            "13050001000017",
+            "35600000000048",
+            "35600000049837",
+        ] {
+            let parsed = Siret::parse(siret).unwrap();
+            assert!(luhn(parsed.siren()), "{siret}");
+        }
     }
 
     #[test]

@@ -32,17 +32,27 @@ fn cases(n: u32) -> ProptestConfig {
 // ---------------------------------------------------------------- SIRET
 
 /// The rules, restated independently of the model: Luhn over the 14 digits, or the
-/// digit sum for La Poste's establishments other than its head office.
+/// digit sum for La Poste's establishments other than its head office; and Luhn
+/// over the SIREN (the first nine digits).
 fn rules_hold(digits: &str) -> bool {
-    let d: Vec<u32> = digits.bytes().map(|b| u32::from(b - b'0')).collect();
+    whole_rule_holds(digits) && luhn_holds(&digits[..9])
+}
+
+fn whole_rule_holds(digits: &str) -> bool {
     if digits.starts_with("356000000") && digits != "35600000000048" {
-        return d.iter().sum::<u32>().is_multiple_of(5);
+        let sum: u32 = digits.bytes().map(|b| u32::from(b - b'0')).sum();
+        return sum.is_multiple_of(5);
     }
-    let sum: u32 = d
-        .iter()
+    luhn_holds(digits)
+}
+
+fn luhn_holds(digits: &str) -> bool {
+    let sum: u32 = digits
+        .bytes()
+        .map(|b| u32::from(b - b'0'))
         .rev()
         .enumerate()
-        .map(|(i, &x)| match (i % 2, x * 2) {
+        .map(|(i, x)| match (i % 2, x * 2) {
             (1, y) if y > 9 => y - 9,
             (1, y) => y,
             _ => x,
@@ -51,17 +61,25 @@ fn rules_hold(digits: &str) -> bool {
     sum.is_multiple_of(10)
 }
 
-/// A Luhn-valid SIRET from 13 digits, not in La Poste's range.
+/// A valid SIRET, not in La Poste's range: 8 digits completed into a Luhn-valid
+/// SIREN, then 4 digits completed into a Luhn-valid SIRET.
 fn luhn_siret() -> impl Strategy<Value = String> {
-    proptest::collection::vec(0u8..10, 13).prop_filter_map("La Poste range", |head| {
-        let head: String = head.iter().map(|d| char::from(b'0' + d)).collect();
-        if head.starts_with("356000000") {
-            return None;
-        }
-        (0..10)
-            .map(|last| format!("{head}{last}"))
-            .find(|s| rules_hold(s))
-    })
+    (
+        proptest::collection::vec(0u8..10, 8),
+        proptest::collection::vec(0u8..10, 4),
+    )
+        .prop_filter_map("La Poste range", |(head, nic)| {
+            let text = |d: &[u8]| d.iter().map(|d| char::from(b'0' + d)).collect::<String>();
+            let siren = (0..10)
+                .map(|check| format!("{}{check}", text(&head)))
+                .find(|s| luhn_holds(s))?;
+            if siren == "356000000" {
+                return None;
+            }
+            (0..10)
+                .map(|last| format!("{siren}{}{last}", text(&nic)))
+                .find(|s| rules_hold(s))
+        })
 }
 
 /// A La Poste establishment valid by the digit sum.
@@ -109,7 +127,8 @@ fn the_independent_rules_agree_with_known_sirets() {
     ] {
         assert!(rules_hold(ok), "{ok}");
     }
-    for bad in ["21310555400018", "35600000049838"] {
+    // The last one passes over 14 digits, but its SIREN 214 450 123 does not.
+    for bad in ["21310555400018", "35600000049838", "21445012300010"] {
         assert!(!rules_hold(bad), "{bad}");
     }
 }
@@ -139,7 +158,11 @@ proptest! {
             }
             Err(SiretError::Checksum) => {
                 prop_assert_eq!(input.len(), 14);
-                prop_assert!(!rules_hold(&input));
+                prop_assert!(!whole_rule_holds(&input));
+            }
+            Err(SiretError::SirenChecksum) => {
+                prop_assert!(whole_rule_holds(&input));
+                prop_assert!(!luhn_holds(&input[..9]));
             }
             Err(SiretError::NotDigits) => prop_assert!(false, "digits only: {}", input),
         }
@@ -388,7 +411,7 @@ fn bill_json(status: &str, category: &str) -> Value {
 
 fn tracking_json(status: &str, actor: &str) -> Value {
     json!({
-        "billId": "FR1000003", "chorusInvoiceId": "CPP-1", "siret": "21445012300010",
+        "billId": "FR1000003", "chorusInvoiceId": "CPP-1", "siret": "21445012400018",
         "structureName": "<img src=x onerror=alert(1)>", "codeService": "SERV-FIN",
         "numeroEngagement": "", "status": status,
         "history": [{"status": status, "date": "2026-11-02T09:00:00Z", "actor": actor,
@@ -399,7 +422,7 @@ fn tracking_json(status: &str, actor: &str) -> Value {
 
 fn mandate_json(state: &str) -> Value {
     json!({
-        "orderId": 1004, "state": state, "siret": "21445012300010",
+        "orderId": 1004, "state": state, "siret": "21445012400018",
         "structureName": "Commune", "formUrl": "/f", "uploadUrl": "/u",
         "rejectionReason": "<b>illisible</b><script>alert(1)</script>"
     })

@@ -57,7 +57,7 @@ async fn every_operation_in_the_contract_is_routed() {
         let concrete = path
             .replace("{orderId}", "1003")
             .replace("{billId}", "FR1000001")
-            .replace("{siret}", "21445012300010");
+            .replace("{siret}", "21445012400018");
         let concrete = if concrete == "/sandbox/login" {
             "/sandbox/login?account=commune".to_string()
         } else {

@@ -127,7 +127,7 @@ fn killed_during_an_upload_it_restarts_with_no_document_and_no_partial_file() {
 
     let mut server = start(&db, &dist);
     let cookie = login(server.addr);
-    let pay = serde_json::to_vec(&common::mandate_body("21445012300010", "SERV-FIN", "")).unwrap();
+    let pay = serde_json::to_vec(&common::mandate_body("21445012400018", "SERV-FIN", "")).unwrap();
     let (status, _, body) = request(
         server.addr,
         "POST",

@@ -57,7 +57,7 @@ async fn every_api_request_fails_at_rate_one_and_none_at_zero() {
         .post_json(
             "/api/me/order/1001/pay",
             Some(&cookie),
-            mandate_body("21445012300010", "SERV-FIN", ""),
+            mandate_body("21445012400018", "SERV-FIN", ""),
         )
         .await;
     assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
@@ -134,7 +134,7 @@ async fn latency_is_added_to_api_requests_only() {
 async fn a_payment_retried_through_failures_is_made_once() {
     let sb = Sandbox::with(faults(0.5, 0.0, 99), dist);
     let cookie = sb.login("commune").await;
-    let body = serde_json::to_vec(&mandate_body("21445012300010", "SERV-FIN", "")).unwrap();
+    let body = serde_json::to_vec(&mandate_body("21445012400018", "SERV-FIN", "")).unwrap();
     let headers = [
         ("content-type", "application/json"),
         ("idempotency-key", "retry-through-faults"),
@@ -239,7 +239,7 @@ async fn payment_and_upload_retried_through_drops_and_failures_happen_once() {
     let sb = Sandbox::with(faults(0.25, 0.25, 11), dist);
     let server = start(&sb).await;
     let cookie = sb.login("commune").await;
-    let pay = serde_json::to_vec(&mandate_body("21445012300010", "SERV-FIN", "")).unwrap();
+    let pay = serde_json::to_vec(&mandate_body("21445012400018", "SERV-FIN", "")).unwrap();
     let headers = [
         ("Cookie", cookie.as_str()),
         ("Content-Type", "application/json"),

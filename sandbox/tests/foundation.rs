@@ -275,7 +275,7 @@ async fn data_survives_a_restart_and_reseed_restores_it() {
         .post_json(
             "/api/me/order/1001/pay",
             Some(&cookie),
-            common::mandate_body("21445012300010", "SERV-FIN", ""),
+            common::mandate_body("21445012400018", "SERV-FIN", ""),
         )
         .await;
     assert_eq!(r.status, StatusCode::OK);

@@ -10,7 +10,7 @@ async fn api_strings_with_markup_are_seeded_and_returned_verbatim() {
     let sb = Sandbox::new();
     let c = sb.login("commune").await;
     let structure = sb
-        .get("/api/chorus/structure/20001123400016", Some(&c))
+        .get("/api/chorus/structure/20001123700019", Some(&c))
         .await
         .json();
     assert!(structure["name"]

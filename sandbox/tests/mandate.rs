@@ -19,7 +19,7 @@ async fn paid_commune_order(sb: &Sandbox) -> String {
         .post_json(
             "/api/me/order/1001/pay",
             Some(&c),
-            mandate_body("21445012300010", "SERV-FIN", "EJ-77"),
+            mandate_body("21445012400018", "SERV-FIN", "EJ-77"),
         )
         .await;
     assert_eq!(r.status, StatusCode::OK);
@@ -49,7 +49,7 @@ async fn the_form_is_a_real_pdf_prefilled_with_the_order() {
         "1001",
         "463,02 \u{fffd}",
         "Mairie de Saint-Aubin-sur-Loire",
-        "21445012300010",
+        "21445012400018",
         "SERV-FIN",
         "EJ-77",
         "Signature",

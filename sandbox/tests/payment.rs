@@ -11,9 +11,9 @@ use mandat_model::mandate::MandateState;
 use mandat_model::OrderStatus;
 use serde_json::json;
 
-const COMMUNE: &str = "21445012300010";
-const HOSPITAL: &str = "26765432100012";
-const SYNDICATE: &str = "20001123400016";
+const COMMUNE: &str = "21445012400018";
+const HOSPITAL: &str = "26765432500013";
+const SYNDICATE: &str = "20001123700019";
 
 #[tokio::test]
 async fn the_mandate_is_offered_to_administrations_and_explained_to_others() {
@@ -227,7 +227,7 @@ async fn paying_by_mandate_requests_the_signed_form_once() {
         .post_json(
             "/api/me/order/2001/pay",
             Some(&h),
-            mandate_body("267 654 321 00012", "", " EJ-2026-0099 "),
+            mandate_body("267 654 325 00013", "", " EJ-2026-0099 "),
         )
         .await;
     assert_eq!(
@@ -408,7 +408,7 @@ async fn futures_join(sb: &Sandbox, cookie: &str, body: &[u8]) -> Vec<common::Re
 async fn structures_are_looked_up_by_siret() {
     let sb = Sandbox::new();
     let s: ChorusStructure = sb
-        .get("/api/chorus/structure/214%20450%20123%2000010", None)
+        .get("/api/chorus/structure/214%20450%20124%2000018", None)
         .await
         .decode();
     assert_eq!(s.siret, COMMUNE);
@@ -439,6 +439,8 @@ async fn structures_are_looked_up_by_siret() {
     for (siret, code) in [
         ("21445012300011", "siret_checksum"),
         ("35600000000002", "siret_checksum"),
+        // The former demo SIRET: its 14 digits pass, its SIREN 214 450 123 does not.
+        ("214%20450%20123%2000010", "siren_checksum"),
         ("123", "siret_length"),
         ("abcdefghijklmn", "siret_not_digits"),
     ] {

@@ -78,7 +78,7 @@ async fn pay_and_upload_over_a_socket() {
         ("Idempotency-Key", "socket-1"),
     ];
     let body =
-        serde_json::to_vec(&common::mandate_body("21445012300010", "SERV-ECOLE", "")).unwrap();
+        serde_json::to_vec(&common::mandate_body("21445012400018", "SERV-ECOLE", "")).unwrap();
     let (status, first) = request(
         server.addr,
         "POST",
@@ -158,7 +158,7 @@ async fn every_read_of_the_contract_answers_over_a_socket() {
             let concrete = path
                 .replace("{orderId}", order)
                 .replace("{billId}", bill)
-                .replace("{siret}", "26765432100012");
+                .replace("{siret}", "26765432500013");
             let (status, body) = request(server.addr, "GET", &concrete, &headers, vec![]).await;
             let expected_404 = (account == "entreprise"
                 && (concrete.contains("/mandate") || concrete.ends_with("/chorus")))

@@ -74,6 +74,7 @@ pub fn field_message(code: &str) -> Key {
         "siret_not_digits" => Key::FieldSiretNotDigits,
         "siret_length" => Key::FieldSiretLength,
         "siret_checksum" => Key::FieldSiretChecksum,
+        "siren_checksum" => Key::FieldSirenChecksum,
         "siret_unknown" => Key::FieldSiretUnknown,
         "code_service_required" => Key::FieldCodeServiceRequired,
         "code_service_reserved" | "code_service_unknown" | "code_service_inactive" => {

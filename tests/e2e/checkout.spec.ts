@@ -2,7 +2,7 @@ import { test, expect, signIn, expectNoAxeViolations, acceptNetworkErrors } from
 import type { APIRequestContext, Page } from '@playwright/test';
 
 // Demo data from the sandbox seed (README, "Demo accounts").
-const COMMUNE_SIRET = '21445012300010';
+const COMMUNE_SIRET = '21445012400018';
 const COMMUNE_ORDER = 1001;
 const COMMUNE_SECOND_ORDER = 1002;
 const HOSPITAL_ORDER = 2001;

@@ -200,7 +200,7 @@ test('killed during an upload and restarted, the sandbox records the copy the ap
     const paid = await page.request.post(`${CRASH_BASE}/api/me/order/${order}/pay`, {
       data: {
         paymentMethod: { paymentType: 'ADMINISTRATIVE_MANDATE' },
-        chorus: { siret: '26765432100012', codeService: '', numeroEngagement: 'EJ-2026-0042' },
+        chorus: { siret: '26765432500013', codeService: '', numeroEngagement: 'EJ-2026-0042' },
       },
     });
     expect(paid.status(), await paid.text()).toBe(200);

@@ -5,7 +5,7 @@ import { test, expect, signIn, expectNoAxeViolations, acceptNetworkErrors } from
 // mandate here (the hospital requires a numéro d'engagement); the commune's
 // 1004 was rejected with a reason full of markup.
 const ORDER = 2002;
-const HOSPITAL_SIRET = '26765432100012';
+const HOSPITAL_SIRET = '26765432500013';
 const REJECTED_ORDER = 1004;
 const MANDATE_PAGE = `/orders/${ORDER}/mandate`;
 const UPLOAD = `**/api/me/order/${ORDER}/mandate/document**`;
