@@ -5,9 +5,11 @@ mod common;
 use common::mount;
 use leptos::prelude::*;
 use mandat::invoices::{InvoiceData, InvoiceDetail, StatusBadge, Timeline};
-use mandat_model::billing::{Bill, BillCategory, ChorusTracking, DeadlineView};
-use mandat_model::chorus::{ChorusActor, ChorusEvent, ChorusStatus, PaymentDeadline};
-use mandat_model::Price;
+use mandat::AppConfig;
+use mandat_model::billing::{Bill, BillCategory, ChorusTracking};
+use mandat_model::chorus::{ChorusActor, ChorusEvent, ChorusStatus};
+use mandat_model::deadline::{deadline, Deadline, DeadlineTerms, Interruption};
+use mandat_model::{Locale, Price};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -202,7 +204,8 @@ fn rejected_invoice() -> InvoiceData {
             price_with_tax: Price::eur(18_000),
             pdf_url: "/api/me/bill/FR1000005/pdf".into(),
             chorus_status: Some(ChorusStatus::Rejetee),
-            due_date: Some("2026-04-01".parse().unwrap()),
+            due_date: None,
+            deadline: Some(Deadline::Void),
         },
         debt: None,
         tracking: Some(ChorusTracking {
@@ -214,16 +217,7 @@ fn rejected_invoice() -> InvoiceData {
             numero_engagement: String::new(),
             status: Some(ChorusStatus::Rejetee),
             history,
-            deadline: Some(DeadlineView {
-                deadline: PaymentDeadline {
-                    start_date: "2026-03-02".parse().unwrap(),
-                    days: 30,
-                    days_suspended: 0,
-                    due_date: "2026-04-01".parse().unwrap(),
-                },
-                days_left: -10,
-                overdue: false,
-            }),
+            deadline: Some(Deadline::Void),
             statut_mise_en_paiement_nest_pas_remonte: false,
         }),
     }
@@ -251,10 +245,14 @@ fn a_rejected_invoice_says_a_new_one_will_be_issued() {
         .query_selector("[data-testid=routing] i")
         .unwrap()
         .is_none());
-    // Rejected: the deadline no longer runs, no late-payment estimate.
-    assert!(text(&root, "[data-testid=deadline-state]").contains("ne court plus"));
+    // Rejected: void, no due date, nothing owed.
+    assert_eq!(
+        text(&root, "[data-testid=deadline-state]"),
+        "Facture rejetée : elle est annulée. Rien n’est dû sur cette facture et aucun délai de paiement ne court ; un avoir ou une nouvelle facture suivra."
+    );
+    assert_eq!(deadline_state(&root), "void");
     assert!(root
-        .query_selector("[data-testid=late-estimate]")
+        .query_selector("[data-testid=late-estimate], [data-testid=due-date]")
         .unwrap()
         .is_none());
     assert_eq!(
@@ -275,24 +273,92 @@ fn a_rejected_invoice_says_a_new_one_will_be_issued() {
     );
 }
 
-#[wasm_bindgen_test]
-fn a_late_invoice_shows_its_days_late_and_the_estimate() {
+/// The invoice of `rejected_invoice` with another history and the deadline the
+/// model computes from it on `today`, for 1 200 € including VAT.
+fn invoice_with(
+    history: Vec<ChorusEvent>,
+    days: u32,
+    payment_not_reported: bool,
+    today: &str,
+) -> InvoiceData {
     let mut data = rejected_invoice();
-    let tracking = data.tracking.as_mut().unwrap();
-    tracking.history.pop();
-    tracking.status = Some(ChorusStatus::MiseADisposition);
-    tracking.deadline.as_mut().unwrap().overdue = true;
-    // 1 200 € TTC, 10 days late at 2.15 % + 8 points: 3,34 € and 40 €.
+    let terms = DeadlineTerms {
+        days,
+        payment_not_reported,
+        amount_cents: 120_000,
+    };
+    let state = deadline(&history, terms, today.parse().unwrap());
+    let status = mandat_model::chorus::current_status(&history);
     data.bill.price_with_tax = Price::eur(120_000);
-    data.bill.chorus_status = Some(ChorusStatus::MiseADisposition);
+    data.bill.chorus_status = status;
+    data.bill.due_date = state.due_date();
+    data.bill.deadline = Some(state.clone());
+    let tracking = data.tracking.as_mut().unwrap();
+    tracking.history = history;
+    tracking.status = status;
+    tracking.deadline = Some(state);
+    tracking.statut_mise_en_paiement_nest_pas_remonte = payment_not_reported;
+    data
+}
+
+fn deadline_state(root: &web_sys::HtmlElement) -> String {
+    root.query_selector("[data-testid=deadline]")
+        .unwrap()
+        .expect("the deadline section")
+        .get_attribute("data-state")
+        .unwrap()
+}
+
+fn in_english<F, N>(f: F) -> web_sys::HtmlElement
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView + 'static,
+{
+    mount(move || {
+        provide_context(AppConfig {
+            locale: Locale::En,
+            ..Default::default()
+        });
+        f()
+    })
+}
+
+fn made_available_2_march() -> Vec<ChorusEvent> {
+    vec![
+        event(ChorusStatus::Deposee, "2026-03-01T08:00:00Z", None),
+        event(ChorusStatus::MiseADisposition, "2026-03-02T08:00:00Z", None),
+    ]
+}
+
+#[wasm_bindgen_test]
+fn a_late_invoice_shows_its_days_late_and_the_interest_so_far() {
+    // Due 1 April; 10 days late on 11 April at 2.15 % + 8 points: 3,34 € and 40 €.
+    let data = invoice_with(made_available_2_march(), 30, false, "2026-04-11");
     let root = mount(move || view! { <InvoiceDetail data=data.clone() /> });
+    assert_eq!(deadline_state(&root), "overdue");
     assert_eq!(
         text(&root, "[data-testid=deadline-state]"),
         "En retard de 10 jours."
     );
+    assert_eq!(text(&root, "[data-testid=due-date]"), "1er avril 2026");
     assert_eq!(text(&root, "[data-testid=late-interest]"), "3,34\u{a0}€");
     assert_eq!(text(&root, "[data-testid=late-indemnity]"), "40,00\u{a0}€");
-    assert!(text(&root, "[data-testid=late-estimate]").contains("10,15"));
+    assert_eq!(text(&root, "[data-testid=late-total]"), "43,34\u{a0}€");
+    let estimate = text(&root, "[data-testid=late-estimate]");
+    assert!(
+        estimate.contains("Intérêts moratoires à ce jour"),
+        "{estimate}"
+    );
+    assert!(
+        estimate.contains("en vigueur au 1er janvier 2026 (2,15 %)"),
+        "{estimate}"
+    );
+    assert!(estimate.contains("soit 10,15 % par an"), "{estimate}");
+    assert!(estimate.contains("pendant 10 jours"), "{estimate}");
+    assert!(root
+        .query_selector("[data-testid=late-rate-last-known], [data-testid=late-pay-by]")
+        .unwrap()
+        .is_none());
     let step = root
         .query_selector("[data-testid=next-step]")
         .unwrap()
@@ -306,4 +372,176 @@ fn a_late_invoice_shows_its_days_late_and_the_estimate() {
         link.get_attribute("href").unwrap(),
         "https://chorus-pro.gouv.fr/"
     );
+}
+
+#[wasm_bindgen_test]
+fn a_suspended_invoice_says_the_clock_is_stopped_and_what_follows() {
+    // Made available 22 October, suspended 31 October with 21 days left.
+    let history = vec![
+        event(ChorusStatus::MiseADisposition, "2026-10-22T08:00:00Z", None),
+        event(
+            ChorusStatus::Suspendue,
+            "2026-10-31T09:00:00Z",
+            Some(HOSTILE),
+        ),
+    ];
+    let data = invoice_with(history, 30, false, "2026-12-20");
+    let fr = data.clone();
+    let root = mount(move || view! { <InvoiceDetail data=fr.clone() /> });
+    assert_eq!(deadline_state(&root), "interrupted");
+    assert_eq!(
+        text(&root, "[data-testid=deadline-state]"),
+        "Délai interrompu depuis le 31 octobre 2026 : aucun compte à rebours ne court tant que les pièces demandées ne sont pas reçues."
+    );
+    assert!(text(&root, "[data-testid=deadline-more]")
+        .starts_with("À leur réception, un nouveau délai de 30 jours s’ouvre"));
+    let facts = text(&root, "[data-testid=deadline-facts]");
+    assert!(
+        facts.contains("Solde du délai ce jour-là21 jours"),
+        "{facts}"
+    );
+    // No countdown, no due date, not late though the first due date passed.
+    assert!(root
+        .query_selector("[data-testid=due-date], [data-testid=late-estimate]")
+        .unwrap()
+        .is_none());
+
+    let en = in_english(move || view! { <InvoiceDetail data=data.clone() /> });
+    assert_eq!(
+        text(&en, "[data-testid=deadline-state]"),
+        "Deadline interrupted since 31 October 2026: no countdown runs until the requested documents are received."
+    );
+    assert!(text(&en, "[data-testid=deadline-more]")
+        .starts_with("Once they arrive, a new deadline of 30 days opens"));
+}
+
+#[wasm_bindgen_test]
+fn documents_received_open_a_new_deadline() {
+    // Made available 22 October, suspended 31 October, completed 5 November:
+    // due 5 December, 5 days left on 30 November.
+    let history = vec![
+        event(ChorusStatus::MiseADisposition, "2026-10-22T08:00:00Z", None),
+        event(ChorusStatus::Suspendue, "2026-10-31T09:00:00Z", Some("RIB")),
+        event(ChorusStatus::Completee, "2026-11-05T09:00:00Z", None),
+    ];
+    let data = invoice_with(history, 30, false, "2026-11-30");
+    let root = mount(move || view! { <InvoiceDetail data=data.clone() /> });
+    assert_eq!(deadline_state(&root), "running");
+    assert_eq!(
+        text(&root, "[data-testid=deadline-state]"),
+        "Il reste 5 jours avant l’échéance."
+    );
+    assert_eq!(text(&root, "[data-testid=due-date]"), "5 décembre 2026");
+    assert_eq!(
+        text(&root, "[data-testid=deadline-more]"),
+        "Les pièces demandées ont été reçues le 5 novembre 2026 : un nouveau délai de 30 jours s’est ouvert ce jour-là (art. R2192-29)."
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_late_payment_still_owes_its_interest_and_says_by_when() {
+    // Due 1 April, put in payment 21 April: 20 days, 6,67 € + 40 €, by 5 June.
+    let mut history = made_available_2_march();
+    history.push(event(
+        ChorusStatus::MiseEnPaiement,
+        "2026-04-21T08:00:00Z",
+        None,
+    ));
+    let data = invoice_with(history, 30, false, "2026-05-01");
+    let fr = data.clone();
+    let root = mount(move || view! { <InvoiceDetail data=fr.clone() /> });
+    assert_eq!(deadline_state(&root), "paidLate");
+    assert_eq!(
+        text(&root, "[data-testid=deadline-state]"),
+        "Mise en paiement le 21 avril 2026, 20 jours après l’échéance."
+    );
+    assert_eq!(text(&root, "[data-testid=late-interest]"), "6,67\u{a0}€");
+    assert_eq!(text(&root, "[data-testid=late-total]"), "46,67\u{a0}€");
+    assert_eq!(
+        text(&root, "[data-testid=late-pay-by]"),
+        "À payer au plus tard le 5 juin 2026, 45 jours après la mise en paiement (art. R2192-36)."
+    );
+    assert!(
+        text(&root, "[data-testid=late-estimate]").contains("Intérêts moratoires et indemnité dus")
+    );
+
+    let en = in_english(move || view! { <InvoiceDetail data=data.clone() /> });
+    assert_eq!(
+        text(&en, "[data-testid=deadline-state]"),
+        "Put in payment on 21 April 2026, 20 days after the due date."
+    );
+    assert_eq!(text(&en, "[data-testid=late-interest]"), "€6.67");
+    assert_eq!(
+        text(&en, "[data-testid=late-pay-by]"),
+        "To be paid by 5 June 2026, 45 days after the payment (art. R2192-36)."
+    );
+}
+
+#[wasm_bindgen_test]
+fn past_the_last_known_ecb_rate_the_page_says_so() {
+    // Late since 2 September 2026: the rate of the half-year from 1 July 2026 is
+    // not in the table; the last known one (1 January 2026) is used.
+    let history = vec![event(
+        ChorusStatus::MiseADisposition,
+        "2026-08-02T08:00:00Z",
+        None,
+    )];
+    let data = invoice_with(history, 30, false, "2026-09-11");
+    let root = mount(move || view! { <InvoiceDetail data=data.clone() /> });
+    assert_eq!(
+        text(&root, "[data-testid=late-rate-last-known]"),
+        "Le taux de la BCE du semestre commençant le 1er juillet 2026 n’est pas encore connu de ce service : le calcul retient le dernier taux connu, celui du 1er janvier 2026."
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_structure_that_does_not_report_payment_shows_the_due_date_never_late() {
+    let mut history = made_available_2_march();
+    history.push(event(
+        ChorusStatus::Comptabilisee,
+        "2026-03-20T08:00:00Z",
+        None,
+    ));
+    let data = invoice_with(history, 30, true, "2026-09-01");
+    let fr = data.clone();
+    let root = mount(move || view! { <InvoiceDetail data=fr.clone() /> });
+    assert_eq!(deadline_state(&root), "paymentNotReported");
+    assert_eq!(text(&root, "[data-testid=due-date]"), "1er avril 2026");
+    assert!(text(&root, "[data-testid=deadline-state]")
+        .starts_with("Votre structure ne transmet pas la mise en paiement à Chorus Pro"));
+    assert!(root
+        .query_selector("[data-testid=late-estimate]")
+        .unwrap()
+        .is_none());
+    assert!(!root.text_content().unwrap().contains("retard de"));
+
+    let en = in_english(move || view! { <InvoiceDetail data=data.clone() /> });
+    assert_eq!(text(&en, "[data-testid=due-date]"), "1 April 2026");
+    assert!(text(&en, "[data-testid=deadline-state]")
+        .starts_with("Your structure does not report payment to Chorus Pro"));
+}
+
+#[wasm_bindgen_test]
+fn absurd_values_from_the_api_show_as_unknown() {
+    let mut data = invoice_with(made_available_2_march(), 30, false, "2026-03-10");
+    let absurd = Deadline::Running {
+        start_date: "2026-03-02".parse().unwrap(),
+        days: 30,
+        interruption: Some(Interruption {
+            since: "2026-03-05".parse().unwrap(),
+            balance_days: 27,
+            new_days: 30,
+            resumed_on: None,
+        }),
+        due_date: chrono::NaiveDate::from_ymd_opt(262_000, 1, 1).unwrap(),
+        days_left: i64::MAX,
+    };
+    data.tracking.as_mut().unwrap().deadline = Some(absurd);
+    let root = mount(move || view! { <InvoiceDetail data=data.clone() /> });
+    assert_eq!(deadline_state(&root), "unknown");
+    assert_eq!(
+        text(&root, "[data-testid=deadline-state]"),
+        "Le délai de paiement de cette facture ne peut pas être établi à partir des informations reçues."
+    );
+    assert!(!root.text_content().unwrap().contains("262000"));
 }

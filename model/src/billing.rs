@@ -5,7 +5,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::api::{OrderStatus, Price};
-use crate::chorus::{ChorusEvent, ChorusRouting, ChorusStatus, PaymentDeadline};
+use crate::chorus::{ChorusEvent, ChorusRouting, ChorusStatus};
+use crate::deadline::Deadline;
 use crate::mandate::Mandate;
 
 /// `paymentType` of the administrative mandate.
@@ -145,9 +146,13 @@ pub struct Bill {
     /// The invoice's current status on Chorus Pro; absent when it does not go through it.
     #[serde(default)]
     pub chorus_status: Option<ChorusStatus>,
-    /// The payment due date, once the deadline has started.
+    /// The payment due date, where there is one (see `deadline`).
     #[serde(default)]
     pub due_date: Option<NaiveDate>,
+    /// The payment deadline's state; absent when the bill does not go through
+    /// Chorus Pro.
+    #[serde(default)]
+    pub deadline: Option<Deadline>,
 }
 
 /// `GET /me/bill`: one page of bills, newest first.
@@ -171,6 +176,8 @@ pub enum DebtStatus {
     ToBePaid,
     Unmatured,
     Refunded,
+    /// The invoice was rejected: void, nothing is owed on it.
+    Cancelled,
     #[serde(other)]
     Unknown,
 }
@@ -187,31 +194,21 @@ pub struct Debt {
     pub pending_amount: Price,
 }
 
-/// The debt status from the Chorus Pro status and the deadline: paid once the
-/// accountant has put it in payment; unpaid when late or rejected; to be paid while
-/// the deadline runs; unmatured before it starts.
-pub fn debt_status(
-    status: Option<ChorusStatus>,
-    due_date: Option<NaiveDate>,
-    today: NaiveDate,
-) -> DebtStatus {
-    match (status, due_date) {
-        (Some(ChorusStatus::MiseEnPaiement), _) => DebtStatus::Paid,
-        (Some(ChorusStatus::Rejetee), _) => DebtStatus::Unpaid,
-        (_, Some(due)) if due < today => DebtStatus::Unpaid,
-        (_, Some(_)) => DebtStatus::ToBePaid,
-        (_, None) => DebtStatus::Unmatured,
+/// The debt of an invoice from its payment deadline: paid once put in payment
+/// (interest still owed after a late payment shows with the deadline); cancelled
+/// when rejected; unpaid once overdue; to be paid while the deadline runs, is
+/// interrupted, or cannot be followed; unmatured before it starts.
+pub fn debt_status(deadline: &Deadline) -> DebtStatus {
+    match deadline {
+        Deadline::PaidOnTime { .. } | Deadline::PaidLate { .. } => DebtStatus::Paid,
+        Deadline::Void => DebtStatus::Cancelled,
+        Deadline::Overdue { .. } => DebtStatus::Unpaid,
+        Deadline::Running { .. }
+        | Deadline::Interrupted { .. }
+        | Deadline::PaymentNotReported { .. } => DebtStatus::ToBePaid,
+        Deadline::NotStarted { .. } => DebtStatus::Unmatured,
+        Deadline::Unknown => DebtStatus::Unknown,
     }
-}
-
-/// The deadline with what the app shows: days left (negative when late).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct DeadlineView {
-    #[serde(flatten)]
-    pub deadline: PaymentDeadline,
-    pub days_left: i64,
-    pub overdue: bool,
 }
 
 /// `GET /me/bill/{billId}/chorus`: the invoice's journey on Chorus Pro.
@@ -231,8 +228,9 @@ pub struct ChorusTracking {
     pub status: Option<ChorusStatus>,
     /// Sorted by each event's own date, oldest first.
     pub history: Vec<ChorusEvent>,
+    /// Absent only from an API that does not compute it.
     #[serde(default)]
-    pub deadline: Option<DeadlineView>,
+    pub deadline: Option<Deadline>,
     /// The structure never reports `MISE_EN_PAIEMENT`.
     pub statut_mise_en_paiement_nest_pas_remonte: bool,
 }
@@ -262,39 +260,56 @@ mod tests {
     use super::*;
 
     #[test]
-    fn debt_status_table() {
+    fn debt_status_follows_the_deadline() {
         let d = |day: u32| NaiveDate::from_ymd_opt(2026, 5, day).unwrap();
-        let today = d(15);
-        for (status, due, expected) in [
+        for (deadline, expected) in [
             (
-                Some(ChorusStatus::MiseEnPaiement),
-                Some(d(1)),
+                Deadline::PaidOnTime {
+                    due_date: d(10),
+                    paid_on: d(9),
+                },
                 DebtStatus::Paid,
             ),
-            (Some(ChorusStatus::Rejetee), None, DebtStatus::Unpaid),
             (
-                Some(ChorusStatus::MiseADisposition),
-                Some(d(14)),
+                Deadline::PaidLate {
+                    due_date: d(10),
+                    paid_on: d(12),
+                    days_late: 2,
+                    interest: None,
+                    pay_by: d(27),
+                },
+                DebtStatus::Paid,
+            ),
+            (Deadline::Void, DebtStatus::Cancelled),
+            (
+                Deadline::Overdue {
+                    start_date: d(1),
+                    days: 30,
+                    interruption: None,
+                    due_date: d(10),
+                    days_late: 5,
+                    interest: None,
+                },
                 DebtStatus::Unpaid,
             ),
             (
-                Some(ChorusStatus::MiseADisposition),
-                Some(d(15)),
+                Deadline::PaymentNotReported {
+                    start_date: d(1),
+                    days: 30,
+                    interruption: None,
+                    due_date: d(10),
+                },
                 DebtStatus::ToBePaid,
             ),
             (
-                Some(ChorusStatus::Suspendue),
-                Some(d(30)),
-                DebtStatus::ToBePaid,
+                Deadline::NotStarted {
+                    after_recycling: true,
+                },
+                DebtStatus::Unmatured,
             ),
-            (Some(ChorusStatus::Deposee), None, DebtStatus::Unmatured),
-            (None, None, DebtStatus::Unmatured),
+            (Deadline::Unknown, DebtStatus::Unknown),
         ] {
-            assert_eq!(
-                debt_status(status, due, today),
-                expected,
-                "{status:?} {due:?}"
-            );
+            assert_eq!(debt_status(&deadline), expected, "{deadline:?}");
         }
     }
 

@@ -2,7 +2,7 @@
 //! deadline, and routing an invoice to a structure (SIRET, code service, numéro
 //! d'engagement). Pure rules, shared by the app and the sandbox.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::api::FieldError;
@@ -195,6 +195,29 @@ pub fn can_transition(from: Option<ChorusStatus>, to: ChorusStatus) -> bool {
     }
 }
 
+/// Whether `to` may be appended to an invoice's `history`: it must follow the
+/// current status, and a suspension is refused when the invoice was already
+/// suspended once, or after ordonnancement (`MANDATEE`,
+/// `MISE_A_DISPOSITION_COMPTABLE`, `COMPTABILISEE`): Code de la commande
+/// publique, R2192-27.
+pub fn can_append(history: &[ChorusEvent], to: ChorusStatus) -> bool {
+    if !can_transition(current_status(history), to) {
+        return false;
+    }
+    if to != ChorusStatus::Suspendue {
+        return true;
+    }
+    !history.iter().any(|e| {
+        matches!(
+            e.status,
+            ChorusStatus::Suspendue
+                | ChorusStatus::Mandatee
+                | ChorusStatus::MiseADispositionComptable
+                | ChorusStatus::Comptabilisee
+        )
+    })
+}
+
 /// One status event of an invoice on Chorus Pro.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -227,62 +250,6 @@ pub fn current_status(events: &[ChorusEvent]) -> Option<ChorusStatus> {
     } else {
         Some(last)
     }
-}
-
-/// The payment deadline (délai global de paiement) of an invoice.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PaymentDeadline {
-    /// When the invoice was made available to the recipient: the deadline starts.
-    pub start_date: NaiveDate,
-    /// The structure's deadline in days (30, 50 or 60).
-    pub days: u32,
-    /// Days the first suspension interrupted the deadline (up to today if still suspended).
-    pub days_suspended: u32,
-    pub due_date: NaiveDate,
-}
-
-/// The deadline from the events: start at the first `MISE_A_DISPOSITION`, plus the
-/// structure's days, plus the days of the first suspension (it interrupts the deadline
-/// once; it restarts when the documents arrive). `None` before the start.
-pub fn payment_deadline(
-    events: &[ChorusEvent],
-    days: u32,
-    today: NaiveDate,
-) -> Option<PaymentDeadline> {
-    let mut sorted = events.to_vec();
-    sort_history(&mut sorted);
-    let start = sorted
-        .iter()
-        .find(|e| e.status == ChorusStatus::MiseADisposition)?
-        .date
-        .date_naive();
-    let days_suspended = match sorted
-        .iter()
-        .position(|e| e.status == ChorusStatus::Suspendue && e.date.date_naive() >= start)
-    {
-        Some(i) => {
-            let from = sorted[i].date.date_naive();
-            let until = sorted[i + 1..]
-                .iter()
-                .find(|e| e.status == ChorusStatus::Completee)
-                .map(|e| e.date.date_naive())
-                .unwrap_or(today);
-            (until - from).num_days().max(0) as u32
-        }
-        None => 0,
-    };
-    Some(PaymentDeadline {
-        start_date: start,
-        days,
-        days_suspended,
-        due_date: start + Duration::days(i64::from(days) + i64::from(days_suspended)),
-    })
-}
-
-/// Days left until the due date; negative when late.
-pub fn days_left(due_date: NaiveDate, today: NaiveDate) -> i64 {
-    (due_date - today).num_days()
 }
 
 /// One service of a Chorus Pro structure.
@@ -556,52 +523,24 @@ mod tests {
     }
 
     #[test]
-    fn deadline_table() {
-        let today = at(28).date_naive();
-        let d = |m: u32, day: u32| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
-        for (events, days, expected) in [
-            (vec![ev(Deposee, 1)], 30, None),
-            (
-                vec![ev(Deposee, 1), ev(MiseADisposition, 2)],
-                30,
-                Some((d(3, 2), 0, d(4, 1))),
-            ),
-            (
-                vec![ev(MiseADisposition, 2)],
-                50,
-                Some((d(3, 2), 0, d(4, 21))),
-            ),
-            // Suspended from the 5th to the 12th: 7 days added.
-            (
-                vec![ev(MiseADisposition, 2), ev(Completee, 12), ev(Suspendue, 5)],
-                30,
-                Some((d(3, 2), 7, d(4, 8))),
-            ),
-            // Still suspended: counts up to today (28th).
-            (
-                vec![ev(MiseADisposition, 2), ev(Suspendue, 8)],
-                30,
-                Some((d(3, 2), 20, d(4, 21))),
-            ),
-            // Only the first suspension interrupts the deadline.
-            (
-                vec![
-                    ev(MiseADisposition, 2),
-                    ev(Suspendue, 3),
-                    ev(Completee, 4),
-                    ev(Suspendue, 10),
-                    ev(Completee, 20),
-                ],
-                60,
-                Some((d(3, 2), 1, d(5, 2))),
-            ),
-        ] {
-            let got = payment_deadline(&events, days, today)
-                .map(|p| (p.start_date, p.days_suspended, p.due_date));
-            assert_eq!(got, expected, "{events:?}");
+    fn r2192_27_a_suspension_is_refused_a_second_time_and_after_ordonnancement() {
+        let base = vec![ev(Deposee, 1), ev(MiseADisposition, 2)];
+        assert!(can_append(&base, Suspendue));
+        let mut once = base.clone();
+        once.extend([ev(Suspendue, 3), ev(Completee, 4)]);
+        assert!(can_transition(Some(Completee), Suspendue));
+        assert!(!can_append(&once, Suspendue));
+        for ordered in [Mandatee, MiseADispositionComptable, Comptabilisee] {
+            let mut after = base.clone();
+            after.push(ev(ordered, 5));
+            assert!(!can_append(&after, Suspendue), "{ordered:?}");
+            // Other steps still follow.
+            assert!(can_append(&after, MiseEnPaiement), "{ordered:?}");
         }
-        assert_eq!(days_left(d(4, 1), d(3, 28)), 4);
-        assert_eq!(days_left(d(3, 20), d(3, 28)), -8);
+        let mut service_fait = base.clone();
+        service_fait.push(ev(ServiceFait, 5));
+        assert!(can_append(&service_fait, Suspendue));
+        assert!(!can_append(&base, Completee));
     }
 
     fn structure() -> ChorusStructure {

@@ -5,6 +5,7 @@ pub mod api;
 pub mod billing;
 pub mod checkout;
 pub mod chorus;
+pub mod deadline;
 pub mod error;
 pub mod late_payment;
 pub mod locale;

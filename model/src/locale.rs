@@ -85,38 +85,49 @@ const MONTHS_EN: [&str; 12] = [
 ];
 
 /// The UTC offset of Europe/Paris at an instant: CEST (+2) from the last Sunday
-/// of March 01:00 UTC to the last Sunday of October 01:00 UTC, CET (+1) otherwise.
+/// of March 01:00 UTC to the last Sunday of October 01:00 UTC, CET (+1) otherwise
+/// (and at the edges of chrono's range, where those Sundays cannot be computed).
 pub fn paris_offset_hours(instant: DateTime<Utc>) -> i64 {
     let year = instant.year();
-    let summer_starts = last_sunday(year, 3).and_hms_opt(1, 0, 0).unwrap().and_utc();
-    let summer_ends = last_sunday(year, 10)
-        .and_hms_opt(1, 0, 0)
-        .unwrap()
-        .and_utc();
-    if instant >= summer_starts && instant < summer_ends {
-        2
-    } else {
-        1
+    let switch = |month| {
+        last_sunday(year, month)?
+            .and_hms_opt(1, 0, 0)
+            .map(|t| t.and_utc())
+    };
+    match (switch(3), switch(10)) {
+        (Some(summer_starts), Some(summer_ends))
+            if instant >= summer_starts && instant < summer_ends =>
+        {
+            2
+        }
+        _ => 1,
     }
 }
 
-fn last_sunday(year: i32, month: u32) -> NaiveDate {
+fn last_sunday(year: i32, month: u32) -> Option<NaiveDate> {
     let first_of_next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+        NaiveDate::from_ymd_opt(year.checked_add(1)?, 1, 1)
     } else {
         NaiveDate::from_ymd_opt(year, month + 1, 1)
-    }
-    .unwrap();
-    let mut day = first_of_next.pred_opt().unwrap();
+    }?;
+    let mut day = first_of_next.pred_opt()?;
     while day.weekday() != Weekday::Sun {
-        day = day.pred_opt().unwrap();
+        day = day.pred_opt()?;
     }
-    day
+    Some(day)
 }
 
-/// The wall-clock date and time in Paris, for display.
+/// The wall-clock date and time in Paris, for display. At the very end of
+/// chrono's range, where the offset cannot be added, the UTC time.
 pub fn to_paris(instant: DateTime<Utc>) -> chrono::NaiveDateTime {
-    instant.naive_utc() + Duration::hours(paris_offset_hours(instant))
+    let utc = instant.naive_utc();
+    utc.checked_add_signed(Duration::hours(paris_offset_hours(instant)))
+        .unwrap_or(utc)
+}
+
+/// The calendar day of an instant in Paris: Chorus Pro's dates are Paris dates.
+pub fn paris_day(instant: DateTime<Utc>) -> NaiveDate {
+    to_paris(instant).date()
 }
 
 /// `23 novembre 2026` / `23 November 2026`, as the day is in Paris.

@@ -6,7 +6,6 @@
 use chrono::NaiveDate;
 
 use crate::chorus::{sort_history, ChorusEvent, ChorusStatus};
-use crate::late_payment::{late_payment_estimate, LatePaymentEstimate};
 
 /// What the administration (or nobody) has to do next, by the invoice's status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,42 +100,6 @@ pub fn poll_delay_ms(quiet: u32) -> u32 {
     POLL_FIRST_MS
         .saturating_mul(1u32.checked_shl(quiet.min(16)).unwrap_or(u32::MAX))
         .min(POLL_MAX_MS)
-}
-
-/// The payment deadline as the invoice page explains it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DeadlineState {
-    /// Days left before the due date (0: due today).
-    Running { days_left: i64 },
-    /// Past the due date and not paid: days late, and the estimate of what is owed.
-    Late {
-        days_late: i64,
-        estimate: Option<LatePaymentEstimate>,
-    },
-    /// Paid or rejected: the deadline no longer runs.
-    Settled,
-}
-
-/// The state of the deadline of an invoice of `amount_cents` (tax included) due on
-/// `due_date`, `days_left` days from the API's today (negative when late).
-pub fn deadline_state(
-    status: Option<ChorusStatus>,
-    amount_cents: i64,
-    due_date: NaiveDate,
-    days_left: i64,
-) -> DeadlineState {
-    if !keeps_changing(status) {
-        return DeadlineState::Settled;
-    }
-    if days_left >= 0 {
-        return DeadlineState::Running { days_left };
-    }
-    // The API's today, so that the estimate agrees with its count of days.
-    let today = due_date + chrono::Duration::days(-days_left);
-    DeadlineState::Late {
-        days_late: -days_left,
-        estimate: late_payment_estimate(amount_cents, due_date, today),
-    }
 }
 
 /// The order of the invoice list.
@@ -434,59 +397,6 @@ mod tests {
             [5_000, 10_000, 20_000, 40_000, 80_000, 120_000, 120_000, 120_000]
         );
         assert_eq!(poll_delay_ms(u32::MAX), POLL_MAX_MS);
-    }
-
-    #[test]
-    fn the_deadline_runs_then_is_late_with_its_estimate() {
-        let due = day("2026-03-10");
-        assert_eq!(
-            deadline_state(Some(MiseADisposition), 120_000, due, 12),
-            DeadlineState::Running { days_left: 12 }
-        );
-        assert_eq!(
-            deadline_state(Some(MiseADisposition), 120_000, due, 0),
-            DeadlineState::Running { days_left: 0 }
-        );
-        // Ten days late at 2.15 % + 8 points: 3.34 € of interest, plus 40 €.
-        match deadline_state(Some(Suspendue), 120_000, due, -10) {
-            DeadlineState::Late {
-                days_late,
-                estimate: Some(estimate),
-            } => {
-                assert_eq!(days_late, 10);
-                assert_eq!(estimate.days_late, 10);
-                assert_eq!(estimate.annual_rate_bp, 1015);
-                assert_eq!(estimate.interest_cents, 334);
-                assert_eq!(estimate.indemnity_cents, 4000);
-            }
-            other => panic!("expected late, got {other:?}"),
-        }
-        assert_eq!(
-            deadline_state(Some(MiseEnPaiement), 120_000, due, -10),
-            DeadlineState::Settled
-        );
-        assert_eq!(
-            deadline_state(Some(Rejetee), 120_000, due, -10),
-            DeadlineState::Settled
-        );
-    }
-
-    #[test]
-    fn a_suspension_pushes_the_due_date_back() {
-        let events = vec![
-            event(Deposee, "2026-01-01T08:00:00Z"),
-            event(MiseADisposition, "2026-01-02T08:00:00Z"),
-            event(Suspendue, "2026-01-12T08:00:00Z"),
-            event(Completee, "2026-01-17T08:00:00Z"),
-        ];
-        let d = crate::chorus::payment_deadline(&events, 30, day("2026-02-01")).unwrap();
-        assert_eq!(d.start_date, day("2026-01-02"));
-        assert_eq!(d.days_suspended, 5);
-        assert_eq!(d.due_date, day("2026-02-06"));
-        // Still suspended: interrupted up to today.
-        let d = crate::chorus::payment_deadline(&events[..3], 50, day("2026-01-20")).unwrap();
-        assert_eq!(d.days_suspended, 8);
-        assert_eq!(d.due_date, day("2026-03-01"));
     }
 
     #[test]

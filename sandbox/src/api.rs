@@ -10,14 +10,13 @@ use axum::Router;
 use chrono::{NaiveDate, NaiveTime};
 use futures_util::StreamExt as _;
 use mandat_model::billing::{
-    debt_status, Bill, BillCategory, BillPage, ChorusTracking, DeadlineView, Debt, DebtStatus,
-    FollowUp, FollowUpEvent, PayRequest, PaymentIcon, PaymentMethod, PaymentMethods,
-    PaymentReceipt, UnavailablePaymentMethod, ADMINISTRATIVE_MANDATE, CHORUS,
-    NOT_PUBLIC_ADMINISTRATION, NO_CHORUS_STRUCTURE, ORDER_NOT_PAYABLE,
+    debt_status, Bill, BillCategory, BillPage, ChorusTracking, Debt, DebtStatus, FollowUp,
+    FollowUpEvent, PayRequest, PaymentIcon, PaymentMethod, PaymentMethods, PaymentReceipt,
+    UnavailablePaymentMethod, ADMINISTRATIVE_MANDATE, CHORUS, NOT_PUBLIC_ADMINISTRATION,
+    NO_CHORUS_STRUCTURE, ORDER_NOT_PAYABLE,
 };
-use mandat_model::chorus::{
-    days_left, payment_deadline, validate_routing, validate_siret, ChorusRouting, ChorusStatus,
-};
+use mandat_model::chorus::{validate_routing, validate_siret, ChorusRouting, ChorusStatus};
+use mandat_model::deadline::{deadline, Deadline, DeadlineTerms};
 use mandat_model::mandate::{
     check_upload, check_upload_header, Mandate, MandateDocument, MandateState, UploadError,
     MAX_UPLOAD_BYTES, SNIFF_BYTES,
@@ -122,8 +121,9 @@ fn random_hex(bytes: usize) -> Result<String, ApiErr> {
     Ok(buf.iter().map(|b| format!("{b:02x}")).collect())
 }
 
+/// Today as Chorus Pro's deadlines count it: a Paris date.
 fn today() -> NaiveDate {
-    db::now().date_naive()
+    mandat_model::locale::paris_day(db::now())
 }
 
 async fn me(Me(account): Me, State(st): State<AppState>) -> ApiResult {
@@ -999,31 +999,20 @@ fn own_bill(conn: &Connection, account: &str, bill_id: &str) -> Result<BillRow, 
     .ok_or_else(|| ApiErr::not_found("this bill"))
 }
 
-/// The Chorus Pro tracking of a bill that goes through it.
+/// The amount including VAT of a bill; `None` if it overflows.
+fn amount_with_tax(row: &BillRow) -> Option<i64> {
+    row.ht.checked_add(db::vat(row.ht))
+}
+
+/// The Chorus Pro tracking of a bill that goes through it, with its deadline.
 fn tracking(conn: &Connection, row: &BillRow) -> Result<Option<ChorusTracking>, ApiErr> {
     let (Some(chorus_id), Some(siret)) = (&row.chorus_id, &row.siret) else {
         return Ok(None);
     };
     let structure = db::structure(conn, siret)?;
-    let days = structure
-        .as_ref()
-        .map(|s| s.payment_deadline_days)
-        .unwrap_or(30);
     let history = db::chorus_events(conn, &row.id)?;
     let status = mandat_model::chorus::current_status(&history);
-    let today = today();
-    let deadline = payment_deadline(&history, days, today).map(|deadline| {
-        let left = days_left(deadline.due_date, today);
-        let settled = matches!(
-            status,
-            Some(ChorusStatus::MiseEnPaiement) | Some(ChorusStatus::Rejetee)
-        );
-        DeadlineView {
-            deadline,
-            days_left: left,
-            overdue: left < 0 && !settled,
-        }
-    });
+    let deadline = bill_deadline(row, structure.as_ref(), &history);
     Ok(Some(ChorusTracking {
         bill_id: row.id.clone(),
         chorus_invoice_id: chorus_id.clone(),
@@ -1036,11 +1025,29 @@ fn tracking(conn: &Connection, row: &BillRow) -> Result<Option<ChorusTracking>, 
         numero_engagement: row.numero_engagement.clone(),
         status,
         history,
-        deadline,
+        deadline: Some(deadline),
         statut_mise_en_paiement_nest_pas_remonte: structure
             .map(|s| s.statut_mise_en_paiement_nest_pas_remonte)
             .unwrap_or(false),
     }))
+}
+
+/// The bill's deadline by the model's rules, from its history and its structure's
+/// parameters (a structure missing from the directory: unknown).
+fn bill_deadline(
+    row: &BillRow,
+    structure: Option<&mandat_model::chorus::ChorusStructure>,
+    history: &[mandat_model::chorus::ChorusEvent],
+) -> Deadline {
+    let (Some(structure), Some(amount_cents)) = (structure, amount_with_tax(row)) else {
+        return Deadline::Unknown;
+    };
+    let terms = DeadlineTerms {
+        days: structure.payment_deadline_days,
+        payment_not_reported: structure.statut_mise_en_paiement_nest_pas_remonte,
+        amount_cents,
+    };
+    deadline(history, terms, today())
 }
 
 /// A bill tracking as the operator route returns it, whoever owns it.
@@ -1058,15 +1065,7 @@ pub fn tracking_of(conn: &Connection, bill_id: &str) -> Result<Option<ChorusTrac
 
 fn bill_view(conn: &Connection, row: &BillRow) -> Result<Bill, ApiErr> {
     let tax = db::vat(row.ht);
-    let due_date = match &row.siret {
-        Some(siret) if row.chorus_status.is_some() => {
-            let days = db::structure(conn, siret)?
-                .map(|s| s.payment_deadline_days)
-                .unwrap_or(30);
-            payment_deadline(&db::chorus_events(conn, &row.id)?, days, today()).map(|d| d.due_date)
-        }
-        _ => None,
-    };
+    let deadline = tracking(conn, row)?.and_then(|t| t.deadline);
     Ok(Bill {
         bill_id: row.id.clone(),
         date: db::parse_ts(&row.date),
@@ -1078,7 +1077,8 @@ fn bill_view(conn: &Connection, row: &BillRow) -> Result<Bill, ApiErr> {
         price_with_tax: Price::eur(row.ht + tax),
         pdf_url: format!("/api/me/bill/{}/pdf", row.id),
         chorus_status: row.chorus_status.as_deref().map(ChorusStatus::from_code),
-        due_date,
+        due_date: deadline.as_ref().and_then(Deadline::due_date),
+        deadline,
     })
 }
 
@@ -1202,16 +1202,17 @@ async fn bill(Me(account): Me, State(st): State<AppState>, Path(id): Path<String
 async fn debt(Me(account): Me, State(st): State<AppState>, Path(id): Path<String>) -> ApiResult {
     let conn = st.db();
     let row = own_bill(&conn, &account, &id)?;
-    let ttc = row.ht + db::vat(row.ht);
-    let (status, due_date) = match tracking(&conn, &row)? {
+    let ttc = amount_with_tax(&row).ok_or_else(|| ApiErr::internal("amount overflow"))?;
+    let (status, due_date) = match tracking(&conn, &row)?.and_then(|t| t.deadline) {
+        Some(deadline) => (debt_status(&deadline), deadline.due_date()),
         // Not through Chorus Pro: paid by card at order time.
         None => (DebtStatus::Paid, None),
-        Some(t) => {
-            let due = t.deadline.map(|d| d.deadline.due_date);
-            (debt_status(t.status, due, today()), due)
-        }
     };
-    let pending = if status == DebtStatus::Paid { 0 } else { ttc };
+    // Nothing is left of a paid principal, nor of a rejected (void) invoice.
+    let pending = match status {
+        DebtStatus::Paid | DebtStatus::Cancelled => 0,
+        _ => ttc,
+    };
     Ok(ok(&Debt {
         status,
         due_date,

@@ -9,7 +9,7 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use mandat_model::billing::{MandateRejection, NewChorusEvent};
-use mandat_model::chorus::{can_transition, current_status, ChorusStatus};
+use mandat_model::chorus::{can_append, can_transition, current_status, ChorusStatus};
 use mandat_model::mandate::MandateState;
 use mandat_model::{DemoAccount, DemoAccountKind};
 use rusqlite::{params, Connection};
@@ -297,16 +297,24 @@ async fn add_event(
             "the bill has no Chorus Pro tracking",
         )
     })?;
-    if !can_transition(tracking.status, event.status) {
-        return Err(ApiErr::conflict(format!(
-            "{} cannot follow {}",
-            event.status.code(),
-            tracking.status.map(|s| s.code()).unwrap_or("nothing")
-        ))
-        .field(
+    if !can_append(&tracking.history, event.status) {
+        let message = if can_transition(tracking.status, event.status) {
+            // Only a suspension can follow the status and still be refused.
+            "the deadline can be interrupted only once, and only before ordonnancement \
+             (Code de la commande publique, R2192-27): this invoice was already suspended, \
+             or its expense already ordered"
+                .to_string()
+        } else {
+            format!(
+                "{} cannot follow {}",
+                event.status.code(),
+                tracking.status.map(|s| s.code()).unwrap_or("nothing")
+            )
+        };
+        return Err(ApiErr::conflict(message).field(
             "status",
             "transition_not_allowed",
-            "this status cannot follow the current one",
+            "this status cannot follow the invoice's history",
         ));
     }
     let date = event
@@ -348,7 +356,7 @@ pub fn tick(st: &AppState) -> Result<usize, ApiErr> {
         let events = db::chorus_events(&conn, &bill)?;
         let current = current_status(&events);
         if let Some(next) = clock_step(current, !mep_not_reported) {
-            if can_transition(current, next) {
+            if can_append(&events, next) {
                 db::add_chorus_event(&conn, &bill, next, db::now(), None)?;
                 moved += 1;
             }

@@ -10,11 +10,11 @@ use rusqlite::{params, Connection};
 
 use crate::db::{self, ts};
 
-pub const COMMUNE_SIRET: &str = "21445012300010";
-pub const HOSPITAL_SIRET: &str = "26765432100012";
+pub const COMMUNE_SIRET: &str = "21445012400018";
+pub const HOSPITAL_SIRET: &str = "26765432500013";
 /// A syndicate that never reports `MISE_EN_PAIEMENT`, and takes a code service or an engagement.
-pub const SYNDICATE_SIRET: &str = "20001123400016";
-pub const EPIC_SIRET: &str = "13050001200013";
+pub const SYNDICATE_SIRET: &str = "20001123700019";
+pub const EPIC_SIRET: &str = "13050001000017";
 /// A La Poste establishment: valid by the digit-sum rule, not by Luhn.
 pub const LA_POSTE_SIRET: &str = "35600000000001";
 
@@ -315,6 +315,21 @@ const SCENARIOS: &[Scenario] = &[
         syndicate: false,
         clock: false,
         events: &[(Deposee, 1, 0, None), (EnCoursAcheminement, 0, 12, None)],
+    },
+    // 12: put in payment after its due date (40 days late at 30 days, 20 at 50):
+    // the interest and the indemnity are still owed, within 45 days of the payment.
+    Scenario {
+        category: "purchase",
+        ht: 24000,
+        syndicate: false,
+        clock: false,
+        events: &[
+            (Deposee, 101, 0, None),
+            (MiseADisposition, 100, 0, None),
+            (ServiceFait, 75, 0, None),
+            (Mandatee, 45, 0, None),
+            (MiseEnPaiement, 30, 0, None),
+        ],
     },
 ];
 

@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use common::Sandbox;
 use mandat_model::billing::{Bill, BillCategory, BillPage, ChorusTracking, Debt, DebtStatus};
 use mandat_model::chorus::ChorusStatus::{self, *};
+use mandat_model::deadline::Deadline;
 use serde_json::json;
 
 #[tokio::test]
@@ -15,7 +16,7 @@ async fn seeded_invoices_cover_every_chorus_state_for_each_public_account() {
     for (account, prefix) in [("commune", "FR1"), ("hopital", "FR2")] {
         let c = sb.login(account).await;
         let page: BillPage = sb.get("/api/me/bill?pageSize=100", Some(&c)).await.decode();
-        assert_eq!(page.total, 11);
+        assert_eq!(page.total, 12);
         assert!(page.bills.iter().all(|b| b.bill_id.starts_with(prefix)));
         let mut seen = std::collections::HashSet::new();
         for bill in &page.bills {
@@ -49,10 +50,22 @@ async fn seeded_invoices_cover_every_chorus_state_for_each_public_account() {
                     .decode::<ChorusTracking>()
             }
         };
-        // Suspended then completed: the deadline is extended by the suspension.
+        // Suspended then completed: a new deadline opened on completion (25 days
+        // ago), of 30 days, or of the balance left when the hospital's is longer.
         let t = get("FR1000002").await;
-        assert_eq!(t.deadline.as_ref().unwrap().deadline.days_suspended, 5);
-        // Currently suspended with a reason to render as text.
+        match t.deadline.unwrap() {
+            Deadline::Running {
+                interruption: Some(i),
+                days_left,
+                ..
+            } => {
+                assert!(i.resumed_on.is_some());
+                assert_eq!(i.new_days, i.balance_days.max(30));
+                assert!(days_left > 0, "not late: {days_left}");
+            }
+            other => panic!("{account} 2: {other:?}"),
+        }
+        // Currently suspended with a reason to render as text: interrupted, no countdown.
         let t = get("FR1000003").await;
         assert_eq!(t.status, Some(Suspendue));
         assert!(t
@@ -63,15 +76,41 @@ async fn seeded_invoices_cover_every_chorus_state_for_each_public_account() {
             .as_deref()
             .unwrap()
             .contains("<script>"));
-        assert_eq!(get("FR1000004").await.status, Some(ARecycler));
-        assert_eq!(get("FR1000005").await.status, Some(Rejetee));
-        // MANDATEE dated after MISE_EN_PAIEMENT: still paid.
+        assert!(
+            matches!(t.deadline, Some(Deadline::Interrupted { .. })),
+            "{:?}",
+            t.deadline
+        );
+        let t = get("FR1000004").await;
+        assert_eq!(t.status, Some(ARecycler));
+        assert_eq!(
+            t.deadline,
+            Some(Deadline::NotStarted {
+                after_recycling: true
+            })
+        );
+        let t = get("FR1000005").await;
+        assert_eq!(t.status, Some(Rejetee));
+        assert_eq!(t.deadline, Some(Deadline::Void));
+        // MANDATEE dated after MISE_EN_PAIEMENT: still paid, on time.
         let t = get("FR1000006").await;
         assert_eq!(t.status, Some(MiseEnPaiement));
         assert_eq!(t.history.last().unwrap().status, Mandatee);
+        assert!(matches!(t.deadline, Some(Deadline::PaidOnTime { .. })));
         let t = get("FR1000007").await;
-        let d = t.deadline.unwrap();
-        assert!(d.overdue && d.days_left < 0);
+        match t.deadline.unwrap() {
+            Deadline::Overdue {
+                days_late,
+                interest: Some(interest),
+                ..
+            } => {
+                assert!(days_late > 0);
+                assert_eq!(interest.days_late, days_late);
+                assert!(interest.interest_cents > 0);
+                assert_eq!(interest.indemnity_cents, 4000);
+            }
+            other => panic!("{account} 7: {other:?}"),
+        }
         let bill: Bill = sb
             .get(&format!("/api/me/bill/{prefix}000008"), Some(&c))
             .await
@@ -80,6 +119,40 @@ async fn seeded_invoices_cover_every_chorus_state_for_each_public_account() {
         let t = get("FR1000009").await;
         assert!(t.statut_mise_en_paiement_nest_pas_remonte);
         assert_eq!(t.status, Some(Comptabilisee));
+        // Past its due date, yet never called late.
+        assert!(
+            matches!(t.deadline, Some(Deadline::PaymentNotReported { .. })),
+            "{:?}",
+            t.deadline
+        );
+        // Paid late: 40 days at 30 days' deadline, 20 at 50; owed within 45 days.
+        let t = get("FR1000012").await;
+        match t.deadline.unwrap() {
+            Deadline::PaidLate {
+                paid_on,
+                days_late,
+                interest: Some(interest),
+                pay_by,
+                ..
+            } => {
+                assert_eq!(days_late, if account == "commune" { 40 } else { 20 });
+                assert_eq!(interest.days_late, days_late);
+                assert_eq!((pay_by - paid_on).num_days(), 45);
+            }
+            other => panic!("{account} 12: {other:?}"),
+        }
+        // The list carries the same deadline as the tracking.
+        for bill in &page.bills {
+            let t: ChorusTracking = sb
+                .get(&format!("/api/me/bill/{}/chorus", bill.bill_id), Some(&c))
+                .await
+                .decode();
+            assert_eq!(bill.deadline, t.deadline, "{}", bill.bill_id);
+            assert_eq!(
+                bill.due_date,
+                t.deadline.as_ref().and_then(Deadline::due_date)
+            );
+        }
     }
 }
 
@@ -87,18 +160,26 @@ async fn seeded_invoices_cover_every_chorus_state_for_each_public_account() {
 async fn debts_follow_chorus_and_the_deadline() {
     let sb = Sandbox::new();
     let c = sb.login("commune").await;
-    for (bill, status) in [
-        ("FR1000001", DebtStatus::ToBePaid),
-        ("FR1000005", DebtStatus::Unpaid),
-        ("FR1000006", DebtStatus::Paid),
-        ("FR1000007", DebtStatus::Unpaid),
-        ("FR1000010", DebtStatus::Unmatured),
+    for (bill, status, pending) in [
+        ("FR1000001", DebtStatus::ToBePaid, true),
+        ("FR1000003", DebtStatus::ToBePaid, true),
+        // Rejected: void, nothing left to pay and no due date.
+        ("FR1000005", DebtStatus::Cancelled, false),
+        ("FR1000006", DebtStatus::Paid, false),
+        ("FR1000007", DebtStatus::Unpaid, true),
+        ("FR1000009", DebtStatus::ToBePaid, true),
+        ("FR1000010", DebtStatus::Unmatured, true),
+        ("FR1000012", DebtStatus::Paid, false),
     ] {
         let d: Debt = sb
             .get(&format!("/api/me/bill/{bill}/debt"), Some(&c))
             .await
             .decode();
         assert_eq!(d.status, status, "{bill}");
+        assert_eq!(d.pending_amount.cents() > 0, pending, "{bill}");
+        if status == DebtStatus::Cancelled {
+            assert_eq!(d.due_date, None);
+        }
         let b: Bill = sb
             .get(&format!("/api/me/bill/{bill}"), Some(&c))
             .await
@@ -189,7 +270,7 @@ async fn the_list_filters_and_pages() {
         .get(&format!("/api/me/bill?from={from}&to={today}"), Some(&c))
         .await
         .decode();
-    assert!(s.total >= 3 && s.total < 11, "{}", s.total);
+    assert!(s.total >= 3 && s.total < 12, "{}", s.total);
     assert!(s.bills.iter().all(|b| b.date.date_naive() >= from));
     let s: BillPage = sb
         .get(&format!("/api/me/bill?to={from}"), Some(&c))
@@ -204,7 +285,7 @@ async fn the_list_filters_and_pages() {
             .await
             .decode::<BillPage>()
             .total,
-        11
+        12
     );
 
     for (query, field, code) in [
@@ -305,6 +386,66 @@ async fn the_operator_appends_allowed_events_only() {
     let t: ChorusTracking = r.decode();
     assert_eq!(t.history[0].status, Comptabilisee);
     assert_eq!(t.status, Some(MiseEnPaiement));
+}
+
+#[tokio::test]
+async fn the_law_forbids_a_second_suspension_and_one_after_ordonnancement() {
+    let sb = Sandbox::new();
+    let post = |bill: &'static str, body: serde_json::Value| {
+        let sb = &sb;
+        async move {
+            sb.post_json(&format!("/sandbox/bills/{bill}/events"), None, body)
+                .await
+        }
+    };
+    let suspend = json!({"status": "SUSPENDUE", "reason": "Attestation manquante"});
+    // FR1000002 was suspended once, completed, then SERVICE_FAIT: no second time.
+    let r = post("FR1000002", suspend.clone()).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert_eq!(r.codes()[0].1, "transition_not_allowed");
+    assert!(
+        r.json()["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("R2192-27"),
+        "{}",
+        r.json()
+    );
+    // FR1000001, with the recipient, never suspended: once ordered (MANDATEE), no more.
+    assert_eq!(
+        post("FR1000001", json!({"status": "MANDATEE"}))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let r = post("FR1000001", suspend.clone()).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert_eq!(r.codes()[0].1, "transition_not_allowed");
+    // The same for the hospital's invoice after MISE_A_DISPOSITION_COMPTABLE, and
+    // a first suspension before ordonnancement still goes through.
+    assert_eq!(
+        post("FR2000001", suspend.clone()).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        post("FR2000001", json!({"status": "COMPLETEE"}))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        post(
+            "FR2000001",
+            json!({"status": "MISE_A_DISPOSITION_COMPTABLE"})
+        )
+        .await
+        .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        post("FR2000001", suspend).await.status,
+        StatusCode::CONFLICT
+    );
 }
 
 #[tokio::test]

@@ -4,14 +4,18 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use mandat_model::billing::{Bill, ChorusTracking, DeadlineView, Debt};
+use mandat_model::billing::{Bill, ChorusTracking, Debt};
 use mandat_model::chorus::{ChorusEvent, ChorusStatus};
-use mandat_model::locale::{format_date, format_date_time, format_day, format_euros, paris_iso};
+use mandat_model::deadline::{Deadline, Interruption};
+use mandat_model::late_payment::LateInterest;
+use mandat_model::locale::{
+    format_date, format_date_time, format_day, format_euros, iso_day, paris_iso,
+};
 use mandat_model::timeline::{
-    deadline_state, keeps_changing, new_events, next_step, poll_delay_ms, timeline, DeadlineState,
-    NextStep,
+    keeps_changing, new_events, next_step, poll_delay_ms, timeline, NextStep,
 };
 use mandat_model::{ApiError, Locale};
 
@@ -166,12 +170,7 @@ pub fn InvoiceDetail(
             </section>
             <section class="mandat-inv-section" aria-labelledby="inv-deadline-title">
                 <h2 id="inv-deadline-title">{t(Key::InvDeadlineTitle)}</h2>
-                {move || {
-                    tracking
-                        .with(|t| {
-                            t.as_ref().map(|t| deadline_view(t.deadline.clone(), t.status, amount_cents, loc))
-                        })
-                }}
+                {move || tracking.with(|t| t.as_ref().map(|t| deadline_view(t.deadline.clone(), loc)))}
             </section>
             <section class="mandat-inv-section" aria-labelledby="inv-timeline-title">
                 <h2 id="inv-timeline-title">{t(Key::InvTimelineTitle)}</h2>
@@ -327,7 +326,7 @@ fn next_step_view(tracking: &ChorusTracking, _loc: Locale) -> impl IntoView {
     }
 }
 
-fn days_text(days: u32) -> String {
+fn days_text(days: i64) -> String {
     if days == 1 {
         t(Key::InvDayOne).to_string()
     } else {
@@ -335,103 +334,310 @@ fn days_text(days: u32) -> String {
     }
 }
 
-fn deadline_view(
-    deadline: Option<DeadlineView>,
-    status: Option<ChorusStatus>,
-    amount_cents: i64,
-    loc: Locale,
-) -> impl IntoView {
-    let Some(view) = deadline else {
-        let text = if keeps_changing(status) {
-            t(Key::InvDeadlineNotStarted)
-        } else {
-            t(Key::InvDeadlineSettled)
-        };
-        return view! { <p data-testid="deadline-state">{text}</p> }.into_any();
-    };
-    let d = view.deadline;
-    let suspended = (d.days_suspended > 0).then(|| {
+fn day_view(day: NaiveDate, loc: Locale) -> impl IntoView {
+    view! { <time datetime=iso_day(day)>{format_day(day, loc)}</time> }
+}
+
+/// The deadline's facts: start, length, interruption, due date, payment.
+struct DeadlineFacts {
+    start: Option<(NaiveDate, i64)>,
+    interruption: Option<Interruption>,
+    due: Option<NaiveDate>,
+    paid_on: Option<NaiveDate>,
+}
+
+fn facts_view(facts: DeadlineFacts, loc: Locale) -> impl IntoView {
+    let start = facts.start.map(|(start, days)| {
         view! {
-            <dt>{t(Key::InvDeadlineSuspended)}</dt>
-            <dd>{days_text(d.days_suspended)}</dd>
+            <dt>{t(Key::InvDeadlineStart)}</dt>
+            <dd>{day_view(start, loc)}</dd>
+            <dt>{t(Key::InvDeadlineDays)}</dt>
+            <dd>{days_text(days)}</dd>
         }
     });
-    let state = deadline_state(status, amount_cents, d.due_date, view.days_left);
-    let (class, text) = match state {
-        DeadlineState::Settled => (
-            "mandat-inv-deadline",
-            t(Key::InvDeadlineSettled).to_string(),
-        ),
-        DeadlineState::Running { days_left: 0 } => {
-            ("mandat-inv-deadline", t(Key::InvDeadlineToday).to_string())
+    let interruption = facts.interruption.map(|i| {
+        let resumed = match i.resumed_on {
+            Some(on) => view! {
+                <dt>{t(Key::InvDeadlineResumedOn)}</dt>
+                <dd>{day_view(on, loc)}</dd>
+                <dt>{t(Key::InvDeadlineNewDays)}</dt>
+                <dd>{days_text(i.new_days)}</dd>
+            }
+            .into_any(),
+            None => view! {
+                <dt>{t(Key::InvDeadlineNewDaysPending)}</dt>
+                <dd>{days_text(i.new_days)}</dd>
+            }
+            .into_any(),
+        };
+        view! {
+            <dt>{t(Key::InvDeadlineInterruptedOn)}</dt>
+            <dd>{day_view(i.since, loc)}</dd>
+            <dt>{t(Key::InvDeadlineBalance)}</dt>
+            <dd>{days_text(i.balance_days)}</dd>
+            {resumed}
         }
-        DeadlineState::Running { days_left: 1 } => (
-            "mandat-inv-deadline",
-            t(Key::InvDeadlineLeftOne).to_string(),
-        ),
-        DeadlineState::Running { days_left } => (
-            "mandat-inv-deadline",
-            fill(Key::InvDeadlineLeft, &[("days", &days_left.to_string())]),
-        ),
-        DeadlineState::Late { days_late: 1, .. } => (
-            "mandat-inv-deadline mandat-inv-deadline--late",
-            t(Key::InvDeadlineLateOne).to_string(),
-        ),
-        DeadlineState::Late { days_late, .. } => (
-            "mandat-inv-deadline mandat-inv-deadline--late",
-            fill(Key::InvDeadlineLate, &[("days", &days_late.to_string())]),
-        ),
-    };
-    let estimate = match state {
-        DeadlineState::Late {
-            days_late,
-            estimate: Some(e),
-        } => Some(view! {
-            <div class="mandat-inv-estimate" data-testid="late-estimate">
-                <h3>{t(Key::InvLateTitle)}</h3>
+    });
+    let due = facts.due.map(|due| {
+        view! {
+            <dt>{t(Key::InvDeadlineDue)}</dt>
+            <dd data-testid="due-date">{day_view(due, loc)}</dd>
+        }
+    });
+    let paid = facts.paid_on.map(|on| {
+        view! {
+            <dt>{t(Key::InvDeadlinePaidOn)}</dt>
+            <dd>{day_view(on, loc)}</dd>
+        }
+    });
+    view! {
+        <dl class="mandat-facts mandat-inv-facts" data-testid="deadline-facts">
+            {start}
+            {interruption}
+            {due}
+            {paid}
+        </dl>
+    }
+}
+
+/// Late-payment interest and indemnity: so far (overdue) or owed (paid late).
+fn interest_view(
+    interest: Option<LateInterest>,
+    title: Key,
+    pay_by: Option<NaiveDate>,
+    loc: Locale,
+) -> impl IntoView {
+    let pay_by = pay_by.map(|date| {
+        view! {
+            <p data-testid="late-pay-by">
+                <strong>{fill(Key::InvLatePayBy, &[("date", &format_day(date, loc))])}</strong>
+            </p>
+        }
+    });
+    let running = pay_by
+        .is_none()
+        .then(|| view! { <p class="mandat-hint">{t(Key::InvLateRunning)}</p> });
+    let body = match interest {
+        None => view! { <p data-testid="late-unknown">{t(Key::InvLateUnknown)}</p> }.into_any(),
+        Some(i) => {
+            let last_known = i.rate_is_last_known().then(|| {
+                view! {
+                    <p class="mandat-hint" data-testid="late-rate-last-known">
+                        {fill(
+                            Key::InvLateLastKnownRate,
+                            &[("half", &format_day(i.half_year, loc)), ("from", &format_day(i.rate_from, loc))],
+                        )}
+                    </p>
+                }
+            });
+            let total = i
+                .total_cents()
+                .map(|cents| format_euros(cents, loc))
+                .unwrap_or_default();
+            view! {
                 <dl class="mandat-facts mandat-inv-facts">
                     <dt>{t(Key::InvLateInterest)}</dt>
-                    <dd data-testid="late-interest">{format_euros(e.interest_cents, loc)}</dd>
+                    <dd data-testid="late-interest">{format_euros(i.interest_cents, loc)}</dd>
                     <dt>{t(Key::InvLateIndemnity)}</dt>
-                    <dd data-testid="late-indemnity">{format_euros(e.indemnity_cents, loc)}</dd>
+                    <dd data-testid="late-indemnity">{format_euros(i.indemnity_cents, loc)}</dd>
                     <dt>{t(Key::InvLateTotal)}</dt>
-                    <dd>{format_euros(e.total_cents(), loc)}</dd>
+                    <dd data-testid="late-total">{total}</dd>
                 </dl>
                 <p class="mandat-hint">
                     {fill(
                         Key::InvLateExplain,
                         &[
-                            ("ecb", &format_rate(e.annual_rate_bp.saturating_sub(mandat_model::late_payment::LATE_PAYMENT_MARGIN_BP), loc)),
-                            ("rate", &format_rate(e.annual_rate_bp, loc)),
-                            ("amount", &format_euros(amount_cents, loc)),
-                            ("days", &days_late.to_string()),
+                            ("half", &format_day(i.half_year, loc)),
+                            ("ecb", &format_rate(i.ecb_rate_bp, loc)),
+                            ("rate", &format_rate(i.annual_rate_bp, loc)),
+                            ("amount", &format_euros(i.amount_cents, loc)),
+                            ("days", &i.days_late.to_string()),
                         ],
                     )}
                 </p>
-            </div>
-        }),
-        _ => None,
+                {last_known}
+            }
+            .into_any()
+        }
     };
     view! {
-        <dl class="mandat-facts mandat-inv-facts">
-            <dt>{t(Key::InvDeadlineStart)}</dt>
-            <dd>
-                <time datetime=mandat_model::locale::iso_day(d.start_date)>{format_day(d.start_date, loc)}</time>
-            </dd>
-            <dt>{t(Key::InvDeadlineDays)}</dt>
-            <dd>{days_text(d.days)}</dd>
-            {suspended}
-            <dt>{t(Key::InvDeadlineDue)}</dt>
-            <dd>
-                <time datetime=mandat_model::locale::iso_day(d.due_date)>{format_day(d.due_date, loc)}</time>
-            </dd>
-        </dl>
-        <p class=class data-testid="deadline-state">
-            <strong>{text}</strong>
-        </p>
-        {estimate}
+        <div class="mandat-inv-estimate" data-testid="late-estimate">
+            <h3>{t(title)}</h3>
+            {body}
+            {running}
+            {pay_by}
+        </div>
     }
-    .into_any()
+}
+
+/// The deadline as the API computed it (see `mandat_model::deadline`), values out
+/// of any plausible range shown as unknown.
+fn deadline_view(deadline: Option<Deadline>, loc: Locale) -> impl IntoView {
+    let deadline = deadline.map(Deadline::checked).unwrap_or(Deadline::Unknown);
+    let code = deadline.code();
+    let date = |day: NaiveDate| format_day(day, loc);
+    let (facts, late, headline, more, interest) = match deadline {
+        Deadline::NotStarted { after_recycling } => {
+            let key = if after_recycling {
+                Key::InvDeadlineRestarts
+            } else {
+                Key::InvDeadlineNotStarted
+            };
+            (None, false, t(key).to_string(), None, None)
+        }
+        Deadline::Running {
+            start_date,
+            days,
+            interruption,
+            due_date,
+            days_left,
+        } => {
+            let headline = match days_left {
+                0 => t(Key::InvDeadlineToday).to_string(),
+                1 => t(Key::InvDeadlineLeftOne).to_string(),
+                n => fill(Key::InvDeadlineLeft, &[("days", &n.to_string())]),
+            };
+            let more = resumed_text(interruption.as_ref(), loc);
+            let facts = DeadlineFacts {
+                start: Some((start_date, days)),
+                interruption,
+                due: Some(due_date),
+                paid_on: None,
+            };
+            (Some(facts), false, headline, more, None)
+        }
+        Deadline::Interrupted {
+            start_date,
+            days,
+            interruption,
+        } => {
+            let headline = fill(
+                Key::InvDeadlineInterrupted,
+                &[("date", &date(interruption.since))],
+            );
+            let more = Some(fill(
+                Key::InvDeadlineInterruptedNext,
+                &[("days", &interruption.new_days.to_string())],
+            ));
+            let facts = DeadlineFacts {
+                start: Some((start_date, days)),
+                interruption: Some(interruption),
+                due: None,
+                paid_on: None,
+            };
+            (Some(facts), false, headline, more, None)
+        }
+        Deadline::Overdue {
+            start_date,
+            days,
+            interruption,
+            due_date,
+            days_late,
+            interest,
+        } => {
+            let headline = if days_late == 1 {
+                t(Key::InvDeadlineLateOne).to_string()
+            } else {
+                fill(Key::InvDeadlineLate, &[("days", &days_late.to_string())])
+            };
+            let more = resumed_text(interruption.as_ref(), loc);
+            let facts = DeadlineFacts {
+                start: Some((start_date, days)),
+                interruption,
+                due: Some(due_date),
+                paid_on: None,
+            };
+            let interest = interest_view(interest, Key::InvLateSoFarTitle, None, loc).into_any();
+            (Some(facts), true, headline, more, Some(interest))
+        }
+        Deadline::PaidOnTime { due_date, paid_on } => {
+            let headline = fill(Key::InvDeadlinePaidOnTime, &[("date", &date(paid_on))]);
+            let facts = DeadlineFacts {
+                start: None,
+                interruption: None,
+                due: Some(due_date),
+                paid_on: Some(paid_on),
+            };
+            (Some(facts), false, headline, None, None)
+        }
+        Deadline::PaidLate {
+            due_date,
+            paid_on,
+            days_late,
+            interest,
+            pay_by,
+        } => {
+            let headline = if days_late == 1 {
+                fill(Key::InvDeadlinePaidLateOne, &[("date", &date(paid_on))])
+            } else {
+                fill(
+                    Key::InvDeadlinePaidLate,
+                    &[("date", &date(paid_on)), ("days", &days_late.to_string())],
+                )
+            };
+            let facts = DeadlineFacts {
+                start: None,
+                interruption: None,
+                due: Some(due_date),
+                paid_on: Some(paid_on),
+            };
+            let interest =
+                interest_view(interest, Key::InvLateOwedTitle, Some(pay_by), loc).into_any();
+            (Some(facts), true, headline, None, Some(interest))
+        }
+        Deadline::Void => (None, false, t(Key::InvDeadlineVoid).to_string(), None, None),
+        Deadline::PaymentNotReported {
+            start_date,
+            days,
+            interruption,
+            due_date,
+        } => {
+            let more = resumed_text(interruption.as_ref(), loc);
+            let facts = DeadlineFacts {
+                start: Some((start_date, days)),
+                interruption,
+                due: Some(due_date),
+                paid_on: None,
+            };
+            let headline = t(Key::InvDeadlineNotReported).to_string();
+            (Some(facts), false, headline, more, None)
+        }
+        Deadline::Unknown => (
+            None,
+            false,
+            t(Key::InvDeadlineUnknown).to_string(),
+            None,
+            None,
+        ),
+    };
+    let class = if late {
+        "mandat-inv-deadline mandat-inv-deadline--late"
+    } else {
+        "mandat-inv-deadline"
+    };
+    view! {
+        <div data-testid="deadline" data-state=code>
+            {facts.map(|f| facts_view(f, loc))}
+            <p class=class data-testid="deadline-state">
+                <strong>{headline}</strong>
+            </p>
+            {more.map(|text| view! { <p data-testid="deadline-more">{text}</p> })}
+            {interest}
+        </div>
+    }
+}
+
+/// After a suspension answered, what happened to the deadline.
+fn resumed_text(interruption: Option<&Interruption>, loc: Locale) -> Option<String> {
+    let i = interruption?;
+    let on = i.resumed_on?;
+    Some(fill(
+        Key::InvDeadlineResumed,
+        &[
+            ("date", &format_day(on, loc)),
+            ("days", &i.new_days.to_string()),
+        ],
+    ))
 }
 
 struct LiveState {

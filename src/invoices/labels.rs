@@ -56,6 +56,7 @@ pub fn debt_key(status: DebtStatus) -> Key {
         DebtStatus::ToBePaid => Key::InvDebtToBePaid,
         DebtStatus::Unmatured => Key::InvDebtUnmatured,
         DebtStatus::Refunded => Key::InvDebtRefunded,
+        DebtStatus::Cancelled => Key::InvDebtCancelled,
         DebtStatus::Unknown => Key::InvDebtUnknown,
     }
 }
@@ -126,11 +127,4 @@ pub fn format_count(n: u64, locale: Locale) -> String {
         out.push(c);
     }
     out
-}
-
-/// Today's date in Paris, from the browser's clock.
-pub fn today_in_paris() -> chrono::NaiveDate {
-    let now =
-        chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
-    mandat_model::locale::to_paris(now).date()
 }

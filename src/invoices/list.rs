@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 use mandat_model::billing::{Bill, BillPage};
 use mandat_model::chorus::ChorusStatus;
+use mandat_model::deadline::Deadline;
 use mandat_model::locale::{format_date, format_day, format_euros};
-use mandat_model::timeline::{keeps_changing, page_count, BillQuery, BillSort, PAGE_SIZES};
+use mandat_model::timeline::{page_count, BillQuery, BillSort, PAGE_SIZES};
 use mandat_model::ApiError;
 
-use super::labels::{category_key, format_count, status_key, today_in_paris, StatusBadge};
+use super::labels::{category_key, format_count, status_key, StatusBadge};
 use crate::api::Api;
 use crate::i18n::{fill, locale, t, Key};
 use crate::ui::perf::{perf_mark, perf_measure};
@@ -253,7 +254,6 @@ pub fn BillTable(
     query: BillQuery,
 ) -> impl IntoView {
     let loc = locale();
-    let today = today_in_paris();
     let pages = page_count(page.total, page.page_size);
     let current = page.page.min(pages);
     let count = view! {
@@ -284,7 +284,7 @@ pub fn BillTable(
     let rows = page
         .bills
         .into_iter()
-        .map(|bill| bill_row(bill, loc, today))
+        .map(|bill| bill_row(bill, loc))
         .collect_view();
     let vars_page = current.to_string();
     let vars_pages = pages.to_string();
@@ -347,28 +347,45 @@ pub fn BillTable(
     .into_any()
 }
 
-fn bill_row(bill: Bill, loc: mandat_model::Locale, today: chrono::NaiveDate) -> impl IntoView {
-    let id = bill.bill_id.clone();
-    let href = format!("/invoices/{}", js_sys::encode_uri_component(&id));
-    let late = bill
-        .due_date
-        .is_some_and(|due| due < today && keeps_changing(bill.chorus_status));
-    let due = match bill.due_date {
+/// The due date column: the date where there is one, and what the deadline's
+/// state says of it (see `mandat_model::deadline`).
+fn due_cell(deadline: Option<Deadline>, loc: mandat_model::Locale) -> AnyView {
+    let muted = |key: Key| view! { <span class="mandat-inv-muted">{t(key)}</span> }.into_any();
+    let Some(deadline) = deadline.map(Deadline::checked) else {
+        return muted(Key::InvDueNone);
+    };
+    let badge = match &deadline {
+        Deadline::Overdue { .. } => Some(("late", Key::InvLateBadge)),
+        Deadline::PaidLate { .. } => Some(("paid-late", Key::InvPaidLateBadge)),
+        _ => None,
+    };
+    match deadline.due_date() {
         Some(due) => {
-            let late = late.then(|| {
+            let badge = badge.map(|(testid, key)| {
                 view! {
                     " "
-                    <span class="mandat-inv-late" data-testid="late">{t(Key::InvLateBadge)}</span>
+                    <span class="mandat-inv-late" data-testid=testid>{t(key)}</span>
                 }
             });
             view! {
                 <time datetime=mandat_model::locale::iso_day(due)>{format_day(due, loc)}</time>
-                {late}
+                {badge}
             }
             .into_any()
         }
-        None => view! { <span class="mandat-inv-muted">{t(Key::InvNoDue)}</span> }.into_any(),
-    };
+        None => muted(match deadline {
+            Deadline::Interrupted { .. } => Key::InvDueInterrupted,
+            Deadline::Void => Key::InvDueVoid,
+            Deadline::NotStarted { .. } => Key::InvNoDue,
+            _ => Key::InvDueUnknown,
+        }),
+    }
+}
+
+fn bill_row(bill: Bill, loc: mandat_model::Locale) -> impl IntoView {
+    let id = bill.bill_id.clone();
+    let href = format!("/invoices/{}", js_sys::encode_uri_component(&id));
+    let due = due_cell(bill.deadline.clone(), loc);
     let label = id.clone();
     view! {
         <tr data-testid="invoice-row" data-bill=id>
