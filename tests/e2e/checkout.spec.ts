@@ -39,7 +39,7 @@ test('the commune pays by mandate, routed to the right code service', async ({ p
 
   await chooseMandate(page);
   const siret = page.getByLabel('SIRET de la structure à facturer');
-  await expect(siret).toHaveValue(/214\s?450\s?123\s?00010/);
+  await expect(siret).toHaveValue(/214\s?450\s?124\s?00018/);
   await siret.focus();
   await siret.blur();
   await expect(page.getByTestId('siret-status')).toContainText('Structure trouvée');

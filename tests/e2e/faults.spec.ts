@@ -77,7 +77,7 @@ test('the checkout by mandate and the upload complete through failures: one paym
   await mandate.check();
   await expect(page.getByTestId('chorus-fields')).toBeVisible();
   const siret = page.getByLabel('SIRET de la structure à facturer');
-  await expect(siret).toHaveValue(/214\s?450\s?123\s?00010/);
+  await expect(siret).toHaveValue(/214\s?450\s?124\s?00018/);
   const codeService = page.getByLabel('Code service');
   // SERV-TECH asks for a numéro d'engagement as well.
   await codeService.selectOption('SERV-TECH');
@@ -89,7 +89,7 @@ test('the checkout by mandate and the upload complete through failures: one paym
     await expect(mandate).toBeChecked();
     await expect(codeService).toHaveValue('SERV-TECH');
     await expect(engagement).toHaveValue(ENGAGEMENT);
-    await expect(siret).toHaveValue(/214\s?450\s?123\s?00010/);
+    await expect(siret).toHaveValue(/214\s?450\s?124\s?00018/);
   };
   await page.getByRole('button', { name: 'Confirmer le paiement par mandat administratif' }).click();
   const confirmation = page.getByTestId('payment-confirmation');
