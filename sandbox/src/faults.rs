@@ -1,8 +1,11 @@
 //! Fault mode: added latency, a share of `/api` requests answered 503, and a share
 //! whose connection is closed without a response, so that the app's retries can be
-//! tested against a misbehaving API. Decided before the handler runs, so a faulted
-//! request never changes any state. `/sandbox` routes and static files are never
-//! faulted. Draws are deterministic for a given seed (`--fault-seed`).
+//! tested against a misbehaving API. Those two are decided before the handler runs,
+//! so such a faulted request never changes any state. A third share is handled,
+//! its changes committed, and then its answer lost (the connection closed or a
+//! 502 instead): the case `Idempotency-Key` exists for, where the client cannot
+//! know whether its request was applied. `/sandbox` routes and static files are
+//! never faulted. Draws are deterministic for a given seed (`--fault-seed`).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -25,13 +28,16 @@ pub struct FaultConfig {
     pub fail_rate: f64,
     /// Share (0 to 1) of `/api` requests whose connection is closed without a response.
     pub drop_rate: f64,
+    /// Share (0 to 1) of `/api` requests handled and committed, whose answer is then
+    /// lost: half of them by a closed connection, half by a 502.
+    pub lose_rate: f64,
     /// Seed of the draws; a random one when absent.
     pub seed: Option<u64>,
 }
 
 impl FaultConfig {
     pub fn is_active(&self) -> bool {
-        self.latency_ms > 0 || self.fail_rate > 0.0 || self.drop_rate > 0.0
+        self.latency_ms > 0 || self.fail_rate > 0.0 || self.drop_rate > 0.0 || self.lose_rate > 0.0
     }
 
     /// A rate as typed on the command line: a number from 0 to 1.
@@ -54,6 +60,9 @@ pub enum Fault {
     Fail,
     /// Connection closed without a response, the handler not run.
     Drop,
+    /// Handled and committed, then the answer lost: the connection closed
+    /// (`close`), or a 502 instead of the answer.
+    Lose { close: bool },
 }
 
 /// The fault mode of a running sandbox.
@@ -64,6 +73,7 @@ pub struct Faults {
     draws: AtomicU64,
     failed: AtomicU64,
     dropped: AtomicU64,
+    lost: AtomicU64,
 }
 
 /// SplitMix64: one well-mixed 64-bit value per input.
@@ -92,6 +102,7 @@ impl Faults {
             draws: AtomicU64::new(0),
             failed: AtomicU64::new(0),
             dropped: AtomicU64::new(0),
+            lost: AtomicU64::new(0),
         }
     }
 
@@ -108,10 +119,16 @@ impl Faults {
         )
     }
 
-    /// The fate of the next request: the n-th draw depends only on the seed and n.
+    /// Answers lost after their request was applied, so far.
+    pub fn lost(&self) -> u64 {
+        self.lost.load(Ordering::Relaxed)
+    }
+
+    /// The fate of the next request: the n-th draw depends only on the seed and n
+    /// (adding a lose rate leaves the drops and failures of a seed as they were).
     pub fn decide(&self) -> Fault {
         let c = &self.config;
-        if c.fail_rate <= 0.0 && c.drop_rate <= 0.0 {
+        if c.fail_rate <= 0.0 && c.drop_rate <= 0.0 && c.lose_rate <= 0.0 {
             return Fault::None;
         }
         let n = self.draws.fetch_add(1, Ordering::Relaxed);
@@ -122,6 +139,11 @@ impl Faults {
         } else if unit(splitmix64(base)) < c.fail_rate {
             self.failed.fetch_add(1, Ordering::Relaxed);
             Fault::Fail
+        } else if unit(splitmix64(splitmix64(base))) < c.lose_rate {
+            self.lost.fetch_add(1, Ordering::Relaxed);
+            Fault::Lose {
+                close: base & 1 == 0,
+            }
         } else {
             Fault::None
         }
@@ -145,6 +167,17 @@ pub fn unavailable() -> Response {
     res
 }
 
+/// The answer in place of one lost after its request was applied.
+pub fn bad_gateway() -> Response {
+    ApiErr::new(
+        StatusCode::BAD_GATEWAY,
+        "Server::BadGateway",
+        "the sandbox's fault mode lost this answer after applying the request (--lose-rate); \
+         ask again: a payment sent with the same Idempotency-Key gets its answer replayed",
+    )
+    .into_response()
+}
+
 /// Middleware of `/api`: latency, then the draw, before the handler.
 pub async fn inject(State(st): State<AppState>, req: Request, next: Next) -> Response {
     let faults = &st.faults;
@@ -165,6 +198,16 @@ pub async fn inject(State(st): State<AppState>, req: Request, next: Next) -> Res
             unavailable()
         }
         Fault::Drop => drop_connection(),
+        Fault::Lose { close } => {
+            // The handler runs to its end, its changes committed; only then is its
+            // answer thrown away.
+            drop(next.run(req).await);
+            if close {
+                drop_connection()
+            } else {
+                bad_gateway()
+            }
+        }
     }
 }
 
@@ -193,8 +236,36 @@ mod tests {
             latency_ms: 0,
             fail_rate: fail,
             drop_rate: drop,
+            lose_rate: 0.0,
             seed: Some(seed),
         })
+    }
+
+    #[test]
+    fn lost_answers_come_after_the_earlier_draws_and_leave_them_unchanged() {
+        let before = faults(0.2, 0.05, 9);
+        let with_lose = Faults::new(FaultConfig {
+            lose_rate: 0.3,
+            ..before.config.clone()
+        });
+        let mut lost = (0, 0);
+        for _ in 0..10_000 {
+            match (before.decide(), with_lose.decide()) {
+                (Fault::None, Fault::Lose { close }) => {
+                    if close {
+                        lost.0 += 1
+                    } else {
+                        lost.1 += 1
+                    }
+                }
+                (a, b) => assert_eq!(a, b),
+            }
+        }
+        // 30 % of the 76 % left, split about evenly between closes and 502s.
+        let total = lost.0 + lost.1;
+        assert!((2100..2450).contains(&total), "{total}");
+        assert!(lost.0 > 900 && lost.1 > 900, "{lost:?}");
+        assert_eq!(with_lose.lost(), total);
     }
 
     #[test]

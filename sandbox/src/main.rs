@@ -1,5 +1,5 @@
 //! `mandat-sandbox [--port N] [--db PATH] [--dist DIR] [--reseed] [--clock SECONDS]
-//! [--latency-ms N] [--fail-rate P] [--drop-rate P] [--fault-seed N]`
+//! [--latency-ms N] [--fail-rate P] [--drop-rate P] [--lose-rate P] [--fault-seed N]`
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,7 +9,8 @@ use mandat_sandbox::{seed, serve, AppState};
 
 const USAGE: &str =
     "usage: mandat-sandbox [--port N] [--db PATH] [--dist DIR] [--reseed] [--clock SECONDS]
-                      [--latency-ms N] [--fail-rate P] [--drop-rate P] [--fault-seed N]
+                      [--latency-ms N] [--fail-rate P] [--drop-rate P] [--lose-rate P]
+                      [--fault-seed N]
   --port N         port on 127.0.0.1 (env MANDAT_PORT, default 8080)
   --db PATH        SQLite database (env MANDAT_DB, default target/sandbox.sqlite3)
   --dist DIR       the built app to serve (env MANDAT_DIST, default dist)
@@ -20,6 +21,8 @@ fault mode, for /api only (never /sandbox nor the app's files):
   --fail-rate P    answer a share P (0 to 1) of /api requests 503 (env MANDAT_FAIL_RATE)
   --drop-rate P    close the connection of a share P of /api requests without a
                    response (env MANDAT_DROP_RATE)
+  --lose-rate P    apply a share P of /api requests, then lose the answer: the
+                   connection closed or a 502 (env MANDAT_LOSE_RATE)
   --fault-seed N   seed of the fault draws, for reproducible runs (env MANDAT_FAULT_SEED)";
 
 struct Args {
@@ -63,6 +66,9 @@ fn parse_args() -> Result<Args, String> {
     if let Some(v) = env("MANDAT_DROP_RATE") {
         args.faults.drop_rate = FaultConfig::parse_rate("MANDAT_DROP_RATE", &v)?;
     }
+    if let Some(v) = env("MANDAT_LOSE_RATE") {
+        args.faults.lose_rate = FaultConfig::parse_rate("MANDAT_LOSE_RATE", &v)?;
+    }
     if let Some(v) = env("MANDAT_FAULT_SEED") {
         args.faults.seed = Some(parse_u64("MANDAT_FAULT_SEED", &v)?);
     }
@@ -101,6 +107,9 @@ fn parse_args() -> Result<Args, String> {
             }
             "--drop-rate" => {
                 args.faults.drop_rate = FaultConfig::parse_rate("--drop-rate", &value()?)?
+            }
+            "--lose-rate" => {
+                args.faults.lose_rate = FaultConfig::parse_rate("--lose-rate", &value()?)?
             }
             "--fault-seed" => args.faults.seed = Some(parse_u64("--fault-seed", &value()?)?),
             "-h" | "--help" => return Err(String::new()),
@@ -195,10 +204,11 @@ async fn main() -> ExitCode {
     if args.faults.is_active() {
         let f = &state.faults;
         println!(
-            "fault mode on /api: +{} ms, {} failed (503), {} dropped, seed {}",
+            "fault mode on /api: +{} ms, {} failed (503), {} dropped, {} lost after applying, seed {}",
             f.config.latency_ms,
             f.config.fail_rate,
             f.config.drop_rate,
+            f.config.lose_rate,
             f.seed()
         );
     }

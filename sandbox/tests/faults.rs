@@ -15,6 +15,7 @@ fn faults(fail: f64, drop: f64, seed: u64) -> FaultConfig {
         latency_ms: 0,
         fail_rate: fail,
         drop_rate: drop,
+        lose_rate: 0.0,
         seed: Some(seed),
     }
 }
@@ -189,6 +190,19 @@ async fn request(
     headers: &[(&str, &str)],
     body: &[u8],
 ) -> Option<(u16, String)> {
+    request_with_head(addr, method, path, headers, body)
+        .await
+        .map(|(status, _, body)| (status, body))
+}
+
+/// As `request`, with the response's head (status line and headers) too.
+async fn request_with_head(
+    addr: std::net::SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Option<(u16, String, String)> {
     let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
     let mut head = format!(
         "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: {}\r\n",
@@ -206,11 +220,32 @@ async fn request(
         .expect("the server neither answered nor closed");
     let text = String::from_utf8_lossy(&out).into_owned();
     let status = text.get(9..12).and_then(|s| s.parse().ok())?;
-    let body = text
+    let (head, body) = text
         .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
+        .map(|(h, b)| (h.to_ascii_lowercase(), b.to_string()))
         .unwrap_or_default();
-    Some((status, body))
+    Some((status, head, body))
+}
+
+fn losing(rate: f64, seed: u64) -> FaultConfig {
+    FaultConfig {
+        lose_rate: rate,
+        seed: Some(seed),
+        ..FaultConfig::default()
+    }
+}
+
+/// The order's follow-up events with this label: what a second application of
+/// a payment or an upload would add.
+fn history(sb: &Sandbox, order: i64, label: &str) -> i64 {
+    sb.state
+        .db()
+        .query_row(
+            "SELECT COUNT(*) FROM order_events WHERE order_id = ?1 AND label = ?2",
+            rusqlite::params![order, label],
+            |r| r.get(0),
+        )
+        .unwrap()
 }
 
 #[tokio::test]
@@ -309,6 +344,166 @@ async fn payment_and_upload_retried_through_drops_and_failures_happen_once() {
     assert_eq!(state, "underReview");
     let (failed, dropped) = sb.state.faults.counts();
     assert!(failed > 0 && dropped > 0, "{outcomes:?}");
+    server.stop.send(()).unwrap();
+    server.task.await.unwrap().unwrap();
+}
+
+#[tokio::test]
+async fn every_answer_lost_after_the_commit_still_applied_its_request() {
+    let sb = Sandbox::with(losing(1.0, 4), dist);
+    let server = start(&sb).await;
+    let cookie = sb.login("commune").await;
+    let pay = serde_json::to_vec(&mandate_body("21445012400018", "SERV-FIN", "")).unwrap();
+    let headers = [
+        ("Cookie", cookie.as_str()),
+        ("Content-Type", "application/json"),
+        ("Idempotency-Key", "lost-answer"),
+    ];
+    let mut closed = 0;
+    let mut gateway = 0;
+    for _ in 0..8 {
+        match request(
+            server.addr,
+            "POST",
+            "/api/me/order/1001/pay",
+            &headers,
+            &pay,
+        )
+        .await
+        {
+            None => closed += 1,
+            Some((502, body)) => {
+                assert!(body.contains("Server::BadGateway"), "{body}");
+                gateway += 1
+            }
+            other => panic!("an answer came through: {other:?}"),
+        }
+    }
+    // No answer ever arrived, yet the payment was applied, once.
+    assert!(closed > 0 && gateway > 0, "{closed} closed, {gateway} 502");
+    assert_eq!(payments(&sb, 1001), 1);
+    assert_eq!(history(&sb, 1001, "Paiement par mandat administratif"), 1);
+    assert_eq!(sb.state.faults.lost(), 8);
+    server.stop.send(()).unwrap();
+    server.task.await.unwrap().unwrap();
+}
+
+#[tokio::test]
+async fn payment_and_upload_whose_answers_are_lost_happen_once() {
+    let sb = Sandbox::with(losing(0.5, 2026), dist);
+    let server = start(&sb).await;
+    let cookie = sb.login("commune").await;
+    let pay = serde_json::to_vec(&mandate_body("21445012400018", "SERV-FIN", "")).unwrap();
+    let headers = [
+        ("Cookie", cookie.as_str()),
+        ("Content-Type", "application/json"),
+        ("Idempotency-Key", "lost-then-replayed"),
+    ];
+    // A client unsure of the outcome sends the same request until it gets an
+    // answer, and once more: every receipt it gets is the same.
+    let mut receipts: Vec<(bool, String)> = Vec::new();
+    let mut lost = 0;
+    while receipts.len() < 2 || lost == 0 {
+        match request_with_head(
+            server.addr,
+            "POST",
+            "/api/me/order/1001/pay",
+            &headers,
+            &pay,
+        )
+        .await
+        {
+            None | Some((502, _, _)) => lost += 1,
+            Some((200, head, body)) => {
+                receipts.push((head.contains("idempotent-replayed: true"), body))
+            }
+            Some((s, _, b)) => panic!("{s}: {b}"),
+        }
+        assert!(receipts.len() + lost < 40, "no end");
+    }
+    assert!(receipts.windows(2).all(|w| w[0].1 == w[1].1));
+    // Only the first application is not a replay; whether it reached the client
+    // depends on the draw, never more than one.
+    assert!(receipts.iter().filter(|(replayed, _)| !replayed).count() <= 1);
+    assert_eq!(payments(&sb, 1001), 1);
+    assert_eq!(history(&sb, 1001, "Paiement par mandat administratif"), 1);
+
+    // The signed copy, sent again while no answer comes back: once it was stored,
+    // a copy under review refuses another (409) and the client reads the state.
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    pdf.resize(256 * 1024, b'x');
+    let upload = [
+        ("Cookie", cookie.as_str()),
+        ("Content-Type", "application/pdf"),
+    ];
+    let mut sends = 0;
+    loop {
+        sends += 1;
+        assert!(sends < 40, "no end");
+        match request(
+            server.addr,
+            "PUT",
+            "/api/me/order/1001/mandate/document?name=signe.pdf",
+            &upload,
+            &pdf,
+        )
+        .await
+        {
+            None | Some((502, _)) => continue,
+            Some((200, _)) => break,
+            Some((409, body)) => {
+                assert!(body.contains("mandate_not_awaiting_document"), "{body}");
+                break;
+            }
+            Some((s, b)) => panic!("{s}: {b}"),
+        }
+    }
+    assert_eq!(history(&sb, 1001, "Mandat signé reçu"), 1);
+    let files: Vec<_> = std::fs::read_dir(&sb.state.files)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("mandate-1001-") || n.ends_with(".part"))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(sb.state.faults.lost() > 0);
+    server.stop.send(()).unwrap();
+    server.task.await.unwrap().unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_first_payments_racing_with_one_key_give_one_payment_and_one_replay() {
+    let sb = Sandbox::with(FaultConfig::default(), dist);
+    let server = start(&sb).await;
+    let cookie = sb.login("commune").await;
+    let pay = serde_json::to_vec(&mandate_body("21445012400018", "SERV-FIN", "")).unwrap();
+    let headers = [
+        ("Cookie", cookie.as_str()),
+        ("Content-Type", "application/json"),
+        ("Idempotency-Key", "double-click"),
+    ];
+    // Two connections, both sent before either is answered, on an unpaid order.
+    assert_eq!(payments(&sb, 1002), 0);
+    let send = || {
+        request_with_head(
+            server.addr,
+            "POST",
+            "/api/me/order/1002/pay",
+            &headers,
+            &pay,
+        )
+    };
+    let (a, b) = tokio::join!(send(), send());
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!((a.0, b.0), (200, 200), "{a:?} {b:?}");
+    assert_eq!(a.2, b.2);
+    let replayed = [&a, &b]
+        .iter()
+        .filter(|r| r.1.contains("idempotent-replayed: true"))
+        .count();
+    assert_eq!(replayed, 1);
+    assert_eq!(payments(&sb, 1002), 1);
+    assert_eq!(history(&sb, 1002, "Paiement par mandat administratif"), 1);
     server.stop.send(()).unwrap();
     server.task.await.unwrap().unwrap();
 }

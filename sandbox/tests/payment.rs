@@ -323,20 +323,7 @@ async fn the_same_idempotency_key_gives_the_same_answer_and_one_payment() {
     assert_eq!(second.status, StatusCode::OK);
     assert_eq!(first.body, second.body);
     assert_eq!(second.header("idempotent-replayed"), "true");
-    // Concurrent double-click: every answer the same, one payment.
-    let replies = futures_join(&sb, &c, &body).await;
-    assert!(replies
-        .iter()
-        .all(|r| r.status == StatusCode::OK && r.body == first.body));
-    let conn = rusqlite::Connection::open(sb.dir.path().join("db.sqlite3")).unwrap();
-    let n: i64 = conn
-        .query_row(
-            "SELECT COUNT(*) FROM payments WHERE order_id = 1001",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(n, 1);
+    // (Two first payments racing with one key: `faults.rs`, over real connections.)
     // A new key on a paid order is a conflict; a used key on another order too.
     let other = [
         ("content-type", "application/json"),
@@ -371,37 +358,6 @@ async fn the_same_idempotency_key_gives_the_same_answer_and_one_payment() {
         .call(Method::POST, "/api/me/order/1002/pay", Some(&c), &bad, body)
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
-}
-
-async fn futures_join(sb: &Sandbox, cookie: &str, body: &[u8]) -> Vec<common::Reply> {
-    let key = [
-        ("content-type", "application/json"),
-        ("idempotency-key", "k-1001-a"),
-    ];
-    let (a, b, c) = tokio::join!(
-        sb.call(
-            Method::POST,
-            "/api/me/order/1001/pay",
-            Some(cookie),
-            &key,
-            body.to_vec()
-        ),
-        sb.call(
-            Method::POST,
-            "/api/me/order/1001/pay",
-            Some(cookie),
-            &key,
-            body.to_vec()
-        ),
-        sb.call(
-            Method::POST,
-            "/api/me/order/1001/pay",
-            Some(cookie),
-            &key,
-            body.to_vec()
-        ),
-    );
-    vec![a, b, c]
 }
 
 #[tokio::test]

@@ -3,9 +3,12 @@ import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { test, expect, signIn, acceptNetworkErrors } from './fixtures';
 
 // Runs in the `faults` project (playwright.config.ts): a sandbox of its own whose
-// API answers 20 % of requests 503 (`--fail-rate 0.2 --fault-seed 2026`), decided
-// before any change is applied. The flows must still complete, through the app's
-// own retries or the user's « Réessayer », with one payment and one document.
+// API answers 20 % of requests 503 before applying them (`--fail-rate 0.2`), and
+// applies 10 % then loses their answer, by a 502 or a closed connection
+// (`--lose-rate 0.1`, `--fault-seed 2026`): the client cannot know whether those
+// were applied. The flows must still complete, through the app's own retries or
+// the user's « Réessayer », with one payment and one document: counted by what
+// the page received and what the sandbox recorded.
 
 const ORDER = 1001;
 const PAID_BY_MANDATE = 'Paiement par mandat administratif';
@@ -20,11 +23,19 @@ test.beforeEach(async ({ request }) => {
   expect((await request.post('/sandbox/reset')).status()).toBe(204);
 });
 
-/** A GET of the API as a patient client: asked again while the sandbox answers 503. */
+/**
+ * A GET of the API as a patient client: asked again while the sandbox answers 503
+ * or 502, or closes the connection.
+ */
 async function apiGet(request: APIRequestContext, path: string) {
   for (let i = 0; i < 40; i++) {
-    const response = await request.get(path);
-    if (response.status() !== 503) {
+    let response;
+    try {
+      response = await request.get(path);
+    } catch {
+      continue; // the connection was closed without an answer
+    }
+    if (response.status() !== 503 && response.status() !== 502) {
       expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
       return response.json();
     }
@@ -67,8 +78,29 @@ function count503(page: Page) {
   return seen;
 }
 
-test('the checkout by mandate and the upload complete through failures: one payment, one document', async ({ page }) => {
+/**
+ * What the page met of the answers lost after their request was applied (502s and
+ * closed connections), and the payment receipts it received (200s of `/pay`).
+ */
+function countLostAndReceipts(page: Page) {
+  const counts = { lost: [] as string[], receipts: 0 };
+  page.on('response', (response) => {
+    const path = new URL(response.url()).pathname;
+    if (response.status() === 502) counts.lost.push(path);
+    if (response.status() === 200 && path.endsWith('/pay')) counts.receipts++;
+  });
+  page.on('requestfailed', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/')) counts.lost.push(new URL(request.url()).pathname);
+  });
+  return counts;
+}
+
+/** The browser reports the connections the fault mode closed; nothing else is allowed. */
+const CLOSED_ON_PURPOSE = /net::ERR_(EMPTY_RESPONSE|CONNECTION_CLOSED|CONNECTION_RESET)/;
+
+test('the checkout by mandate and the upload complete through failures: one payment, one document', async ({ page, consoleErrors }) => {
   const failures = count503(page);
+  const answers = countLostAndReceipts(page);
   await signIn(page, 'commune', `/orders/${ORDER}/checkout`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Paiement de la commande n° ${ORDER}`);
 
@@ -129,16 +161,20 @@ test('the checkout by mandate and the upload complete through failures: one paym
     await page.reload();
   }
   expect(uploadFailed(), 'an upload met a 503 and was sent again').toBeTruthy();
-  // Still one payment after everything.
+  // Still one payment after everything, and the page received one receipt for it.
   expect(await historyCount(page.request, PAID_BY_MANDATE)).toBe(1);
+  expect(answers.receipts).toBe(1);
 
   test.info().annotations.push({ type: '503s met', description: failures.join(', ') || 'none' });
+  test.info().annotations.push({ type: 'answers lost', description: answers.lost.join(', ') || 'none' });
   expect(failures.length, 'the fault mode failed some of the requests').toBeGreaterThan(0);
+  acceptNetworkErrors(consoleErrors, CLOSED_ON_PURPOSE);
 });
 
-test('payment retried by the user is applied once, the same answer each time', async ({ page }) => {
+test('payment retried by the user is applied once, the same answer each time', async ({ page, consoleErrors }) => {
   // Pays 1002 too, so that this run meets other draws of the fault sequence.
   const failures = count503(page);
+  const answers = countLostAndReceipts(page);
   await signIn(page, 'commune', '/orders/1002/checkout');
   const mandate = page.getByRole('radio', { name: /Payer par mandat administratif/ });
   await untilVisible(page, mandate);
@@ -152,7 +188,10 @@ test('payment retried by the user is applied once, the same answer each time', a
   const followUp = await apiGet(page.request, '/api/me/order/1002/followUp');
   expect(followUp.history.filter((e: { label: string }) => e.label === PAID_BY_MANDATE)).toHaveLength(1);
   expect(await apiGet(page.request, '/api/me/order/1002/status')).toBe('documentsRequested');
+  expect(answers.receipts).toBe(1);
   test.info().annotations.push({ type: '503s met', description: failures.join(', ') || 'none' });
+  test.info().annotations.push({ type: 'answers lost', description: answers.lost.join(', ') || 'none' });
+  acceptNetworkErrors(consoleErrors, CLOSED_ON_PURPOSE);
 });
 
 // ---------------------------------------------------------------------------
