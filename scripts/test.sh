@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test layer: native (model, sandbox, API decoding), browser components
-# (wasm-bindgen-test in headless Chromium), and end-to-end (Playwright against
-# the release build served by the sandbox). Stops at the first failing layer.
+# (wasm-bindgen-test in headless Chromium), end-to-end (Playwright against the
+# release build served by the sandbox), and the API contract (schemathesis against
+# the sandbox). Stops at the first failing layer.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/setup.sh"
@@ -21,3 +22,6 @@ cargo test -p mandat --target wasm32-unknown-unknown
 
 echo "[test] end-to-end (Playwright, release build + sandbox)"
 bash scripts/e2e.sh
+
+echo "[test] contract (schemathesis against the sandbox, each demo account)"
+bash scripts/contract.sh
