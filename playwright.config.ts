@@ -6,8 +6,10 @@ const port = Number(process.env.MANDAT_E2E_PORT ?? 8787);
 const targetDir = process.env.CARGO_TARGET_DIR ?? 'target';
 const db = process.env.MANDAT_E2E_DB ?? `${targetDir}/e2e.sqlite3`;
 // A second sandbox whose API fails 20 % of requests (503) before applying them, and
-// loses the answer of 10 % after applying them (502 or a closed connection), for
-// tests/e2e/faults.spec.ts.
+// loses the answer of half the payments and uploads after applying them (a 502 or a
+// closed connection), for tests/e2e/faults.spec.ts. With seed 2026, the first
+// payment that gets through loses its answer (a 502) and the next copy sent loses
+// its connection.
 const faultsPort = Number(process.env.MANDAT_E2E_FAULTS_PORT ?? port + 1);
 const faultsDb = process.env.MANDAT_E2E_FAULTS_DB ?? `${targetDir}/e2e-faults.sqlite3`;
 
@@ -58,7 +60,7 @@ export default defineConfig({
     {
       command:
         `${targetDir}/debug/mandat-sandbox --port ${faultsPort} --db ${faultsDb} --dist dist --reseed` +
-        ' --fail-rate 0.2 --drop-rate 0 --lose-rate 0.1 --fault-seed 2026',
+        ' --fail-rate 0.2 --drop-rate 0 --lose-rate 0.5 --fault-seed 2026',
       url: `http://127.0.0.1:${faultsPort}/sandbox/accounts`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use futures_util::StreamExt as _;
@@ -28,8 +28,9 @@ pub struct FaultConfig {
     pub fail_rate: f64,
     /// Share (0 to 1) of `/api` requests whose connection is closed without a response.
     pub drop_rate: f64,
-    /// Share (0 to 1) of `/api` requests handled and committed, whose answer is then
-    /// lost: half of them by a closed connection, half by a 502.
+    /// Share (0 to 1) of the `/api` requests that change something (not GET, HEAD
+    /// nor OPTIONS) handled and committed, whose answer is then lost: half of them
+    /// by a closed connection, half by a 502.
     pub lose_rate: f64,
     /// Seed of the draws; a random one when absent.
     pub seed: Option<u64>,
@@ -74,6 +75,10 @@ pub struct Faults {
     failed: AtomicU64,
     dropped: AtomicU64,
     lost: AtomicU64,
+    /// Draws of lost answers, one per request that changes something and was
+    /// neither dropped nor failed: the k-th such request's fate depends only on
+    /// the seed and k, whatever reads came between.
+    writes: AtomicU64,
 }
 
 /// SplitMix64: one well-mixed 64-bit value per input.
@@ -103,6 +108,7 @@ impl Faults {
             failed: AtomicU64::new(0),
             dropped: AtomicU64::new(0),
             lost: AtomicU64::new(0),
+            writes: AtomicU64::new(0),
         }
     }
 
@@ -124,9 +130,10 @@ impl Faults {
         self.lost.load(Ordering::Relaxed)
     }
 
-    /// The fate of the next request: the n-th draw depends only on the seed and n
-    /// (adding a lose rate leaves the drops and failures of a seed as they were).
-    pub fn decide(&self) -> Fault {
+    /// The fate of the next request (`changes`: it is not a GET, HEAD or OPTIONS):
+    /// the n-th draw depends only on the seed and n (adding a lose rate leaves the
+    /// drops and failures of a seed as they were).
+    pub fn decide(&self, changes: bool) -> Fault {
         let c = &self.config;
         if c.fail_rate <= 0.0 && c.drop_rate <= 0.0 && c.lose_rate <= 0.0 {
             return Fault::None;
@@ -139,10 +146,16 @@ impl Faults {
         } else if unit(splitmix64(base)) < c.fail_rate {
             self.failed.fetch_add(1, Ordering::Relaxed);
             Fault::Fail
-        } else if unit(splitmix64(splitmix64(base))) < c.lose_rate {
-            self.lost.fetch_add(1, Ordering::Relaxed);
-            Fault::Lose {
-                close: base & 1 == 0,
+        } else if changes && c.lose_rate > 0.0 {
+            let k = self.writes.fetch_add(1, Ordering::Relaxed);
+            let draw = splitmix64(splitmix64(self.seed).wrapping_add(k));
+            if unit(draw) < c.lose_rate {
+                self.lost.fetch_add(1, Ordering::Relaxed);
+                Fault::Lose {
+                    close: splitmix64(draw) & 1 == 0,
+                }
+            } else {
+                Fault::None
             }
         } else {
             Fault::None
@@ -184,7 +197,8 @@ pub async fn inject(State(st): State<AppState>, req: Request, next: Next) -> Res
     if faults.config.latency_ms > 0 {
         tokio::time::sleep(Duration::from_millis(faults.config.latency_ms)).await;
     }
-    match faults.decide() {
+    let changes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    match faults.decide(changes) {
         Fault::None => next.run(req).await,
         Fault::Fail => {
             let mut body = req.into_body().into_data_stream();
@@ -250,7 +264,7 @@ mod tests {
         });
         let mut lost = (0, 0);
         for _ in 0..10_000 {
-            match (before.decide(), with_lose.decide()) {
+            match (before.decide(true), with_lose.decide(true)) {
                 (Fault::None, Fault::Lose { close }) => {
                     if close {
                         lost.0 += 1
@@ -261,7 +275,9 @@ mod tests {
                 (a, b) => assert_eq!(a, b),
             }
         }
-        // 30 % of the 76 % left, split about evenly between closes and 502s.
+        // 30 % of the 76 % left, split about evenly between closes and 502s;
+        // reads are never lost.
+        assert_eq!(with_lose.decide(false), before.decide(false));
         let total = lost.0 + lost.1;
         assert!((2100..2450).contains(&total), "{total}");
         assert!(lost.0 > 900 && lost.1 > 900, "{lost:?}");
@@ -271,11 +287,11 @@ mod tests {
     #[test]
     fn rates_of_zero_and_one_are_exact() {
         let never = faults(0.0, 0.0, 1);
-        assert!((0..1000).all(|_| never.decide() == Fault::None));
+        assert!((0..1000).all(|_| never.decide(false) == Fault::None));
         let always = faults(1.0, 0.0, 1);
-        assert!((0..1000).all(|_| always.decide() == Fault::Fail));
+        assert!((0..1000).all(|_| always.decide(false) == Fault::Fail));
         let cut = faults(1.0, 1.0, 1);
-        assert!((0..1000).all(|_| cut.decide() == Fault::Drop));
+        assert!((0..1000).all(|_| cut.decide(false) == Fault::Drop));
     }
 
     #[test]
@@ -283,9 +299,9 @@ mod tests {
         let a = faults(0.3, 0.1, 42);
         let b = faults(0.3, 0.1, 42);
         let c = faults(0.3, 0.1, 43);
-        let da: Vec<Fault> = (0..200).map(|_| a.decide()).collect();
-        let db: Vec<Fault> = (0..200).map(|_| b.decide()).collect();
-        let dc: Vec<Fault> = (0..200).map(|_| c.decide()).collect();
+        let da: Vec<Fault> = (0..200).map(|_| a.decide(false)).collect();
+        let db: Vec<Fault> = (0..200).map(|_| b.decide(false)).collect();
+        let dc: Vec<Fault> = (0..200).map(|_| c.decide(false)).collect();
         assert_eq!(da, db);
         assert_ne!(da, dc);
     }
@@ -294,7 +310,7 @@ mod tests {
     fn rates_are_proportions_over_many_requests() {
         for seed in 0..20 {
             let f = faults(0.2, 0.05, seed);
-            let draws: Vec<Fault> = (0..10_000).map(|_| f.decide()).collect();
+            let draws: Vec<Fault> = (0..10_000).map(|_| f.decide(false)).collect();
             let failed = draws.iter().filter(|d| **d == Fault::Fail).count();
             let dropped = draws.iter().filter(|d| **d == Fault::Drop).count();
             // Drops first (5 %), then 20 % of the rest fail: 19 %.

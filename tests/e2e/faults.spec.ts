@@ -4,9 +4,9 @@ import { test, expect, signIn, acceptNetworkErrors } from './fixtures';
 
 // Runs in the `faults` project (playwright.config.ts): a sandbox of its own whose
 // API answers 20 % of requests 503 before applying them (`--fail-rate 0.2`), and
-// applies 10 % then loses their answer, by a 502 or a closed connection
-// (`--lose-rate 0.1`, `--fault-seed 2026`): the client cannot know whether those
-// were applied. The flows must still complete, through the app's own retries or
+// applies half the payments and uploads then loses their answer, by a 502 or a
+// closed connection (`--lose-rate 0.5`, `--fault-seed 2026`: the first payment's
+// answer is lost): the client cannot know whether those were applied. The flows must still complete, through the app's own retries or
 // the user's « Réessayer », with one payment and one document: counted by what
 // the page received and what the sandbox recorded.
 
@@ -128,6 +128,10 @@ test('the checkout by mandate and the upload complete through failures: one paym
   await untilVisible(page, confirmation, typedIsKept);
   await expect(confirmation).toContainText('Paiement par mandat administratif enregistré');
 
+  // The payment's first answer was lost after it was applied; the app's own
+  // retry, with the same key, got the receipt replayed.
+  expect(answers.lost.filter((path) => path.endsWith('/pay')).length).toBeGreaterThan(0);
+  expect(answers.receipts).toBe(1);
   // Exactly one payment, with what was typed.
   expect(await historyCount(page.request, PAID_BY_MANDATE)).toBe(1);
   const paid = await apiGet(page.request, `/api/me/order/${ORDER}/mandate`);
