@@ -331,6 +331,30 @@ fn made_available_2_march() -> Vec<ChorusEvent> {
 }
 
 #[wasm_bindgen_test]
+fn in_english_a_void_invoice_owes_nothing_and_a_late_one_its_interest() {
+    let root = in_english(|| view! { <InvoiceDetail data=rejected_invoice() /> });
+    assert_eq!(
+        text(&root, "[data-testid=deadline-state]"),
+        "Invoice rejected: it is void. Nothing is owed on this invoice and no payment deadline runs; a credit note or a new invoice will follow."
+    );
+    let late = invoice_with(made_available_2_march(), 30, false, "2026-04-11");
+    let root = in_english(move || view! { <InvoiceDetail data=late.clone() /> });
+    assert_eq!(text(&root, "[data-testid=deadline-state]"), "10 days late.");
+    assert_eq!(text(&root, "[data-testid=due-date]"), "1 April 2026");
+    assert_eq!(text(&root, "[data-testid=late-total]"), "€43.34");
+    let estimate = text(&root, "[data-testid=late-estimate]");
+    assert!(
+        estimate.contains("Late-payment interest so far"),
+        "{estimate}"
+    );
+    assert!(
+        estimate.contains("in force on 1 January 2026 (2.15 %)"),
+        "{estimate}"
+    );
+    assert!(estimate.contains("that is 10.15 % a year"), "{estimate}");
+}
+
+#[wasm_bindgen_test]
 fn a_late_invoice_shows_its_days_late_and_the_interest_so_far() {
     // Due 1 April; 10 days late on 11 April at 2.15 % + 8 points: 3,34 € and 40 €.
     let data = invoice_with(made_available_2_march(), 30, false, "2026-04-11");

@@ -263,6 +263,16 @@ async fn a_mistyped_siret_is_explained_beside_the_field_when_leaving_it() {
     settle(0).await;
     assert!(text(&root, "#mandat-siret-error").contains("que des chiffres"));
 
+    // 14 digits that pass, a SIREN (first 9) that does not: a typo all the same.
+    type_and_leave(&input, "214 450 123 00010");
+    settle(0).await;
+    assert_eq!(
+        text(&root, "#mandat-siret-error"),
+        "Ce SIRET n’est pas valide : ses 9 premiers chiffres (le SIREN) ne forment pas un SIREN valide, un chiffre a sans doute été mal recopié. Vérifiez-le sur vos documents."
+    );
+    let typed: &web_sys::HtmlInputElement = input.unchecked_ref();
+    assert_eq!(typed.value(), "214 450 123 00010", "what was typed is kept");
+
     // Back to a valid one: the message goes away.
     type_and_leave(&input, "21310555400017");
     settle(0).await;
