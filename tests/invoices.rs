@@ -417,8 +417,9 @@ fn a_suspended_invoice_says_the_clock_is_stopped_and_what_follows() {
         text(&root, "[data-testid=deadline-state]"),
         "Délai interrompu depuis le 31 octobre 2026 : aucun compte à rebours ne court tant que les pièces demandées ne sont pas reçues."
     );
-    assert!(text(&root, "[data-testid=deadline-more]")
-        .starts_with("À leur réception, un nouveau délai de 30 jours s’ouvre"));
+    assert!(text(&root, "[data-testid=deadline-more]").starts_with(
+        "À leur réception s’ouvrira un nouveau délai de 30 jours : la loi prévoit 30 jours"
+    ));
     let facts = text(&root, "[data-testid=deadline-facts]");
     assert!(
         facts.contains("Solde du délai ce jour-là21 jours"),
@@ -436,7 +437,7 @@ fn a_suspended_invoice_says_the_clock_is_stopped_and_what_follows() {
         "Deadline interrupted since 31 October 2026: no countdown runs until the requested documents are received."
     );
     assert!(text(&en, "[data-testid=deadline-more]")
-        .starts_with("Once they arrive, a new deadline of 30 days opens"));
+        .starts_with("Once they arrive, a new deadline of 30 days will open"));
 }
 
 #[wasm_bindgen_test]
@@ -512,6 +513,9 @@ fn past_the_last_known_ecb_rate_the_page_says_so() {
     )];
     let data = invoice_with(history, 30, false, "2026-09-11");
     let root = mount(move || view! { <InvoiceDetail data=data.clone() /> });
+    // The figure says which rate it used, and the note why.
+    assert!(text(&root, "[data-testid=late-estimate]")
+        .contains("en vigueur au 1er janvier 2026 (2,15 %)"));
     assert_eq!(
         text(&root, "[data-testid=late-rate-last-known]"),
         "Le taux de la BCE du semestre commençant le 1er juillet 2026 n’est pas encore connu de ce service : le calcul retient le dernier taux connu, celui du 1er janvier 2026."

@@ -447,7 +447,9 @@ fn interest_view(
                     {fill(
                         Key::InvLateExplain,
                         &[
-                            ("half", &format_day(i.half_year, loc)),
+                            // The anchor of the rate used: the half-year's own, or the
+                            // last known one, which the note below then explains.
+                            ("from", &format_day(i.rate_from, loc)),
                             ("ecb", &format_rate(i.ecb_rate_bp, loc)),
                             ("rate", &format_rate(i.annual_rate_bp, loc)),
                             ("amount", &format_euros(i.amount_cents, loc)),
