@@ -4,6 +4,7 @@
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::from_fn;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -26,6 +27,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::db::{self, ts};
 use crate::error::{ok, ApiErr, ApiResult};
+use crate::guard;
 use crate::pdf::{self, Line};
 use crate::{AppState, Me};
 
@@ -44,12 +46,15 @@ pub fn router() -> Router<AppState> {
         .route("/me/order/{orderId}/status", get(status))
         .route("/me/order/{orderId}/followUp", get(follow_up))
         .route("/me/order/{orderId}/paymentMethods", get(payment_methods))
-        .route("/me/order/{orderId}/pay", post(pay))
+        .route(
+            "/me/order/{orderId}/pay",
+            post(pay).route_layer(from_fn(guard::json_body)),
+        )
         .route("/me/order/{orderId}/mandate", get(mandate))
         .route("/me/order/{orderId}/mandate/form", get(mandate_form))
         .route(
             "/me/order/{orderId}/mandate/document",
-            get(mandate_document).put(upload).post(upload),
+            get(mandate_document).put(upload),
         )
         .route("/me/bill", get(bills))
         .route("/me/bill/{billId}", get(bill))

@@ -85,6 +85,14 @@ impl ApiErr {
         )
     }
 
+    pub fn misdirected(message: impl Into<String>) -> ApiErr {
+        ApiErr::new(
+            StatusCode::MISDIRECTED_REQUEST,
+            "Client::MisdirectedRequest",
+            message,
+        )
+    }
+
     pub fn method_not_allowed() -> ApiErr {
         ApiErr::new(
             StatusCode::METHOD_NOT_ALLOWED,
