@@ -85,6 +85,14 @@ impl ApiErr {
         )
     }
 
+    pub fn unprocessable(message: impl Into<String>) -> ApiErr {
+        ApiErr::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Client::UnprocessableEntity",
+            message,
+        )
+    }
+
     pub fn misdirected(message: impl Into<String>) -> ApiErr {
         ApiErr::new(
             StatusCode::MISDIRECTED_REQUEST,

@@ -2,6 +2,7 @@
 //! rebinding), requests of another site that would change something or sign a
 //! browser in, and bodies a page of another site can send without a preflight are
 //! refused, while the sandbox's own pages, curl and test clients go through.
+//! A payment's `Idempotency-Key` stands for one request.
 
 mod common;
 
@@ -676,4 +677,121 @@ async fn the_upload_is_put_only() {
         mandate_of(&sb, &c, 1004).await.state,
         MandateState::UnderReview
     );
+}
+
+// --- Idempotency ---------------------------------------------------------------
+
+async fn pay_with_key(sb: &Sandbox, cookie: &str, order: u64, key: &str, body: &[u8]) -> Reply {
+    sb.call(
+        Method::POST,
+        &format!("/api/me/order/{order}/pay"),
+        Some(cookie),
+        &[
+            ("content-type", "application/json"),
+            ("idempotency-key", key),
+        ],
+        body.to_vec(),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_key_is_for_one_request() {
+    let sb = Sandbox::new();
+    let c = sb.login("commune").await;
+    let first_body = serde_json::to_vec(&mandate_body(COMMUNE, "SERV-FIN", "")).unwrap();
+    let first = pay_with_key(&sb, &c, 1001, "k-one", &first_body).await;
+    assert_eq!(first.status, StatusCode::OK);
+
+    // The same key, another body: refused, and only the first payment stands.
+    let other = serde_json::to_vec(&mandate_body(COMMUNE, "SERV-ECOLE", "")).unwrap();
+    let r = pay_with_key(&sb, &c, 1001, "k-one", &other).await;
+    assert_refused(
+        &r,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "Client::UnprocessableEntity",
+        "same key, other body",
+    );
+    assert_eq!(
+        r.codes(),
+        [(
+            "Idempotency-Key".to_string(),
+            "idempotency_key_reused".to_string()
+        )]
+    );
+    assert!(r.header("idempotent-replayed").is_empty());
+    let card = br#"{"paymentMethod":{"paymentType":"CREDIT_CARD"}}"#;
+    assert_eq!(
+        pay_with_key(&sb, &c, 1001, "k-one", card).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(payments(&sb, 1001), 1);
+    assert_eq!(mandate_of(&sb, &c, 1001).await.code_service, "SERV-FIN");
+    assert_eq!(status_of(&sb, &c, 1001).await, "documentsRequested");
+
+    // The same request written otherwise (spacing, order of keys): the same receipt.
+    let reordered = format!(
+        r#"{{ "chorus" : {{ "numeroEngagement": "", "codeService": "SERV-FIN", "siret": "{COMMUNE}" }},
+            "paymentMethod" : {{ "paymentType" : "ADMINISTRATIVE_MANDATE" }} }}"#
+    );
+    let r = pay_with_key(&sb, &c, 1001, "k-one", reordered.as_bytes()).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.body, first.body);
+    assert_eq!(r.header("idempotent-replayed"), "true");
+    assert_eq!(payments(&sb, 1001), 1);
+
+    // The same body for another order is another request.
+    let r = pay_with_key(&sb, &c, 1002, "k-one", &first_body).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(payments(&sb, 1002), 0);
+    // Keys are per account: another account's key of the same name is its own.
+    let h = sb.login("hopital").await;
+    let r = pay_with_key(
+        &sb,
+        &h,
+        2001,
+        "k-one",
+        br#"{"paymentMethod":{"paymentType":"CREDIT_CARD"}}"#,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+}
+
+/// A database made before requests were recorded with their key: opened, it gets
+/// the column; its keys replay for their order and are refused for another.
+#[tokio::test]
+async fn keys_stored_by_an_earlier_version_still_work() {
+    let sb = Sandbox::new();
+    let c = sb.login("commune").await;
+    let body = serde_json::to_vec(&mandate_body(COMMUNE, "SERV-FIN", "")).unwrap();
+    let first = pay_with_key(&sb, &c, 1001, "k-old", &body).await;
+    assert_eq!(first.status, StatusCode::OK);
+    let path = sb.dir.path().join("db.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("ALTER TABLE idempotency DROP COLUMN request")
+            .unwrap();
+    }
+    let state = sb.reopen();
+    let sb = Sandbox { dir: sb.dir, state };
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let stored: Option<String> = conn
+        .query_row(
+            "SELECT request FROM idempotency WHERE key = 'k-old'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(stored, None);
+    let r = pay_with_key(&sb, &c, 1001, "k-old", &body).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.body, first.body);
+    let r = pay_with_key(&sb, &c, 1002, "k-old", &body).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // New keys are stored with their request.
+    let r = pay_with_key(&sb, &c, 1002, "k-new", &body).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let other = serde_json::to_vec(&mandate_body(COMMUNE, "SERV-TECH", "EJ-1")).unwrap();
+    let r = pay_with_key(&sb, &c, 1002, "k-new", &other).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
