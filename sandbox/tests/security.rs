@@ -2,7 +2,8 @@
 //! rebinding), requests of another site that would change something or sign a
 //! browser in, and bodies a page of another site can send without a preflight are
 //! refused, while the sandbox's own pages, curl and test clients go through.
-//! A payment's `Idempotency-Key` stands for one request.
+//! A payment's `Idempotency-Key` stands for one request; each account sees only
+//! its own orders, mandates and bills.
 
 mod common;
 
@@ -10,6 +11,7 @@ use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
 use common::{contract_operations, mandate_body, Reply, Sandbox, PORT};
 use mandat_model::mandate::{Mandate, MandateState};
+use serde_json::json;
 
 const COMMUNE: &str = "21445012400018";
 const PDF: &[u8] = b"%PDF-1.7\n%signed copy\n";
@@ -794,4 +796,65 @@ async fn keys_stored_by_an_earlier_version_still_work() {
     let other = serde_json::to_vec(&mandate_body(COMMUNE, "SERV-TECH", "EJ-1")).unwrap();
     let r = pay_with_key(&sb, &c, 1002, "k-new", &other).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+// --- Another account -------------------------------------------------------------
+
+#[tokio::test]
+async fn another_accounts_payment_mandate_and_bills_are_not_found() {
+    let sb = Sandbox::new();
+    let c = sb.login("commune").await;
+    // What the commune itself gets.
+    assert_eq!(
+        sb.get("/api/me/order/1003/mandate/document", Some(&c))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        sb.get("/api/me/bill/FR1000001/pdf", Some(&c)).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        sb.get("/api/me/bill/FR1000001/debt", Some(&c)).await.status,
+        StatusCode::OK
+    );
+    for account in ["hopital", "entreprise"] {
+        let other = sb.login(account).await;
+        let r = sb
+            .post_json(
+                "/api/me/order/1001/pay",
+                Some(&other),
+                json!({"paymentMethod": {"paymentType": "CREDIT_CARD"}}),
+            )
+            .await;
+        assert_refused(&r, StatusCode::NOT_FOUND, "Client::NotFound", "pay");
+        assert_eq!(payments(&sb, 1001), 0);
+        let r = sb
+            .call(
+                Method::PUT,
+                "/api/me/order/1004/mandate/document?name=other.pdf",
+                Some(&other),
+                &[("content-type", "application/pdf")],
+                PDF.to_vec(),
+            )
+            .await;
+        assert_refused(&r, StatusCode::NOT_FOUND, "Client::NotFound", "upload");
+        let m = mandate_of(&sb, &c, 1004).await;
+        assert_eq!(m.state, MandateState::Rejected);
+        assert_eq!(m.document.unwrap().name, "mandat-signe.pdf");
+        for path in [
+            "/api/me/order/1003/mandate/document",
+            "/api/me/bill/FR1000001/pdf",
+            "/api/me/bill/FR1000001/debt",
+        ] {
+            let r = sb.get(path, Some(&other)).await;
+            assert_refused(
+                &r,
+                StatusCode::NOT_FOUND,
+                "Client::NotFound",
+                &format!("{account} {path}"),
+            );
+        }
+    }
 }
