@@ -4,6 +4,7 @@
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::from_fn;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -26,6 +27,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::db::{self, ts};
 use crate::error::{ok, ApiErr, ApiResult};
+use crate::guard;
 use crate::pdf::{self, Line};
 use crate::{AppState, Me};
 
@@ -44,12 +46,15 @@ pub fn router() -> Router<AppState> {
         .route("/me/order/{orderId}/status", get(status))
         .route("/me/order/{orderId}/followUp", get(follow_up))
         .route("/me/order/{orderId}/paymentMethods", get(payment_methods))
-        .route("/me/order/{orderId}/pay", post(pay))
+        .route(
+            "/me/order/{orderId}/pay",
+            post(pay).route_layer(from_fn(guard::json_body)),
+        )
         .route("/me/order/{orderId}/mandate", get(mandate))
         .route("/me/order/{orderId}/mandate/form", get(mandate_form))
         .route(
             "/me/order/{orderId}/mandate/document",
-            get(mandate_document).put(upload).post(upload),
+            get(mandate_document).put(upload),
         )
         .route("/me/bill", get(bills))
         .route("/me/bill/{billId}", get(bill))
@@ -446,24 +451,31 @@ async fn pay(
         own_order(&conn, &account, id)?;
     }
     let request: PayRequest = read_json(body).await?;
+    let fingerprint = request_fingerprint(id, &request)?;
     let mut conn = st.db();
     if let Some(key) = &key {
-        let stored: Option<(i64, u16, String)> = conn
+        let stored: Option<(i64, u16, String, Option<String>)> = conn
             .query_row(
-                "SELECT order_id, status, body FROM idempotency WHERE account_id = ?1 AND key = ?2",
+                "SELECT order_id, status, body, request FROM idempotency WHERE account_id = ?1 AND key = ?2",
                 params![account, key],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?;
-        if let Some((order, status, body)) = stored {
-            if order as u64 != id {
-                return Err(ApiErr::conflict(
-                    "this Idempotency-Key was already used for another order",
+        if let Some((order, status, body, request)) = stored {
+            // A key stored before requests were recorded can only be told by its order.
+            let same = match request {
+                Some(request) => request == fingerprint,
+                None => order as u64 == id,
+            };
+            if !same {
+                return Err(ApiErr::unprocessable(
+                    "this Idempotency-Key was already used for another request",
                 )
                 .field(
                     "Idempotency-Key",
                     "idempotency_key_reused",
-                    "use a new key",
+                    "this key was already used for another request (another order or another \
+                     body): a new payment needs a new key",
                 ));
             }
             let mut res =
@@ -544,7 +556,7 @@ async fn pay(
                 order_status: OrderStatus::DocumentsRequested,
                 mandate: load_mandate(&tx, id)?,
             };
-            store_idempotent(&tx, &account, key.as_deref(), id, &receipt)?;
+            store_idempotent(&tx, &account, key.as_deref(), &fingerprint, &receipt)?;
             tx.commit()?;
             receipt
         }
@@ -571,7 +583,7 @@ async fn pay(
                 order_status: OrderStatus::Delivering,
                 mandate: None,
             };
-            store_idempotent(&tx, &account, key.as_deref(), id, &receipt)?;
+            store_idempotent(&tx, &account, key.as_deref(), &fingerprint, &receipt)?;
             tx.commit()?;
             receipt
         }
@@ -586,18 +598,25 @@ async fn pay(
     Ok(ok(&receipt))
 }
 
+/// What makes two payment requests the same: the order, and the body as parsed and
+/// written again (so that spacing and the order of keys do not count).
+fn request_fingerprint(order: u64, request: &PayRequest) -> Result<String, ApiErr> {
+    serde_json::to_string(&(order, request)).map_err(ApiErr::internal)
+}
+
 fn store_idempotent(
     conn: &Connection,
     account: &str,
     key: Option<&str>,
-    order: u64,
+    fingerprint: &str,
     receipt: &PaymentReceipt,
 ) -> Result<(), ApiErr> {
     if let Some(key) = key {
         let body = serde_json::to_string(receipt).map_err(ApiErr::internal)?;
         conn.execute(
-            "INSERT INTO idempotency (account_id, key, order_id, status, body) VALUES (?1, ?2, ?3, 200, ?4)",
-            params![account, key, order as i64, body],
+            "INSERT INTO idempotency (account_id, key, order_id, status, body, request)
+             VALUES (?1, ?2, ?3, 200, ?4, ?5)",
+            params![account, key, receipt.order_id as i64, body, fingerprint],
         )?;
     }
     Ok(())

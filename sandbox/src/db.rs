@@ -73,6 +73,7 @@ CREATE TABLE IF NOT EXISTS idempotency (
     order_id INTEGER NOT NULL,
     status INTEGER NOT NULL,
     body TEXT NOT NULL,
+    request TEXT,
     PRIMARY KEY (account_id, key)
 );
 CREATE TABLE IF NOT EXISTS mandates (
@@ -137,7 +138,30 @@ pub fn open(path: &std::path::Path) -> rusqlite::Result<Connection> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.execute_batch(SCHEMA)?;
+    migrate(&conn)?;
     Ok(conn)
+}
+
+/// Brings a database made by an earlier version up to `SCHEMA`: `CREATE TABLE IF NOT
+/// EXISTS` leaves an existing table as it was, so columns added since are added here.
+fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    // What a stored payment answered: the request it answered, to refuse the key for
+    // another one. Rows stored before have none.
+    if !has_column(conn, "idempotency", "request")? {
+        conn.execute_batch("ALTER TABLE idempotency ADD COLUMN request TEXT")?;
+    }
+    Ok(())
+}
+
+fn has_column(conn: &Connection, table: &str, column: &str) -> rusqlite::Result<bool> {
+    let mut stmt = conn.prepare(&format!("PRAGMA table_info({table})"))?;
+    let names = stmt.query_map([], |r| r.get::<_, String>(1))?;
+    for name in names {
+        if name? == column {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 pub fn wipe(conn: &Connection) -> rusqlite::Result<()> {

@@ -85,6 +85,22 @@ impl ApiErr {
         )
     }
 
+    pub fn unprocessable(message: impl Into<String>) -> ApiErr {
+        ApiErr::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Client::UnprocessableEntity",
+            message,
+        )
+    }
+
+    pub fn misdirected(message: impl Into<String>) -> ApiErr {
+        ApiErr::new(
+            StatusCode::MISDIRECTED_REQUEST,
+            "Client::MisdirectedRequest",
+            message,
+        )
+    }
+
     pub fn method_not_allowed() -> ApiErr {
         ApiErr::new(
             StatusCode::METHOD_NOT_ALLOWED,

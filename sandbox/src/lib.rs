@@ -7,6 +7,7 @@ pub mod assets;
 pub mod db;
 pub mod error;
 pub mod faults;
+pub mod guard;
 pub mod host;
 pub mod operator;
 pub mod pdf;
@@ -179,8 +180,9 @@ impl FromRequestParts<AppState> for Me {
 }
 
 /// The whole server: `/api` (the billing API), `/sandbox` (sign-in and operator
-/// routes), and the app from `dist` for everything else.
-pub fn router(state: AppState) -> Router {
+/// routes), and the app from `dist` for everything else; answering only requests
+/// addressed to it on `port`, the port it listens on (see [`guard`]).
+pub fn router(state: AppState, port: u16) -> Router {
     let api = api::router().layer(axum::middleware::from_fn_with_state(
         state.clone(),
         faults::inject,
@@ -193,6 +195,10 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             host::with_csp,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            guard::Site::new(port),
+            guard::check,
         ))
         .with_state(state)
 }
@@ -294,7 +300,8 @@ pub async fn serve(
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
+    let port = listener.local_addr()?.port();
+    axum::serve(listener, router(state, port))
         .with_graceful_shutdown(shutdown)
         .await
 }

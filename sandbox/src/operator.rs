@@ -5,6 +5,7 @@
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::from_fn;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -17,6 +18,7 @@ use rusqlite::{params, Connection};
 use crate::api::{load_mandate, order_id, read_json, tracking_of};
 use crate::db::{self, ts};
 use crate::error::{ok, ApiErr, ApiResult};
+use crate::guard;
 use crate::{session_token, AppState, SESSION_COOKIE};
 
 pub fn router() -> Router<AppState> {
@@ -24,10 +26,22 @@ pub fn router() -> Router<AppState> {
         .route("/login", get(login))
         .route("/logout", get(logout))
         .route("/accounts", get(accounts))
-        .route("/reset", post(reset))
-        .route("/orders/{orderId}/mandate/accept", post(accept))
-        .route("/orders/{orderId}/mandate/reject", post(reject))
-        .route("/bills/{billId}/events", post(add_event))
+        .route(
+            "/reset",
+            post(reset).route_layer(from_fn(guard::no_form_body)),
+        )
+        .route(
+            "/orders/{orderId}/mandate/accept",
+            post(accept).route_layer(from_fn(guard::no_form_body)),
+        )
+        .route(
+            "/orders/{orderId}/mandate/reject",
+            post(reject).route_layer(from_fn(guard::json_body)),
+        )
+        .route(
+            "/bills/{billId}/events",
+            post(add_event).route_layer(from_fn(guard::json_body)),
+        )
         .fallback(|| async { ApiErr::not_found("this sandbox path") })
         .method_not_allowed_fallback(|| async { ApiErr::method_not_allowed() })
         .layer(axum::middleware::map_response(crate::api::json_errors))

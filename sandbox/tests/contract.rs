@@ -22,7 +22,6 @@ const SERVED: &[(&str, &str)] = &[
     ("GET", "/api/me/order/{orderId}/mandate/form"),
     ("GET", "/api/me/order/{orderId}/mandate/document"),
     ("PUT", "/api/me/order/{orderId}/mandate/document"),
-    ("POST", "/api/me/order/{orderId}/mandate/document"),
     ("GET", "/api/me/bill"),
     ("GET", "/api/me/bill/{billId}"),
     ("GET", "/api/me/bill/{billId}/pdf"),

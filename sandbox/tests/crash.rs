@@ -55,7 +55,7 @@ fn request(
     let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
     let mut head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: {}\r\n",
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
         body.len()
     );
     for (k, v) in headers {
@@ -141,8 +141,9 @@ fn killed_during_an_upload_it_restarts_with_no_document_and_no_partial_file() {
     let total = 4 * 1024 * 1024;
     let mut upload = TcpStream::connect(server.addr).unwrap();
     let head = format!(
-        "PUT /api/me/order/1001/mandate/document?name=signe.pdf HTTP/1.1\r\nHost: 127.0.0.1\r\n\
-         Cookie: {cookie}\r\nContent-Type: application/pdf\r\nContent-Length: {total}\r\n\r\n"
+        "PUT /api/me/order/1001/mandate/document?name=signe.pdf HTTP/1.1\r\nHost: {}\r\n\
+         Cookie: {cookie}\r\nContent-Type: application/pdf\r\nContent-Length: {total}\r\n\r\n",
+        server.addr
     );
     upload.write_all(head.as_bytes()).unwrap();
     let mut half = b"%PDF-1.7\n".to_vec();

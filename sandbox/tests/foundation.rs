@@ -330,7 +330,7 @@ async fn serves_over_a_real_socket_and_shuts_down() {
     let server = tokio::spawn(mandat_sandbox::serve(listener, sb.state.clone(), async {
         let _ = rx.await;
     }));
-    let res = raw_http(addr, "GET /sandbox/login?account=hopital&next=/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").await;
+    let res = raw_http(addr, &format!("GET /sandbox/login?account=hopital&next=/ HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n")).await;
     assert!(res.starts_with("HTTP/1.1 303"), "{res}");
     let cookie = res
         .lines()
@@ -340,12 +340,12 @@ async fn serves_over_a_real_socket_and_shuts_down() {
         .next()
         .unwrap()
         .to_string();
-    let res = raw_http(addr, &format!("GET /api/me/order/2001 HTTP/1.1\r\nHost: x\r\nCookie: {cookie}\r\nConnection: close\r\n\r\n")).await;
+    let res = raw_http(addr, &format!("GET /api/me/order/2001 HTTP/1.1\r\nHost: {addr}\r\nCookie: {cookie}\r\nConnection: close\r\n\r\n")).await;
     assert!(res.starts_with("HTTP/1.1 200"), "{res}");
     assert!(res.contains("\"orderId\":2001"));
     let res = raw_http(
         addr,
-        "GET /api/me HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        &format!("GET /api/me HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"),
     )
     .await;
     assert!(res.starts_with("HTTP/1.1 401"), "{res}");

@@ -233,7 +233,7 @@ async fn a_rejected_mandate_takes_a_new_copy_and_acceptance_generates_the_invoic
     let c = paid_commune_order(&sb).await;
     let r = sb
         .call(
-            Method::POST,
+            Method::PUT,
             "/api/me/order/1001/mandate/document?name=scan.png",
             Some(&c),
             &[],

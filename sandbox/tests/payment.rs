@@ -324,7 +324,8 @@ async fn the_same_idempotency_key_gives_the_same_answer_and_one_payment() {
     assert_eq!(first.body, second.body);
     assert_eq!(second.header("idempotent-replayed"), "true");
     // (Two first payments racing with one key: `faults.rs`, over real connections.)
-    // A new key on a paid order is a conflict; a used key on another order too.
+    // A new key on a paid order is a conflict; a used key on another order is
+    // another request.
     let other = [
         ("content-type", "application/json"),
         ("idempotency-key", "k-1001-b"),
@@ -348,7 +349,7 @@ async fn the_same_idempotency_key_gives_the_same_answer_and_one_payment() {
             body.clone(),
         )
         .await;
-    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.codes()[0].1, "idempotency_key_reused");
     let bad = [
         ("content-type", "application/json"),

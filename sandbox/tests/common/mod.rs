@@ -10,6 +10,10 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use tower::ServiceExt as _;
 
+/// The port the router is told it listens on; requests sent through `send` are
+/// addressed to `127.0.0.1:PORT` unless they name a `Host` themselves.
+pub const PORT: u16 = 8080;
+
 pub struct Sandbox {
     pub dir: tempfile::TempDir,
     pub state: AppState,
@@ -90,10 +94,21 @@ impl Sandbox {
     }
 
     pub fn app(&self) -> Router {
-        router(self.state.clone())
+        router(self.state.clone(), PORT)
     }
 
-    pub async fn send(&self, req: Request<Body>) -> Reply {
+    /// Sends `req` as a browser or curl would: with a `Host` (`127.0.0.1:PORT` when
+    /// it has none).
+    pub async fn send(&self, mut req: Request<Body>) -> Reply {
+        if !req.headers().contains_key(header::HOST) {
+            req.headers_mut()
+                .insert(header::HOST, format!("127.0.0.1:{PORT}").parse().unwrap());
+        }
+        self.send_as_is(req).await
+    }
+
+    /// Sends `req` exactly as it is, without a `Host` if it has none.
+    pub async fn send_as_is(&self, req: Request<Body>) -> Reply {
         let res = self.app().oneshot(req).await.unwrap();
         let status = res.status();
         let headers = res.headers().clone();
