@@ -125,7 +125,7 @@ test('the checkout by mandate and the upload complete through failures: one paym
   };
   await page.getByRole('button', { name: 'Confirmer le paiement par mandat administratif' }).click();
   const confirmation = page.getByTestId('payment-confirmation');
-  await untilVisible(page, confirmation, typedIsKept);
+  const retriesKeepingInput = await untilVisible(page, confirmation, typedIsKept);
   await expect(confirmation).toContainText('Paiement par mandat administratif enregistré');
 
   // The payment's first answer was lost after it was applied; the app's own
@@ -147,7 +147,9 @@ test('the checkout by mandate and the upload complete through failures: one paym
   const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(512 * 1024, 'x')]);
   const underReview = page.getByTestId('mandate-state').filter({ hasText: 'En cours de vérification' });
   const uploadFailed = () => failures.some((path) => path.endsWith('/mandate/document'));
+  let rounds = 0;
   for (let round = 1; ; round++) {
+    rounds = round;
     await untilVisible(page, input);
     await input.setInputFiles({ name: FILE_NAME, mimeType: 'application/pdf', buffer: pdf });
     await page.getByRole('button', { name: /Envoyer le formulaire signé/ }).click();
@@ -171,6 +173,13 @@ test('the checkout by mandate and the upload complete through failures: one paym
 
   test.info().annotations.push({ type: '503s met', description: failures.join(', ') || 'none' });
   test.info().annotations.push({ type: 'answers lost', description: answers.lost.join(', ') || 'none' });
+  test.info().annotations.push({
+    type: 'counts',
+    description:
+      `payments recorded ${await historyCount(page.request, PAID_BY_MANDATE)}, receipts received ${answers.receipts}, ` +
+      `copies sent ${rounds}, documents recorded ${await historyCount(page.request, DOCUMENT_RECEIVED)}, ` +
+      `« Réessayer » pressed with everything typed kept ${retriesKeepingInput}`,
+  });
   expect(failures.length, 'the fault mode failed some of the requests').toBeGreaterThan(0);
   acceptNetworkErrors(consoleErrors, CLOSED_ON_PURPOSE);
 });
