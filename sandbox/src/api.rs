@@ -95,9 +95,12 @@ pub async fn json_errors(mut res: Response) -> Response {
 
 /// Reads a JSON body; 400 (never a 500) when it is not the expected shape.
 pub async fn read_json<T: serde::de::DeserializeOwned>(body: Body) -> Result<T, ApiErr> {
-    let bytes = axum::body::to_bytes(body, JSON_LIMIT)
-        .await
-        .map_err(|_| ApiErr::too_large("the JSON body is larger than 64 KiB"))?;
+    let bytes = axum::body::to_bytes(body, JSON_LIMIT).await.map_err(|e| {
+        match crate::limits::is_body_timeout(&e) {
+            true => ApiErr::request_timeout(e.to_string()),
+            false => ApiErr::too_large("the JSON body is larger than 64 KiB"),
+        }
+    })?;
     serde_json::from_slice(&bytes).map_err(|e| {
         ApiErr::bad_request(format!("the body is not the expected JSON: {e}")).field(
             "body",
@@ -883,7 +886,8 @@ async fn upload(
     let mut size: u64 = 0;
     let mut head: Vec<u8> = Vec::with_capacity(SNIFF_BYTES);
     while let Some(chunk) = stream.next().await {
-        let chunk = chunk.map_err(|_| ApiErr::bad_request("the upload was interrupted"))?;
+        let chunk =
+            chunk.map_err(|e| crate::limits::body_error(&e, "the upload was interrupted"))?;
         size += chunk.len() as u64;
         if size > MAX_UPLOAD_BYTES {
             drop(file);

@@ -85,6 +85,14 @@ impl ApiErr {
         )
     }
 
+    pub fn request_timeout(message: impl Into<String>) -> ApiErr {
+        ApiErr::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "Client::RequestTimeout",
+            message,
+        )
+    }
+
     pub fn method_not_allowed() -> ApiErr {
         ApiErr::new(
             StatusCode::METHOD_NOT_ALLOWED,

@@ -8,6 +8,7 @@ pub mod db;
 pub mod error;
 pub mod faults;
 pub mod host;
+pub mod limits;
 pub mod operator;
 pub mod pdf;
 pub mod seed;
@@ -27,6 +28,7 @@ use tower_http::services::{ServeDir, ServeFile};
 use assets::Assets;
 use error::ApiErr;
 use faults::{FaultConfig, Faults};
+use limits::Limits;
 
 /// Name of the session cookie.
 pub const SESSION_COOKIE: &str = "mandat_session";
@@ -45,6 +47,8 @@ pub struct Inner {
     pub faults: Faults,
     /// Pre-compressed variants of the built app's files.
     pub assets: Arc<Assets>,
+    /// Timeouts and caps on what a client can hold.
+    pub limits: Limits,
 }
 
 impl std::ops::Deref for AppState {
@@ -71,6 +75,17 @@ impl AppState {
         reseed: bool,
         faults: FaultConfig,
     ) -> Result<AppState, Box<dyn std::error::Error>> {
+        AppState::open_with_limits(db_path, dist, reseed, faults, Limits::default())
+    }
+
+    /// As `open_with`, with other timeouts and caps than the defaults.
+    pub fn open_with_limits(
+        db_path: &Path,
+        dist: &Path,
+        reseed: bool,
+        faults: FaultConfig,
+        limits: Limits,
+    ) -> Result<AppState, Box<dyn std::error::Error>> {
         if let Some(parent) = db_path.parent() {
             if !parent.as_os_str().is_empty() {
                 std::fs::create_dir_all(parent)?;
@@ -93,6 +108,7 @@ impl AppState {
             files,
             faults: Faults::new(faults),
             assets: Assets::new(dist),
+            limits,
         })))
     }
 
@@ -194,6 +210,10 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             host::with_csp,
         ))
+        .layer(axum::middleware::map_request_with_state(
+            state.clone(),
+            limits::idle_bodies,
+        ))
         .with_state(state)
 }
 
@@ -288,13 +308,68 @@ async fn static_app(State(state): State<AppState>, req: Request) -> Response {
     res
 }
 
-/// Runs the server on `listener` until `shutdown` resolves.
+/// Runs the server on `listener` until `shutdown` resolves, then lets the
+/// requests under way finish. HTTP/1 through hyper directly: `axum::serve` has no
+/// header read timeout, so a client sending half a request line would hold its
+/// connection forever.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    let header_read = state.limits.header_read;
+    let app = router(state);
+    let stop = tokio_util::sync::CancellationToken::new();
+    let connections = tokio_util::task::TaskTracker::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(e) => {
+                    accept_failed(e).await;
+                    continue;
+                }
+            },
+            _ = &mut shutdown => break,
+        };
+        let app = app.clone();
+        let stop = stop.clone();
+        connections.spawn(async move {
+            let service = hyper::service::service_fn(move |req: Request<hyper::body::Incoming>| {
+                app.clone().oneshot(req.map(Body::new))
+            });
+            let mut builder = hyper::server::conn::http1::Builder::new();
+            builder
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(header_read);
+            let conn = builder.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+            let mut conn = std::pin::pin!(conn);
+            tokio::select! {
+                _ = conn.as_mut() => {}
+                _ = stop.cancelled() => {
+                    conn.as_mut().graceful_shutdown();
+                    let _ = conn.await;
+                }
+            }
+        });
+    }
+    drop(listener);
+    stop.cancel();
+    connections.close();
+    connections.wait().await;
+    Ok(())
+}
+
+/// A failed `accept`: a connection reset before it was accepted is the client's
+/// business; anything else (out of file descriptors...) is worth a pause.
+async fn accept_failed(e: std::io::Error) {
+    use std::io::ErrorKind::*;
+    if !matches!(
+        e.kind(),
+        ConnectionAborted | ConnectionReset | ConnectionRefused
+    ) {
+        eprintln!("mandat sandbox: accept: {e}");
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    }
 }

@@ -1,0 +1,155 @@
+//! What one client can hold of the sandbox: a connection that sends half a request,
+//! a body that stops arriving, uploads at once, the bytes of a refused upload, a
+//! session.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use axum::http::StatusCode;
+use common::{mandate_body, Sandbox};
+use mandat_sandbox::faults::FaultConfig;
+use mandat_sandbox::limits::Limits;
+use mandat_sandbox::AppState;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+fn sandbox(limits: Limits) -> Sandbox {
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState::open_with_limits(
+        &dir.path().join("db.sqlite3"),
+        &dir.path().join("dist"),
+        false,
+        FaultConfig::default(),
+        limits,
+    )
+    .unwrap();
+    Sandbox { dir, state }
+}
+
+struct Server {
+    addr: std::net::SocketAddr,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+async fn start(sb: &Sandbox) -> Server {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, rx) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(mandat_sandbox::serve(listener, sb.state.clone(), async {
+        let _ = rx.await;
+    }));
+    Server {
+        addr,
+        stop: Some(stop),
+        task,
+    }
+}
+
+impl Server {
+    async fn stop(mut self) {
+        self.stop.take().unwrap().send(()).unwrap();
+        self.task.await.unwrap().unwrap();
+    }
+}
+
+/// Sends `head` (and no more), then reads until the server closes the
+/// connection; panics if it is still open after 10 s. What was read, and when.
+async fn send_and_wait_for_close(addr: std::net::SocketAddr, head: &[u8]) -> (String, Duration) {
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    stream.write_all(head).await.unwrap();
+    let sent = Instant::now();
+    let mut out = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(10), stream.read_to_end(&mut out)).await;
+    assert!(
+        read.is_ok(),
+        "the connection is still open 10 s later; read so far: {}",
+        String::from_utf8_lossy(&out)
+    );
+    (String::from_utf8_lossy(&out).into_owned(), sent.elapsed())
+}
+
+fn short_timeouts() -> Limits {
+    Limits {
+        header_read: Duration::from_millis(400),
+        body_idle: Duration::from_millis(400),
+        ..Limits::default()
+    }
+}
+
+#[tokio::test]
+async fn a_request_head_that_stops_half_way_is_cut_off() {
+    let sb = sandbox(short_timeouts());
+    let server = start(&sb).await;
+    // Half a request line; then half the headers.
+    for head in [
+        &b"GET /api/me HT"[..],
+        b"GET /sandbox/accounts HTTP/1.1\r\nHost: 127.0.0.1\r\nAcc",
+    ] {
+        let (answer, after) = send_and_wait_for_close(server.addr, head).await;
+        assert_eq!(answer, "", "closed without an answer");
+        assert!(
+            after >= Duration::from_millis(300),
+            "not before the timeout: {after:?}"
+        );
+    }
+    // A whole request is answered as usual.
+    let (answer, _) = send_and_wait_for_close(
+        server.addr,
+        b"GET /sandbox/accounts HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+    )
+    .await;
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_body_that_stops_arriving_is_answered_408_and_its_connection_closed() {
+    let sb = sandbox(short_timeouts());
+    let server = start(&sb).await;
+    let cookie = sb.login("commune").await;
+    let r = sb
+        .post_json(
+            "/api/me/order/1001/pay",
+            Some(&cookie),
+            mandate_body("21445012400018", "SERV-FIN", ""),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+
+    // An upload announcing 1,000 bytes that sends 9.
+    let head = format!(
+        "PUT /api/me/order/1001/mandate/document?name=a.pdf HTTP/1.1\r\nHost: 127.0.0.1\r\n\
+         Cookie: {cookie}\r\nContent-Type: application/pdf\r\nContent-Length: 1000\r\n\r\n%PDF-1.7\n"
+    );
+    let (answer, after) = send_and_wait_for_close(server.addr, head.as_bytes()).await;
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("Client::RequestTimeout"), "{answer}");
+    assert!(after >= Duration::from_millis(300), "{after:?}");
+    // Nothing kept of it: the mandate still waits, no partial file.
+    let m = sb
+        .get("/api/me/order/1001/mandate", Some(&cookie))
+        .await
+        .json();
+    assert_eq!(m["state"], "awaitingDocument");
+    let partial = std::fs::read_dir(&sb.state.files)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".part"))
+        .count();
+    assert_eq!(partial, 0);
+
+    // A JSON body too.
+    let head = format!(
+        "POST /api/me/order/1002/pay HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: {cookie}\r\n\
+         Content-Type: application/json\r\nContent-Length: 200\r\n\r\n{{\"paymentMethod\""
+    );
+    let (answer, _) = send_and_wait_for_close(server.addr, head.as_bytes()).await;
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    let status = sb
+        .get("/api/me/order/1002/status", Some(&cookie))
+        .await
+        .json();
+    assert_eq!(status, "notPaid");
+    server.stop().await;
+}
