@@ -833,6 +833,13 @@ async fn upload(
     headers: HeaderMap,
     body: Body,
 ) -> ApiResult {
+    // Uploads at once are capped; one more is turned away before a byte of it is read.
+    let Ok(_permit) = st.uploads.clone().try_acquire_owned() else {
+        return Ok(crate::error::unavailable(format!(
+            "{} uploads are already under way; try again",
+            st.limits.uploads
+        )));
+    };
     let mut stream = body.into_data_stream();
     let ready = order_id(&id).and_then(|id| {
         let conn = st.db();

@@ -146,6 +146,19 @@ pub fn json_response<T: Serialize>(status: StatusCode, value: &T) -> Response {
     }
 }
 
+/// A 503 with `Retry-After: 1`: the request did nothing and may be sent again.
+pub fn unavailable(message: impl Into<String>) -> Response {
+    let mut res = ApiErr::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "Server::ServiceUnavailable",
+        message,
+    )
+    .into_response();
+    res.headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+    res
+}
+
 /// 200 with a JSON body.
 pub fn ok<T: Serialize>(value: &T) -> Response {
     json_response(StatusCode::OK, value)

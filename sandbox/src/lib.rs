@@ -49,6 +49,8 @@ pub struct Inner {
     pub assets: Arc<Assets>,
     /// Timeouts and caps on what a client can hold.
     pub limits: Limits,
+    /// One permit per upload being received (`Limits::uploads`).
+    pub uploads: Arc<tokio::sync::Semaphore>,
 }
 
 impl std::ops::Deref for AppState {
@@ -108,6 +110,7 @@ impl AppState {
             files,
             faults: Faults::new(faults),
             assets: Assets::new(dist),
+            uploads: Arc::new(tokio::sync::Semaphore::new(limits.uploads)),
             limits,
         })))
     }

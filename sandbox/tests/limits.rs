@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
 use common::{mandate_body, Sandbox};
+use futures_util::StreamExt as _;
 use mandat_sandbox::faults::FaultConfig;
 use mandat_sandbox::limits::Limits;
 use mandat_sandbox::AppState;
@@ -152,4 +153,133 @@ async fn a_body_that_stops_arriving_is_answered_408_and_its_connection_closed() 
         .json();
     assert_eq!(status, "notPaid");
     server.stop().await;
+}
+
+/// A request body that counts the bytes the server pulled from it: `chunks`
+/// pieces of `chunk` bytes, the first beginning with `head`.
+fn counted_body(
+    head: &[u8],
+    chunk: usize,
+    chunks: usize,
+) -> (
+    axum::body::Body,
+    std::sync::Arc<std::sync::atomic::AtomicU64>,
+) {
+    use std::sync::atomic::Ordering;
+    let pulled = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let counter = pulled.clone();
+    let mut first = head.to_vec();
+    first.resize(chunk, b'x');
+    let first = axum::body::Bytes::from(first);
+    let rest = axum::body::Bytes::from(vec![b'x'; chunk]);
+    let stream = futures_util::stream::iter(0..chunks).map(move |i| {
+        counter.fetch_add(chunk as u64, Ordering::SeqCst);
+        Ok::<_, std::io::Error>(if i == 0 { first.clone() } else { rest.clone() })
+    });
+    (axum::body::Body::from_stream(stream), pulled)
+}
+
+fn upload_request(
+    order: &str,
+    cookie: &str,
+    headers: &[(&str, &str)],
+    body: axum::body::Body,
+) -> axum::http::Request<axum::body::Body> {
+    let mut req = axum::http::Request::put(format!(
+        "/api/me/order/{order}/mandate/document?name=signe.pdf"
+    ))
+    .header("cookie", cookie);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    req.body(body).unwrap()
+}
+
+fn partial_files(sb: &Sandbox) -> usize {
+    std::fs::read_dir(&sb.state.files)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".part"))
+        .count()
+}
+
+async fn paid_by_mandate(
+    sb: &Sandbox,
+    account: &str,
+    order: &str,
+    siret: &str,
+    code: &str,
+) -> String {
+    let cookie = sb.login(account).await;
+    let r = sb
+        .post_json(
+            &format!("/api/me/order/{order}/pay"),
+            Some(&cookie),
+            mandate_body(siret, code, "EJ-1"),
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&r.body)
+    );
+    cookie
+}
+
+#[tokio::test]
+async fn a_fifth_upload_at_once_is_turned_away_503_unread() {
+    use tower::ServiceExt as _;
+    let sb = Sandbox::new();
+    let cookie = paid_by_mandate(&sb, "commune", "1001", "21445012400018", "SERV-FIN").await;
+    // Four uploads under way: each sent its first bytes and holds on.
+    let mut senders = Vec::new();
+    let mut uploads = Vec::new();
+    for _ in 0..4 {
+        let (tx, rx) = tokio::sync::mpsc::channel::<axum::body::Bytes>(1);
+        tx.send(axum::body::Bytes::from_static(b"%PDF-1.7\n"))
+            .await
+            .unwrap();
+        let body = futures_util::stream::unfold(rx, |mut rx| async move {
+            rx.recv().await.map(|b| (Ok::<_, std::io::Error>(b), rx))
+        });
+        let req = upload_request("1001", &cookie, &[], axum::body::Body::from_stream(body));
+        uploads.push(tokio::spawn(sb.app().oneshot(req)));
+        senders.push(tx);
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while partial_files(&sb) < 4 {
+        assert!(Instant::now() < deadline, "the four uploads never started");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+
+    let (body, pulled) = counted_body(b"%PDF-1.7\n", 64 * 1024, 16);
+    let r = sb.send(upload_request("1001", &cookie, &[], body)).await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(r.header("retry-after"), "1");
+    assert_eq!(r.class(), "Server::ServiceUnavailable");
+    assert_eq!(
+        pulled.load(std::sync::atomic::Ordering::SeqCst),
+        0,
+        "not a byte read"
+    );
+
+    // Once they end, uploads are received again.
+    drop(senders);
+    let mut statuses = Vec::new();
+    for u in uploads {
+        statuses.push(u.await.unwrap().unwrap().status());
+    }
+    assert_eq!(
+        statuses.iter().filter(|s| **s == StatusCode::OK).count(),
+        1,
+        "{statuses:?}"
+    );
+    let (body, _) = counted_body(b"%PDF-1.7\n", 1024, 1);
+    let r = sb.send(upload_request("1001", &cookie, &[], body)).await;
+    assert_eq!(
+        r.status,
+        StatusCode::CONFLICT,
+        "the copy is under review now"
+    );
 }
