@@ -713,16 +713,16 @@ fn upload_error(e: UploadError) -> ApiErr {
     err.field("file", e.code(), message)
 }
 
-/// Most of a refused body the server still reads, so that the client, still sending,
-/// gets the error response rather than a reset connection.
-const DRAIN_LIMIT: u64 = 4 * MAX_UPLOAD_BYTES;
-
-async fn drain(stream: &mut axum::body::BodyDataStream) {
-    let mut read: u64 = 0;
-    while let Some(Ok(chunk)) = stream.next().await {
-        read += chunk.len() as u64;
-        if read > DRAIN_LIMIT {
-            break;
+/// Reads what is left of a refused upload, `read` bytes of which were already read,
+/// until more than the upload limit has come: a client still sending a body within
+/// the limit gets the error response rather than a reset connection; a larger one
+/// is cut off there (the connection is closed once the answer is sent), whatever
+/// its `Content-Length` said.
+async fn drain(stream: &mut axum::body::BodyDataStream, mut read: u64) {
+    while read <= MAX_UPLOAD_BYTES {
+        match stream.next().await {
+            Some(Ok(chunk)) => read += chunk.len() as u64,
+            _ => break,
         }
     }
 }
@@ -859,7 +859,7 @@ async fn upload(
     let id = match ready {
         Ok(id) => id,
         Err(e) => {
-            drain(&mut stream).await;
+            drain(&mut stream, 0).await;
             return Err(e);
         }
     };
@@ -880,7 +880,7 @@ async fn upload(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
     if let Err(e) = check_upload_header(declared, name.as_deref().unwrap_or("")) {
-        drain(&mut stream).await;
+        drain(&mut stream, 0).await;
         return Err(upload_error(e));
     }
 
@@ -897,9 +897,6 @@ async fn upload(
             chunk.map_err(|e| crate::limits::body_error(&e, "the upload was interrupted"))?;
         size += chunk.len() as u64;
         if size > MAX_UPLOAD_BYTES {
-            drop(file);
-            drop(temp);
-            drain(&mut stream).await;
             return Err(upload_error(UploadError::TooLarge));
         }
         if head.len() < SNIFF_BYTES {
@@ -909,7 +906,7 @@ async fn upload(
                 if let Err(e) = check_upload(size, &head) {
                     drop(file);
                     drop(temp);
-                    drain(&mut stream).await;
+                    drain(&mut stream, size).await;
                     return Err(upload_error(e));
                 }
             }

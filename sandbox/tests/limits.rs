@@ -283,3 +283,76 @@ async fn a_fifth_upload_at_once_is_turned_away_503_unread() {
         "the copy is under review now"
     );
 }
+
+#[tokio::test]
+async fn a_refused_upload_is_read_no_further_than_the_limit() {
+    use mandat_model::mandate::MAX_UPLOAD_BYTES;
+    use std::sync::atomic::Ordering;
+    let sb = Sandbox::new();
+    let cookie = paid_by_mandate(&sb, "commune", "1001", "21445012400018", "SERV-FIN").await;
+    let hospital = sb.login("hopital").await;
+    const CHUNK: usize = 64 * 1024;
+    // 40 MB each time, in pieces of 64 KiB.
+    let chunks = 40 * 1024 * 1024 / CHUNK;
+    let forty_mb = (chunks * CHUNK).to_string();
+    type Case<'a> = (
+        &'a str,
+        &'a str,
+        &'a [u8],
+        &'a [(&'a str, &'a str)],
+        StatusCode,
+    );
+    let cases: [Case; 5] = [
+        (
+            "no length",
+            &cookie,
+            b"%PDF-1.7\n",
+            &[],
+            StatusCode::PAYLOAD_TOO_LARGE,
+        ),
+        (
+            "a length that lies",
+            &cookie,
+            b"%PDF-1.7\n",
+            &[("content-length", "1000")],
+            StatusCode::PAYLOAD_TOO_LARGE,
+        ),
+        (
+            "a length over the limit",
+            &cookie,
+            b"%PDF-1.7\n",
+            &[("content-length", &forty_mb)],
+            StatusCode::PAYLOAD_TOO_LARGE,
+        ),
+        (
+            "not a PDF",
+            &cookie,
+            b"GIF89a",
+            &[],
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        ),
+        (
+            "another account's order",
+            &hospital,
+            b"%PDF-1.7\n",
+            &[],
+            StatusCode::NOT_FOUND,
+        ),
+    ];
+    for (what, cookie, head, headers, status) in cases {
+        let (body, pulled) = counted_body(head, CHUNK, chunks);
+        let r = sb.send(upload_request("1001", cookie, headers, body)).await;
+        assert_eq!(r.status, status, "{what}");
+        let pulled = pulled.load(Ordering::SeqCst);
+        assert!(
+            pulled <= MAX_UPLOAD_BYTES + CHUNK as u64,
+            "{what}: {pulled} bytes read of a refused upload"
+        );
+    }
+    assert_eq!(partial_files(&sb), 0);
+    let m = sb
+        .get("/api/me/order/1001/mandate", Some(&cookie))
+        .await
+        .json();
+    assert_eq!(m["state"], "awaitingDocument");
+}
