@@ -158,6 +158,11 @@ pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp(now.timestamp(), 0).unwrap_or(now)
 }
 
+/// Removes the sessions signed in at `cutoff` or before (expired); how many.
+pub fn sweep_sessions(conn: &Connection, cutoff: &str) -> rusqlite::Result<usize> {
+    conn.execute("DELETE FROM sessions WHERE created <= ?1", [cutoff])
+}
+
 /// Dates are stored as RFC 3339 UTC text, which sorts as time does.
 pub fn ts(date: DateTime<Utc>) -> String {
     date.to_rfc3339_opts(SecondsFormat::Secs, true)

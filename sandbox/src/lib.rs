@@ -104,6 +104,7 @@ impl AppState {
             seed::seed(&mut conn, &files)?;
         }
         sweep_files(&conn, &files)?;
+        db::sweep_sessions(&conn, &session_cutoff(&limits))?;
         Ok(AppState(Arc::new(Inner {
             db: Mutex::new(conn),
             dist: dist.to_path_buf(),
@@ -113,6 +114,11 @@ impl AppState {
             uploads: Arc::new(tokio::sync::Semaphore::new(limits.uploads)),
             limits,
         })))
+    }
+
+    /// Sessions signed in at this time or before have expired.
+    pub fn session_cutoff(&self) -> String {
+        session_cutoff(&self.limits)
     }
 
     /// The database; held only for short, synchronous work.
@@ -130,6 +136,10 @@ impl AppState {
         std::fs::create_dir_all(&self.files)?;
         seed::seed(&mut conn, &self.files)
     }
+}
+
+fn session_cutoff(limits: &Limits) -> String {
+    db::ts(db::now() - limits.session)
 }
 
 /// Removes what an interrupted upload may have left (the sandbox killed while a body
@@ -187,10 +197,12 @@ impl FromRequestParts<AppState> for Me {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Me, ApiErr> {
         let token = session_token(parts).ok_or_else(ApiErr::unauthorized)?;
+        let cutoff = state.session_cutoff();
         let conn = state.db();
         let account: Option<String> = rusqlite::OptionalExtension::optional(conn.query_row(
-            "SELECT s.account_id FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token = ?1",
-            [&token],
+            "SELECT s.account_id FROM sessions s JOIN accounts a ON a.id = s.account_id
+             WHERE s.token = ?1 AND s.created > ?2",
+            [&token, &cutoff],
             |r| r.get(0),
         ))?;
         account.map(Me).ok_or_else(ApiErr::unauthorized)

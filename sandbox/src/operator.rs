@@ -94,15 +94,19 @@ async fn login(
                 .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
             return Ok(res);
         }
+        // Expired sessions go at each sign-in: the table holds only live ones.
+        db::sweep_sessions(&conn, &st.session_cutoff())?;
         conn.execute(
             "INSERT INTO sessions (token, account_id, created) VALUES (?1, ?2, ?3)",
             params![token, account, ts(db::now())],
         )?;
     }
+    // The browser forgets the cookie when the session expires.
+    let max_age = st.limits.session.num_seconds();
     Ok(redirect(
         &next,
         Some(format!(
-            "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax"
+            "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}"
         )),
     ))
 }

@@ -356,3 +356,64 @@ async fn a_refused_upload_is_read_no_further_than_the_limit() {
         .json();
     assert_eq!(m["state"], "awaitingDocument");
 }
+
+/// Moves a session's sign-in `hours` back.
+fn signed_in_hours_ago(sb: &Sandbox, cookie: &str, hours: i64) {
+    let token = cookie.strip_prefix("mandat_session=").unwrap();
+    let when = mandat_sandbox::db::ts(mandat_sandbox::db::now() - chrono::Duration::hours(hours));
+    let n = sb
+        .state
+        .db()
+        .execute(
+            "UPDATE sessions SET created = ?1 WHERE token = ?2",
+            [&when, token],
+        )
+        .unwrap();
+    assert_eq!(n, 1);
+}
+
+fn session_rows(sb: &Sandbox, cookie: &str) -> i64 {
+    let token = cookie.strip_prefix("mandat_session=").unwrap();
+    sb.state
+        .db()
+        .query_row(
+            "SELECT COUNT(*) FROM sessions WHERE token = ?1",
+            [token],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_session_expires_12_hours_after_its_sign_in_and_is_swept() {
+    let sb = Sandbox::new();
+    let r = sb.get("/sandbox/login?account=commune&next=/", None).await;
+    assert!(
+        r.header("set-cookie").contains("Max-Age=43200"),
+        "{}",
+        r.header("set-cookie")
+    );
+    let old = sb.login("commune").await;
+    let recent = sb.login("hopital").await;
+    signed_in_hours_ago(&sb, &old, 13);
+    signed_in_hours_ago(&sb, &recent, 11);
+
+    let r = sb.get("/api/me", Some(&old)).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "like a missing session");
+    assert_eq!(r.class(), "Client::Unauthorized");
+    assert_eq!(
+        sb.get("/api/me", Some(&recent)).await.status,
+        StatusCode::OK
+    );
+
+    // The next sign-in sweeps the expired row and keeps the live one.
+    assert_eq!(session_rows(&sb, &old), 1);
+    sb.login("entreprise").await;
+    assert_eq!(session_rows(&sb, &old), 0);
+    assert_eq!(session_rows(&sb, &recent), 1);
+
+    // So does a restart.
+    signed_in_hours_ago(&sb, &recent, 12);
+    let _restarted = sb.reopen();
+    assert_eq!(session_rows(&sb, &recent), 0);
+}
