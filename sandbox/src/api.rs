@@ -613,17 +613,7 @@ async fn mandate(Me(account): Me, State(st): State<AppState>, Path(id): Path<Str
 }
 
 fn pdf_response(bytes: Vec<u8>, file_name: &str) -> Response {
-    let mut res = (StatusCode::OK, bytes).into_response();
-    let h = res.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/pdf"),
-    );
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if let Ok(v) = HeaderValue::from_str(&format!("inline; filename=\"{file_name}\"")) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    res
+    crate::download::bytes(bytes, "application/pdf", file_name)
 }
 
 async fn mandate_form(
@@ -675,27 +665,28 @@ async fn mandate_document(
     Path(id): Path<String>,
 ) -> ApiResult {
     let id = order_id(&id)?;
-    let path: Option<String> = {
+    let (file, doc) = {
         let conn = st.db();
-        own_mandate(&conn, &account, id)?;
-        conn.query_row(
+        let mandate = own_mandate(&conn, &account, id)?;
+        let path: Option<String> = conn.query_row(
             "SELECT doc_path FROM mandates WHERE order_id = ?1",
             [id as i64],
             |r| r.get(0),
-        )?
+        )?;
+        let (Some(path), Some(doc)) = (path, mandate.document) else {
+            return Err(ApiErr::not_found("a signed copy of this mandate"));
+        };
+        // Opened under the lock: a new copy replaces (and deletes) this one only
+        // under it, and an open file stays readable once deleted.
+        (std::fs::File::open(path)?, doc)
     };
-    let mandate = own_mandate(&st.db(), &account, id)?;
-    let (Some(path), Some(doc)) = (path, mandate.document) else {
-        return Err(ApiErr::not_found("a signed copy of this mandate"));
-    };
-    let bytes = tokio::fs::read(&path).await?;
-    let mut res = (StatusCode::OK, bytes).into_response();
-    if let Ok(v) = HeaderValue::from_str(&doc.content_type) {
-        res.headers_mut().insert(header::CONTENT_TYPE, v);
-    }
-    res.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    Ok(res)
+    let len = file.metadata()?.len();
+    Ok(crate::download::file(
+        tokio::fs::File::from_std(file),
+        len,
+        &doc.content_type,
+        &doc.name,
+    ))
 }
 
 fn upload_error(e: UploadError) -> ApiErr {
