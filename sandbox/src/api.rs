@@ -907,11 +907,10 @@ async fn upload(
     file.finish().await?;
     let kind = check_upload(size, &head).map_err(upload_error)?;
     let name = name.unwrap_or_else(|| format!("mandat-{id}-signe.{}", kind.extension()));
-    let final_path = st.files.join(format!(
-        "mandate-{id}-{}.{}",
-        random_hex(8)?,
-        kind.extension()
-    ));
+    let final_name = format!("mandate-{id}-{}.{}", random_hex(8)?, kind.extension());
+    // Not yet recorded: the sweep after another upload must leave it.
+    let _storing = st.storing(&final_name);
+    let final_path = st.files.join(&final_name);
     tokio::fs::rename(&temp_path, &final_path).await?;
     temp.0 = None;
     // The new name is durable before the database records it: a power cut
@@ -934,6 +933,11 @@ async fn upload(
     // The copy and its event recorded together, or not at all (a file stored but not
     // recorded is swept at the next start).
     let tx = conn.unchecked_transaction()?;
+    let replaced: Option<String> = tx.query_row(
+        "SELECT doc_path FROM mandates WHERE order_id = ?1",
+        [id as i64],
+        |r| r.get(0),
+    )?;
     tx.execute(
         "UPDATE mandates SET state = 'underReview', doc_name = ?2, doc_size = ?3, doc_type = ?4,
                 doc_path = ?5, uploaded_at = ?6 WHERE order_id = ?1",
@@ -954,6 +958,16 @@ async fn upload(
         "Le mandat est en cours de vérification.",
     )?;
     tx.commit()?;
+    // The copy this one replaces goes now rather than at the next start, with any
+    // copy an interrupted upload stored but never recorded.
+    if let Some(old) = replaced.map(std::path::PathBuf::from) {
+        if old.parent() == Some(st.files.as_path()) {
+            let _ = std::fs::remove_file(old);
+        }
+    }
+    if let Err(e) = st.sweep_orphans(&conn) {
+        eprintln!("mandat sandbox: sweeping stored copies: {e}");
+    }
     let mandate = own_mandate(&conn, &account, id)?;
     Ok(ok(&mandate))
 }

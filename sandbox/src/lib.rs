@@ -14,6 +14,8 @@ pub mod operator;
 pub mod pdf;
 pub mod seed;
 
+use std::collections::HashSet;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -52,6 +54,9 @@ pub struct Inner {
     pub limits: Limits,
     /// One permit per upload being received (`Limits::uploads`).
     pub uploads: Arc<tokio::sync::Semaphore>,
+    /// Names of copies stored but not recorded yet (an upload between its rename
+    /// and its commit).
+    storing: Mutex<HashSet<OsString>>,
 }
 
 impl std::ops::Deref for AppState {
@@ -113,6 +118,7 @@ impl AppState {
             faults: Faults::new(faults),
             assets: Assets::new(dist),
             uploads: Arc::new(tokio::sync::Semaphore::new(limits.uploads)),
+            storing: Mutex::new(HashSet::new()),
             limits,
         })))
     }
@@ -127,6 +133,27 @@ impl AppState {
         self.db
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Marks a stored copy as being recorded until the guard is dropped.
+    pub fn storing(&self, name: &str) -> Storing<'_> {
+        self.storing_names().insert(name.into());
+        Storing(self, name.into())
+    }
+
+    fn storing_names(&self) -> MutexGuard<'_, HashSet<OsString>> {
+        self.storing
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Removes stored copies no mandate refers to, but neither the copies being
+    /// recorded nor partial uploads, which may be under way. Called with the
+    /// database held. Returns how many files were removed.
+    pub fn sweep_orphans(&self, conn: &Connection) -> Result<usize, Box<dyn std::error::Error>> {
+        // Held through the scan: a copy renamed meanwhile is named in it first.
+        let storing = self.storing_names();
+        sweep(conn, &self.files, false, &storing)
     }
 
     /// Wipes and re-seeds (`POST /sandbox/reset`).
@@ -147,6 +174,15 @@ fn session_cutoff(limits: &Limits) -> String {
 /// was read, or between storing the file and recording it): partial `.part` files,
 /// and stored copies no mandate refers to. Returns how many files were removed.
 pub fn sweep_files(conn: &Connection, files: &Path) -> Result<usize, Box<dyn std::error::Error>> {
+    sweep(conn, files, true, &HashSet::new())
+}
+
+fn sweep(
+    conn: &Connection,
+    files: &Path,
+    partial_too: bool,
+    storing: &HashSet<OsString>,
+) -> Result<usize, Box<dyn std::error::Error>> {
     let mut stmt = conn.prepare("SELECT doc_path FROM mandates WHERE doc_path IS NOT NULL")?;
     let kept: std::collections::HashSet<PathBuf> = stmt
         .query_map([], |r| r.get::<_, String>(0))?
@@ -158,14 +194,25 @@ pub fn sweep_files(conn: &Connection, files: &Path) -> Result<usize, Box<dyn std
     for entry in std::fs::read_dir(files)?.flatten() {
         let name = entry.file_name();
         let text = name.to_string_lossy();
-        let partial = text.ends_with(".part");
-        let orphan = text.starts_with("mandate-") && !kept.contains(&PathBuf::from(&name));
+        let partial = partial_too && text.ends_with(".part");
+        let orphan = text.starts_with("mandate-")
+            && !kept.contains(&PathBuf::from(&name))
+            && !storing.contains(&name);
         if (partial || orphan) && entry.file_type().is_ok_and(|t| t.is_file()) {
             std::fs::remove_file(entry.path())?;
             removed += 1;
         }
     }
     Ok(removed)
+}
+
+/// A copy being recorded (see [`AppState::storing`]).
+pub struct Storing<'a>(&'a AppState, OsString);
+
+impl Drop for Storing<'_> {
+    fn drop(&mut self) {
+        self.0.storing_names().remove(&self.1);
+    }
 }
 
 /// Where uploads go: beside the database.

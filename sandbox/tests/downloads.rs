@@ -120,3 +120,51 @@ async fn the_signed_copy_comes_back_whole_in_pieces_under_a_safe_name() {
     assert!(got == pdf, "{} bytes back, not the ones sent", got.len());
     assert!(pieces > 1, "sent as it is read, not held whole in memory");
 }
+fn stored_copies_of(sb: &Sandbox, order: u64) -> Vec<String> {
+    let prefix = format!("mandate-{order}-");
+    std::fs::read_dir(&sb.state.files)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(&prefix))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_replaced_copy_leaves_the_disk_at_once() {
+    let sb = Sandbox::new();
+    let c = paid_commune_order(&sb).await;
+    let first = b"%PDF-1.7\nfirst copy".to_vec();
+    assert_eq!(
+        upload(&sb, &c, "?name=a.pdf", first).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(stored_copies_of(&sb, 1001).len(), 1);
+    let r = sb
+        .post_json(
+            "/sandbox/orders/1001/mandate/reject",
+            None,
+            serde_json::json!({"reason": "pas de cachet"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    // A copy an interrupted upload stored but never recorded, and an upload under
+    // way.
+    let files = &sb.state.files;
+    std::fs::write(files.join("mandate-1002-0011223344556677.pdf"), b"%PDF-1.7").unwrap();
+    std::fs::write(files.join(".upload-8899aabbccddeeff.part"), b"%PDF").unwrap();
+    let second = b"\x89PNG\r\n\x1a\nsecond copy".to_vec();
+    assert_eq!(
+        upload(&sb, &c, "?name=b.png", second.clone()).await.status,
+        StatusCode::OK
+    );
+    let left = stored_copies_of(&sb, 1001);
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert!(left[0].ends_with(".png"), "{left:?}");
+    assert!(!files.join("mandate-1002-0011223344556677.pdf").exists());
+    assert!(files.join(".upload-8899aabbccddeeff.part").exists());
+    let r = sb
+        .get("/api/me/order/1001/mandate/document", Some(&c))
+        .await;
+    assert_eq!(r.body, second);
+}
