@@ -162,19 +162,16 @@ fn own_order(conn: &Connection, account: &str, id: u64) -> Result<(Order, OrderS
         )
         .optional()?;
     let (date, expiration, status) = row.ok_or_else(|| ApiErr::not_found("this order"))?;
-    let ht: i64 = conn.query_row(
-        "SELECT COALESCE(SUM(quantity * unit_cents), 0) FROM order_lines WHERE order_id = ?1",
-        [id as i64],
-        |r| r.get(0),
-    )?;
-    let tax = db::vat(ht);
+    let out_of_range = || ApiErr::amount_out_of_range(format!("order {id}"));
+    let ht = db::order_ht(conn, id)?.ok_or_else(out_of_range)?;
+    let (tax, ttc) = db::with_vat(ht).ok_or_else(out_of_range)?;
     let order = Order {
         order_id: id,
         date: db::parse_ts(&date),
         expiration_date: db::parse_ts(&expiration),
         price_without_tax: Price::eur(ht),
         tax: Price::eur(tax),
-        price_with_tax: Price::eur(ht + tax),
+        price_with_tax: Price::eur(ttc),
     };
     let status =
         serde_json::from_value(serde_json::Value::String(status)).unwrap_or(OrderStatus::Unknown);
@@ -204,20 +201,27 @@ async fn details(Me(account): Me, State(st): State<AppState>, Path(id): Path<Str
     let mut stmt = conn.prepare(
         "SELECT id, description, domain, quantity, unit_cents FROM order_lines WHERE order_id = ?1 ORDER BY id",
     )?;
-    let lines: Vec<OrderDetail> = stmt
+    type Row = (i64, String, String, u32, i64);
+    let rows: Vec<Row> = stmt
         .query_map([id as i64], |r| {
-            let quantity: u32 = r.get(3)?;
-            let unit: i64 = r.get(4)?;
-            Ok(OrderDetail {
-                order_detail_id: r.get::<_, i64>(0)? as u64,
-                description: r.get(1)?,
-                domain: r.get(2)?,
-                quantity,
-                unit_price: Price::eur(unit),
-                total_price: Price::eur(unit * i64::from(quantity)),
-            })
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })?
         .collect::<rusqlite::Result<_>>()?;
+    let lines = rows
+        .into_iter()
+        .map(|(line, description, domain, quantity, unit)| {
+            let total = db::line_total(i64::from(quantity), unit)
+                .ok_or_else(|| ApiErr::amount_out_of_range(format!("line {line} of order {id}")))?;
+            Ok(OrderDetail {
+                order_detail_id: line as u64,
+                description,
+                domain,
+                quantity,
+                unit_price: Price::eur(unit),
+                total_price: Price::eur(total),
+            })
+        })
+        .collect::<Result<Vec<_>, ApiErr>>()?;
     Ok(ok(&lines))
 }
 
@@ -1014,7 +1018,7 @@ fn own_bill(conn: &Connection, account: &str, bill_id: &str) -> Result<BillRow, 
 
 /// The amount including VAT of a bill; `None` if it overflows.
 fn amount_with_tax(row: &BillRow) -> Option<i64> {
-    row.ht.checked_add(db::vat(row.ht))
+    db::with_vat(row.ht).map(|(_, ttc)| ttc)
 }
 
 /// The Chorus Pro tracking of a bill that goes through it, with its deadline.
@@ -1077,7 +1081,8 @@ pub fn tracking_of(conn: &Connection, bill_id: &str) -> Result<Option<ChorusTrac
 }
 
 fn bill_view(conn: &Connection, row: &BillRow) -> Result<Bill, ApiErr> {
-    let tax = db::vat(row.ht);
+    let (tax, ttc) = db::with_vat(row.ht)
+        .ok_or_else(|| ApiErr::amount_out_of_range(format!("bill {}", row.id)))?;
     let deadline = tracking(conn, row)?.and_then(|t| t.deadline);
     Ok(Bill {
         bill_id: row.id.clone(),
@@ -1087,7 +1092,7 @@ fn bill_view(conn: &Connection, row: &BillRow) -> Result<Bill, ApiErr> {
             .unwrap_or(BillCategory::Other),
         price_without_tax: Price::eur(row.ht),
         tax: Price::eur(tax),
-        price_with_tax: Price::eur(row.ht + tax),
+        price_with_tax: Price::eur(ttc),
         pdf_url: format!("/api/me/bill/{}/pdf", row.id),
         chorus_status: row.chorus_status.as_deref().map(ChorusStatus::from_code),
         due_date: deadline.as_ref().and_then(Deadline::due_date),
@@ -1215,7 +1220,8 @@ async fn bill(Me(account): Me, State(st): State<AppState>, Path(id): Path<String
 async fn debt(Me(account): Me, State(st): State<AppState>, Path(id): Path<String>) -> ApiResult {
     let conn = st.db();
     let row = own_bill(&conn, &account, &id)?;
-    let ttc = amount_with_tax(&row).ok_or_else(|| ApiErr::internal("amount overflow"))?;
+    let ttc = amount_with_tax(&row)
+        .ok_or_else(|| ApiErr::amount_out_of_range(format!("bill {}", row.id)))?;
     let (status, due_date) = match tracking(&conn, &row)?.and_then(|t| t.deadline) {
         Some(deadline) => (debt_status(&deadline), deadline.due_date()),
         // Not through Chorus Pro: paid by card at order time.

@@ -101,6 +101,18 @@ impl ApiErr {
         )
     }
 
+    /// Amounts stored out of the range the sandbox computes in (a hand-edited
+    /// database): a 500 that says so, rather than a wrapped or panicking sum.
+    pub fn amount_out_of_range(what: impl std::fmt::Display) -> ApiErr {
+        let message = format!("the amounts of {what} are out of the range the sandbox computes in");
+        eprintln!("mandat sandbox: {message}");
+        ApiErr::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Server::InternalServerError",
+            message,
+        )
+    }
+
     pub fn internal(detail: impl std::fmt::Display) -> ApiErr {
         eprintln!("mandat sandbox: internal error: {detail}");
         ApiErr::new(

@@ -177,12 +177,15 @@ async fn accept(State(st): State<AppState>, Path(id): Path<String>) -> ApiResult
             ),
         );
     }
-    let (account, ht): (String, i64) = conn.query_row(
-        "SELECT o.account_id, COALESCE((SELECT SUM(quantity * unit_cents) FROM order_lines WHERE order_id = o.id), 0)
-         FROM orders o WHERE o.id = ?1",
+    let account: String = conn.query_row(
+        "SELECT account_id FROM orders WHERE id = ?1",
         [id as i64],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| r.get(0),
     )?;
+    // No invoice whose amounts could not be computed.
+    let ht = db::order_ht(&conn, id)?
+        .filter(|ht| db::with_vat(*ht).is_some())
+        .ok_or_else(|| ApiErr::amount_out_of_range(format!("order {id}")))?;
     let bill_id = format!("FR{}", 5_000_000 + id);
     let now = db::now();
     let tx = conn.transaction()?;
