@@ -7,7 +7,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{Datelike as _, NaiveDate, NaiveTime};
 use futures_util::StreamExt as _;
 use mandat_model::billing::{
     debt_status, Bill, BillCategory, BillPage, ChorusTracking, Debt, DebtStatus, FollowUp,
@@ -1100,6 +1100,20 @@ fn bill_view(conn: &Connection, row: &BillRow) -> Result<Bill, ApiErr> {
     })
 }
 
+/// Most status codes one list request may name (there are 12; a few repeats are fine).
+const MAX_STATUS_ITEMS: usize = 100;
+
+/// A day of the bill filters: `YYYY-MM-DD` with the year on 4 digits from 0001, as
+/// the stored timestamps write it (a year 10000 or a sign would not compare as text
+/// with them).
+fn filter_day(value: &str) -> Option<NaiveDate> {
+    let (year, _) = value.split_once('-')?;
+    if year.len() != 4 || year == "0000" {
+        return None;
+    }
+    mandat_model::locale::parse_iso_day(value)
+}
+
 fn bad_query(field: &str, code: &str, message: &str) -> ApiErr {
     ApiErr::bad_request(format!("the query parameter {field} is not valid"))
         .field(field, code, message)
@@ -1117,11 +1131,21 @@ async fn bills(
     let mut page: u32 = 1;
     let mut page_size: u32 = 50;
     let mut descending = true;
+    let mut status_items = 0usize;
     for (key, value) in &query {
         match key.as_str() {
             "chorusStatus" => {
-                let mut codes = Vec::new();
+                // Each status once: the query's variables stay few, whatever the list.
+                let mut codes = std::collections::BTreeSet::new();
                 for code in value.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+                    status_items += 1;
+                    if status_items > MAX_STATUS_ITEMS {
+                        return Err(bad_query(
+                            "chorusStatus",
+                            "status_too_many",
+                            "at most 100 status codes",
+                        ));
+                    }
                     let status = ChorusStatus::from_code(code);
                     if status == ChorusStatus::Unknown {
                         return Err(bad_query(
@@ -1130,7 +1154,7 @@ async fn bills(
                             "not a Chorus Pro status code",
                         ));
                     }
-                    codes.push(status.code());
+                    codes.insert(status.code());
                 }
                 if !codes.is_empty() {
                     sql.push_str(&format!(
@@ -1141,13 +1165,18 @@ async fn bills(
                 }
             }
             "from" | "to" => {
-                let day = NaiveDate::parse_from_str(value, "%Y-%m-%d")
-                    .map_err(|_| bad_query(key, "date_invalid", "a date as YYYY-MM-DD"))?;
+                let day = filter_day(value).ok_or_else(|| {
+                    bad_query(
+                        key,
+                        "date_invalid",
+                        "a date as YYYY-MM-DD, from 0001 to 9999",
+                    )
+                })?;
                 if key == "from" {
                     sql.push_str(" AND date >= ?");
                     args.push(ts(day.and_time(NaiveTime::MIN).and_utc()).into());
-                } else {
-                    let next = day.succ_opt().unwrap_or(day);
+                } else if let Some(next) = day.succ_opt().filter(|d| d.year() <= 9999) {
+                    // (After 9999-12-31 there is no bound to write: every date is before.)
                     sql.push_str(" AND date < ?");
                     args.push(ts(next.and_time(NaiveTime::MIN).and_utc()).into());
                 }

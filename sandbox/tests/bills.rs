@@ -555,3 +555,73 @@ async fn amounts_out_of_range_are_a_clear_500_never_a_wrap_or_a_panic() {
         StatusCode::OK
     );
 }
+
+#[tokio::test]
+async fn status_lists_are_deduplicated_and_capped_at_100_codes() {
+    let sb = Sandbox::new();
+    let c = sb.login("commune").await;
+    let list = |codes: usize| {
+        let sb = &sb;
+        let c = c.clone();
+        async move {
+            let list = vec!["SUSPENDUE"; codes].join(",");
+            sb.get(&format!("/api/me/bill?chorusStatus={list}"), Some(&c))
+                .await
+        }
+    };
+    let one: BillPage = list(1).await.decode();
+    assert!(one.total >= 1);
+    let hundred: BillPage = list(100).await.decode();
+    assert_eq!(hundred.total, one.total);
+    // 101, and as many as a URL can carry (64 KiB).
+    for codes in [101, 6_500] {
+        let r = list(codes).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{codes} codes");
+        assert_eq!(
+            r.codes(),
+            [("chorusStatus".to_string(), "status_too_many".to_string())]
+        );
+    }
+}
+
+#[tokio::test]
+async fn filter_dates_are_years_0001_to_9999_on_four_digits() {
+    let sb = Sandbox::new();
+    let c = sb.login("commune").await;
+    for day in [
+        "10000-01-01",
+        "+2026-01-01",
+        "-2026-01-01",
+        "0000-01-01",
+        "26-01-01",
+        "02026-01-01",
+    ] {
+        for key in ["from", "to"] {
+            let r = sb
+                .get(
+                    &format!("/api/me/bill?{key}={}", day.replace('+', "%2B")),
+                    Some(&c),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::BAD_REQUEST, "{key}={day}");
+            assert_eq!(
+                r.codes(),
+                [(key.to_string(), "date_invalid".to_string())],
+                "{key}={day}"
+            );
+        }
+    }
+    // The ends of the range take every bill.
+    let all = |query: &'static str| {
+        let sb = &sb;
+        let c = c.clone();
+        async move {
+            let r = sb.get(&format!("/api/me/bill?{query}"), Some(&c)).await;
+            assert_eq!(r.status, StatusCode::OK, "{query}");
+            r.decode::<BillPage>().total
+        }
+    };
+    assert_eq!(all("from=0001-01-01").await, 12);
+    assert_eq!(all("to=9999-12-31").await, 12);
+    assert_eq!(all("from=0001-01-01&to=9999-12-31").await, 12);
+}
