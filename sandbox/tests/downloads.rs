@@ -93,6 +93,8 @@ async fn the_signed_copy_comes_back_whole_in_pieces_under_a_safe_name() {
 
     let req = Request::get("/api/me/order/1001/mandate/document")
         .header("cookie", &c)
+        // As a browser names the sandbox (the port the router is told it listens on).
+        .header("host", "127.0.0.1:8080")
         .body(Body::empty())
         .unwrap();
     let res = sb.app().oneshot(req).await.unwrap();

@@ -83,11 +83,12 @@ async fn a_request_head_that_stops_half_way_is_cut_off() {
     let sb = sandbox(short_timeouts());
     let server = start(&sb).await;
     // Half a request line; then half the headers.
+    let addr = server.addr;
     for head in [
-        &b"GET /api/me HT"[..],
-        b"GET /sandbox/accounts HTTP/1.1\r\nHost: 127.0.0.1\r\nAcc",
+        "GET /api/me HT".to_string(),
+        format!("GET /sandbox/accounts HTTP/1.1\r\nHost: {addr}\r\nAcc"),
     ] {
-        let (answer, after) = send_and_wait_for_close(server.addr, head).await;
+        let (answer, after) = send_and_wait_for_close(addr, head.as_bytes()).await;
         assert_eq!(answer, "", "closed without an answer");
         assert!(
             after >= Duration::from_millis(300),
@@ -95,11 +96,9 @@ async fn a_request_head_that_stops_half_way_is_cut_off() {
         );
     }
     // A whole request is answered as usual.
-    let (answer, _) = send_and_wait_for_close(
-        server.addr,
-        b"GET /sandbox/accounts HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
-    )
-    .await;
+    let whole =
+        format!("GET /sandbox/accounts HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    let (answer, _) = send_and_wait_for_close(addr, whole.as_bytes()).await;
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
     server.stop().await;
 }
@@ -120,8 +119,9 @@ async fn a_body_that_stops_arriving_is_answered_408_and_its_connection_closed() 
 
     // An upload announcing 1,000 bytes that sends 9.
     let head = format!(
-        "PUT /api/me/order/1001/mandate/document?name=a.pdf HTTP/1.1\r\nHost: 127.0.0.1\r\n\
-         Cookie: {cookie}\r\nContent-Type: application/pdf\r\nContent-Length: 1000\r\n\r\n%PDF-1.7\n"
+        "PUT /api/me/order/1001/mandate/document?name=a.pdf HTTP/1.1\r\nHost: {}\r\n\
+         Cookie: {cookie}\r\nContent-Type: application/pdf\r\nContent-Length: 1000\r\n\r\n%PDF-1.7\n",
+        server.addr
     );
     let (answer, after) = send_and_wait_for_close(server.addr, head.as_bytes()).await;
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
@@ -142,8 +142,9 @@ async fn a_body_that_stops_arriving_is_answered_408_and_its_connection_closed() 
 
     // A JSON body too.
     let head = format!(
-        "POST /api/me/order/1002/pay HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: {cookie}\r\n\
-         Content-Type: application/json\r\nContent-Length: 200\r\n\r\n{{\"paymentMethod\""
+        "POST /api/me/order/1002/pay HTTP/1.1\r\nHost: {}\r\nCookie: {cookie}\r\n\
+         Content-Type: application/json\r\nContent-Length: 200\r\n\r\n{{\"paymentMethod\"",
+        server.addr
     );
     let (answer, _) = send_and_wait_for_close(server.addr, head.as_bytes()).await;
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
@@ -188,7 +189,9 @@ fn upload_request(
     let mut req = axum::http::Request::put(format!(
         "/api/me/order/{order}/mandate/document?name=signe.pdf"
     ))
-    .header("cookie", cookie);
+    .header("cookie", cookie)
+    // As a browser names the sandbox (the port the router is told it listens on).
+    .header("host", "127.0.0.1:8080");
     for (k, v) in headers {
         req = req.header(*k, *v);
     }
