@@ -8,7 +8,7 @@ use axum::middleware::from_fn;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{Datelike as _, NaiveDate, NaiveTime};
 use futures_util::StreamExt as _;
 use mandat_model::billing::{
     debt_status, Bill, BillCategory, BillPage, ChorusTracking, Debt, DebtStatus, FollowUp,
@@ -100,9 +100,12 @@ pub async fn json_errors(mut res: Response) -> Response {
 
 /// Reads a JSON body; 400 (never a 500) when it is not the expected shape.
 pub async fn read_json<T: serde::de::DeserializeOwned>(body: Body) -> Result<T, ApiErr> {
-    let bytes = axum::body::to_bytes(body, JSON_LIMIT)
-        .await
-        .map_err(|_| ApiErr::too_large("the JSON body is larger than 64 KiB"))?;
+    let bytes = axum::body::to_bytes(body, JSON_LIMIT).await.map_err(|e| {
+        match crate::limits::is_body_timeout(&e) {
+            true => ApiErr::request_timeout(e.to_string()),
+            false => ApiErr::too_large("the JSON body is larger than 64 KiB"),
+        }
+    })?;
     serde_json::from_slice(&bytes).map_err(|e| {
         ApiErr::bad_request(format!("the body is not the expected JSON: {e}")).field(
             "body",
@@ -164,19 +167,16 @@ fn own_order(conn: &Connection, account: &str, id: u64) -> Result<(Order, OrderS
         )
         .optional()?;
     let (date, expiration, status) = row.ok_or_else(|| ApiErr::not_found("this order"))?;
-    let ht: i64 = conn.query_row(
-        "SELECT COALESCE(SUM(quantity * unit_cents), 0) FROM order_lines WHERE order_id = ?1",
-        [id as i64],
-        |r| r.get(0),
-    )?;
-    let tax = db::vat(ht);
+    let out_of_range = || ApiErr::amount_out_of_range(format!("order {id}"));
+    let ht = db::order_ht(conn, id)?.ok_or_else(out_of_range)?;
+    let (tax, ttc) = db::with_vat(ht).ok_or_else(out_of_range)?;
     let order = Order {
         order_id: id,
         date: db::parse_ts(&date),
         expiration_date: db::parse_ts(&expiration),
         price_without_tax: Price::eur(ht),
         tax: Price::eur(tax),
-        price_with_tax: Price::eur(ht + tax),
+        price_with_tax: Price::eur(ttc),
     };
     let status =
         serde_json::from_value(serde_json::Value::String(status)).unwrap_or(OrderStatus::Unknown);
@@ -206,20 +206,27 @@ async fn details(Me(account): Me, State(st): State<AppState>, Path(id): Path<Str
     let mut stmt = conn.prepare(
         "SELECT id, description, domain, quantity, unit_cents FROM order_lines WHERE order_id = ?1 ORDER BY id",
     )?;
-    let lines: Vec<OrderDetail> = stmt
+    type Row = (i64, String, String, u32, i64);
+    let rows: Vec<Row> = stmt
         .query_map([id as i64], |r| {
-            let quantity: u32 = r.get(3)?;
-            let unit: i64 = r.get(4)?;
-            Ok(OrderDetail {
-                order_detail_id: r.get::<_, i64>(0)? as u64,
-                description: r.get(1)?,
-                domain: r.get(2)?,
-                quantity,
-                unit_price: Price::eur(unit),
-                total_price: Price::eur(unit * i64::from(quantity)),
-            })
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })?
         .collect::<rusqlite::Result<_>>()?;
+    let lines = rows
+        .into_iter()
+        .map(|(line, description, domain, quantity, unit)| {
+            let total = db::line_total(i64::from(quantity), unit)
+                .ok_or_else(|| ApiErr::amount_out_of_range(format!("line {line} of order {id}")))?;
+            Ok(OrderDetail {
+                order_detail_id: line as u64,
+                description,
+                domain,
+                quantity,
+                unit_price: Price::eur(unit),
+                total_price: Price::eur(total),
+            })
+        })
+        .collect::<Result<Vec<_>, ApiErr>>()?;
     Ok(ok(&lines))
 }
 
@@ -629,17 +636,7 @@ async fn mandate(Me(account): Me, State(st): State<AppState>, Path(id): Path<Str
 }
 
 fn pdf_response(bytes: Vec<u8>, file_name: &str) -> Response {
-    let mut res = (StatusCode::OK, bytes).into_response();
-    let h = res.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/pdf"),
-    );
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if let Ok(v) = HeaderValue::from_str(&format!("inline; filename=\"{file_name}\"")) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    res
+    crate::download::bytes(bytes, "application/pdf", file_name)
 }
 
 async fn mandate_form(
@@ -691,27 +688,28 @@ async fn mandate_document(
     Path(id): Path<String>,
 ) -> ApiResult {
     let id = order_id(&id)?;
-    let path: Option<String> = {
+    let (file, doc) = {
         let conn = st.db();
-        own_mandate(&conn, &account, id)?;
-        conn.query_row(
+        let mandate = own_mandate(&conn, &account, id)?;
+        let path: Option<String> = conn.query_row(
             "SELECT doc_path FROM mandates WHERE order_id = ?1",
             [id as i64],
             |r| r.get(0),
-        )?
+        )?;
+        let (Some(path), Some(doc)) = (path, mandate.document) else {
+            return Err(ApiErr::not_found("a signed copy of this mandate"));
+        };
+        // Opened under the lock: a new copy replaces (and deletes) this one only
+        // under it, and an open file stays readable once deleted.
+        (std::fs::File::open(path)?, doc)
     };
-    let mandate = own_mandate(&st.db(), &account, id)?;
-    let (Some(path), Some(doc)) = (path, mandate.document) else {
-        return Err(ApiErr::not_found("a signed copy of this mandate"));
-    };
-    let bytes = tokio::fs::read(&path).await?;
-    let mut res = (StatusCode::OK, bytes).into_response();
-    if let Ok(v) = HeaderValue::from_str(&doc.content_type) {
-        res.headers_mut().insert(header::CONTENT_TYPE, v);
-    }
-    res.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    Ok(res)
+    let len = file.metadata()?.len();
+    Ok(crate::download::file(
+        tokio::fs::File::from_std(file),
+        len,
+        &doc.content_type,
+        &doc.name,
+    ))
 }
 
 fn upload_error(e: UploadError) -> ApiErr {
@@ -729,16 +727,16 @@ fn upload_error(e: UploadError) -> ApiErr {
     err.field("file", e.code(), message)
 }
 
-/// Most of a refused body the server still reads, so that the client, still sending,
-/// gets the error response rather than a reset connection.
-const DRAIN_LIMIT: u64 = 4 * MAX_UPLOAD_BYTES;
-
-async fn drain(stream: &mut axum::body::BodyDataStream) {
-    let mut read: u64 = 0;
-    while let Some(Ok(chunk)) = stream.next().await {
-        read += chunk.len() as u64;
-        if read > DRAIN_LIMIT {
-            break;
+/// Reads what is left of a refused upload, `read` bytes of which were already read,
+/// until more than the upload limit has come: a client still sending a body within
+/// the limit gets the error response rather than a reset connection; a larger one
+/// is cut off there (the connection is closed once the answer is sent), whatever
+/// its `Content-Length` said.
+async fn drain(stream: &mut axum::body::BodyDataStream, mut read: u64) {
+    while read <= MAX_UPLOAD_BYTES {
+        match stream.next().await {
+            Some(Ok(chunk)) => read += chunk.len() as u64,
+            _ => break,
         }
     }
 }
@@ -849,6 +847,13 @@ async fn upload(
     headers: HeaderMap,
     body: Body,
 ) -> ApiResult {
+    // Uploads at once are capped; one more is turned away before a byte of it is read.
+    let Ok(_permit) = st.uploads.clone().try_acquire_owned() else {
+        return Ok(crate::error::unavailable(format!(
+            "{} uploads are already under way; try again",
+            st.limits.uploads
+        )));
+    };
     let mut stream = body.into_data_stream();
     let ready = order_id(&id).and_then(|id| {
         let conn = st.db();
@@ -868,7 +873,7 @@ async fn upload(
     let id = match ready {
         Ok(id) => id,
         Err(e) => {
-            drain(&mut stream).await;
+            drain(&mut stream, 0).await;
             return Err(e);
         }
     };
@@ -889,7 +894,7 @@ async fn upload(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
     if let Err(e) = check_upload_header(declared, name.as_deref().unwrap_or("")) {
-        drain(&mut stream).await;
+        drain(&mut stream, 0).await;
         return Err(upload_error(e));
     }
 
@@ -902,12 +907,10 @@ async fn upload(
     let mut size: u64 = 0;
     let mut head: Vec<u8> = Vec::with_capacity(SNIFF_BYTES);
     while let Some(chunk) = stream.next().await {
-        let chunk = chunk.map_err(|_| ApiErr::bad_request("the upload was interrupted"))?;
+        let chunk =
+            chunk.map_err(|e| crate::limits::body_error(&e, "the upload was interrupted"))?;
         size += chunk.len() as u64;
         if size > MAX_UPLOAD_BYTES {
-            drop(file);
-            drop(temp);
-            drain(&mut stream).await;
             return Err(upload_error(UploadError::TooLarge));
         }
         if head.len() < SNIFF_BYTES {
@@ -917,7 +920,7 @@ async fn upload(
                 if let Err(e) = check_upload(size, &head) {
                     drop(file);
                     drop(temp);
-                    drain(&mut stream).await;
+                    drain(&mut stream, size).await;
                     return Err(upload_error(e));
                 }
             }
@@ -927,11 +930,10 @@ async fn upload(
     file.finish().await?;
     let kind = check_upload(size, &head).map_err(upload_error)?;
     let name = name.unwrap_or_else(|| format!("mandat-{id}-signe.{}", kind.extension()));
-    let final_path = st.files.join(format!(
-        "mandate-{id}-{}.{}",
-        random_hex(8)?,
-        kind.extension()
-    ));
+    let final_name = format!("mandate-{id}-{}.{}", random_hex(8)?, kind.extension());
+    // Not yet recorded: the sweep after another upload must leave it.
+    let _storing = st.storing(&final_name);
+    let final_path = st.files.join(&final_name);
     tokio::fs::rename(&temp_path, &final_path).await?;
     temp.0 = None;
     // The new name is durable before the database records it: a power cut
@@ -954,6 +956,11 @@ async fn upload(
     // The copy and its event recorded together, or not at all (a file stored but not
     // recorded is swept at the next start).
     let tx = conn.unchecked_transaction()?;
+    let replaced: Option<String> = tx.query_row(
+        "SELECT doc_path FROM mandates WHERE order_id = ?1",
+        [id as i64],
+        |r| r.get(0),
+    )?;
     tx.execute(
         "UPDATE mandates SET state = 'underReview', doc_name = ?2, doc_size = ?3, doc_type = ?4,
                 doc_path = ?5, uploaded_at = ?6 WHERE order_id = ?1",
@@ -974,6 +981,16 @@ async fn upload(
         "Le mandat est en cours de vérification.",
     )?;
     tx.commit()?;
+    // The copy this one replaces goes now rather than at the next start, with any
+    // copy an interrupted upload stored but never recorded.
+    if let Some(old) = replaced.map(std::path::PathBuf::from) {
+        if old.parent() == Some(st.files.as_path()) {
+            let _ = std::fs::remove_file(old);
+        }
+    }
+    if let Err(e) = st.sweep_orphans(&conn) {
+        eprintln!("mandat sandbox: sweeping stored copies: {e}");
+    }
     let mandate = own_mandate(&conn, &account, id)?;
     Ok(ok(&mandate))
 }
@@ -1020,7 +1037,7 @@ fn own_bill(conn: &Connection, account: &str, bill_id: &str) -> Result<BillRow, 
 
 /// The amount including VAT of a bill; `None` if it overflows.
 fn amount_with_tax(row: &BillRow) -> Option<i64> {
-    row.ht.checked_add(db::vat(row.ht))
+    db::with_vat(row.ht).map(|(_, ttc)| ttc)
 }
 
 /// The Chorus Pro tracking of a bill that goes through it, with its deadline.
@@ -1083,7 +1100,8 @@ pub fn tracking_of(conn: &Connection, bill_id: &str) -> Result<Option<ChorusTrac
 }
 
 fn bill_view(conn: &Connection, row: &BillRow) -> Result<Bill, ApiErr> {
-    let tax = db::vat(row.ht);
+    let (tax, ttc) = db::with_vat(row.ht)
+        .ok_or_else(|| ApiErr::amount_out_of_range(format!("bill {}", row.id)))?;
     let deadline = tracking(conn, row)?.and_then(|t| t.deadline);
     Ok(Bill {
         bill_id: row.id.clone(),
@@ -1093,12 +1111,26 @@ fn bill_view(conn: &Connection, row: &BillRow) -> Result<Bill, ApiErr> {
             .unwrap_or(BillCategory::Other),
         price_without_tax: Price::eur(row.ht),
         tax: Price::eur(tax),
-        price_with_tax: Price::eur(row.ht + tax),
+        price_with_tax: Price::eur(ttc),
         pdf_url: format!("/api/me/bill/{}/pdf", row.id),
         chorus_status: row.chorus_status.as_deref().map(ChorusStatus::from_code),
         due_date: deadline.as_ref().and_then(Deadline::due_date),
         deadline,
     })
+}
+
+/// Most status codes one list request may name (there are 12; a few repeats are fine).
+const MAX_STATUS_ITEMS: usize = 100;
+
+/// A day of the bill filters: `YYYY-MM-DD` with the year on 4 digits from 0001, as
+/// the stored timestamps write it (a year 10000 or a sign would not compare as text
+/// with them).
+fn filter_day(value: &str) -> Option<NaiveDate> {
+    let (year, _) = value.split_once('-')?;
+    if year.len() != 4 || year == "0000" {
+        return None;
+    }
+    mandat_model::locale::parse_iso_day(value)
 }
 
 fn bad_query(field: &str, code: &str, message: &str) -> ApiErr {
@@ -1118,11 +1150,21 @@ async fn bills(
     let mut page: u32 = 1;
     let mut page_size: u32 = 50;
     let mut descending = true;
+    let mut status_items = 0usize;
     for (key, value) in &query {
         match key.as_str() {
             "chorusStatus" => {
-                let mut codes = Vec::new();
+                // Each status once: the query's variables stay few, whatever the list.
+                let mut codes = std::collections::BTreeSet::new();
                 for code in value.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+                    status_items += 1;
+                    if status_items > MAX_STATUS_ITEMS {
+                        return Err(bad_query(
+                            "chorusStatus",
+                            "status_too_many",
+                            "at most 100 status codes",
+                        ));
+                    }
                     let status = ChorusStatus::from_code(code);
                     if status == ChorusStatus::Unknown {
                         return Err(bad_query(
@@ -1131,7 +1173,7 @@ async fn bills(
                             "not a Chorus Pro status code",
                         ));
                     }
-                    codes.push(status.code());
+                    codes.insert(status.code());
                 }
                 if !codes.is_empty() {
                     sql.push_str(&format!(
@@ -1142,13 +1184,18 @@ async fn bills(
                 }
             }
             "from" | "to" => {
-                let day = NaiveDate::parse_from_str(value, "%Y-%m-%d")
-                    .map_err(|_| bad_query(key, "date_invalid", "a date as YYYY-MM-DD"))?;
+                let day = filter_day(value).ok_or_else(|| {
+                    bad_query(
+                        key,
+                        "date_invalid",
+                        "a date as YYYY-MM-DD, from 0001 to 9999",
+                    )
+                })?;
                 if key == "from" {
                     sql.push_str(" AND date >= ?");
                     args.push(ts(day.and_time(NaiveTime::MIN).and_utc()).into());
-                } else {
-                    let next = day.succ_opt().unwrap_or(day);
+                } else if let Some(next) = day.succ_opt().filter(|d| d.year() <= 9999) {
+                    // (After 9999-12-31 there is no bound to write: every date is before.)
                     sql.push_str(" AND date < ?");
                     args.push(ts(next.and_time(NaiveTime::MIN).and_utc()).into());
                 }
@@ -1221,7 +1268,8 @@ async fn bill(Me(account): Me, State(st): State<AppState>, Path(id): Path<String
 async fn debt(Me(account): Me, State(st): State<AppState>, Path(id): Path<String>) -> ApiResult {
     let conn = st.db();
     let row = own_bill(&conn, &account, &id)?;
-    let ttc = amount_with_tax(&row).ok_or_else(|| ApiErr::internal("amount overflow"))?;
+    let ttc = amount_with_tax(&row)
+        .ok_or_else(|| ApiErr::amount_out_of_range(format!("bill {}", row.id)))?;
     let (status, due_date) = match tracking(&conn, &row)?.and_then(|t| t.deadline) {
         Some(deadline) => (debt_status(&deadline), deadline.due_date()),
         // Not through Chorus Pro: paid by card at order time.

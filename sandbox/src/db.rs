@@ -182,6 +182,11 @@ pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp(now.timestamp(), 0).unwrap_or(now)
 }
 
+/// Removes the sessions signed in at `cutoff` or before (expired); how many.
+pub fn sweep_sessions(conn: &Connection, cutoff: &str) -> rusqlite::Result<usize> {
+    conn.execute("DELETE FROM sessions WHERE created <= ?1", [cutoff])
+}
+
 /// Dates are stored as RFC 3339 UTC text, which sorts as time does.
 pub fn ts(date: DateTime<Utc>) -> String {
     date.to_rfc3339_opts(SecondsFormat::Secs, true)
@@ -347,6 +352,34 @@ pub fn add_order_event(
 }
 
 /// 20 % VAT on an amount before tax, rounded to the cent: HT + TVA = TTC exactly.
-pub fn vat(ht_cents: i64) -> i64 {
-    (ht_cents * 20 + 50).div_euclid(100)
+/// `None` when the amount is out of range.
+pub fn vat(ht_cents: i64) -> Option<i64> {
+    Some(ht_cents.checked_mul(20)?.checked_add(50)?.div_euclid(100))
+}
+
+/// The VAT and the amount with tax of an amount before tax; `None` when out of range.
+pub fn with_vat(ht_cents: i64) -> Option<(i64, i64)> {
+    let tax = vat(ht_cents)?;
+    Some((tax, ht_cents.checked_add(tax)?))
+}
+
+/// A line's total: quantity times unit price; `None` when out of range.
+pub fn line_total(quantity: i64, unit_cents: i64) -> Option<i64> {
+    quantity.checked_mul(unit_cents)
+}
+
+/// The total before tax of an order's lines, added up exactly (SQLite's own
+/// arithmetic would turn an overflow into a float); `None` when out of range.
+pub fn order_ht(conn: &Connection, order_id: u64) -> rusqlite::Result<Option<i64>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT quantity, unit_cents FROM order_lines WHERE order_id = ?1")?;
+    let lines = stmt.query_map([order_id as i64], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+    })?;
+    let mut total: Option<i64> = Some(0);
+    for line in lines {
+        let (quantity, unit) = line?;
+        total = total.and_then(|t| t.checked_add(line_total(quantity, unit)?));
+    }
+    Ok(total)
 }

@@ -101,11 +101,31 @@ impl ApiErr {
         )
     }
 
+    pub fn request_timeout(message: impl Into<String>) -> ApiErr {
+        ApiErr::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "Client::RequestTimeout",
+            message,
+        )
+    }
+
     pub fn method_not_allowed() -> ApiErr {
         ApiErr::new(
             StatusCode::METHOD_NOT_ALLOWED,
             "Client::MethodNotAllowed",
             "this method is not allowed on this path",
+        )
+    }
+
+    /// Amounts stored out of the range the sandbox computes in (a hand-edited
+    /// database): a 500 that says so, rather than a wrapped or panicking sum.
+    pub fn amount_out_of_range(what: impl std::fmt::Display) -> ApiErr {
+        let message = format!("the amounts of {what} are out of the range the sandbox computes in");
+        eprintln!("mandat sandbox: {message}");
+        ApiErr::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Server::InternalServerError",
+            message,
         )
     }
 
@@ -152,6 +172,19 @@ pub fn json_response<T: Serialize>(status: StatusCode, value: &T) -> Response {
         }
         Err(e) => ApiErr::internal(e).into_response(),
     }
+}
+
+/// A 503 with `Retry-After: 1`: the request did nothing and may be sent again.
+pub fn unavailable(message: impl Into<String>) -> Response {
+    let mut res = ApiErr::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "Server::ServiceUnavailable",
+        message,
+    )
+    .into_response();
+    res.headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+    res
 }
 
 /// 200 with a JSON body.

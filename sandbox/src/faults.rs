@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use futures_util::StreamExt as _;
@@ -169,15 +169,9 @@ const DRAIN_LIMIT: u64 = 64 * 1024 * 1024;
 
 /// The answer to a request failed on purpose.
 pub fn unavailable() -> Response {
-    let mut res = ApiErr::new(
-        StatusCode::SERVICE_UNAVAILABLE,
-        "Server::ServiceUnavailable",
+    crate::error::unavailable(
         "the sandbox's fault mode failed this request on purpose (--fail-rate); try again",
     )
-    .into_response();
-    res.headers_mut()
-        .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
-    res
 }
 
 /// The answer in place of one lost after its request was applied.

@@ -5,14 +5,18 @@
 pub mod api;
 pub mod assets;
 pub mod db;
+pub mod download;
 pub mod error;
 pub mod faults;
 pub mod guard;
 pub mod host;
+pub mod limits;
 pub mod operator;
 pub mod pdf;
 pub mod seed;
 
+use std::collections::HashSet;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -28,6 +32,7 @@ use tower_http::services::{ServeDir, ServeFile};
 use assets::Assets;
 use error::ApiErr;
 use faults::{FaultConfig, Faults};
+use limits::Limits;
 
 /// Name of the session cookie.
 pub const SESSION_COOKIE: &str = "mandat_session";
@@ -46,6 +51,13 @@ pub struct Inner {
     pub faults: Faults,
     /// Pre-compressed variants of the built app's files.
     pub assets: Arc<Assets>,
+    /// Timeouts and caps on what a client can hold.
+    pub limits: Limits,
+    /// One permit per upload being received (`Limits::uploads`).
+    pub uploads: Arc<tokio::sync::Semaphore>,
+    /// Names of copies stored but not recorded yet (an upload between its rename
+    /// and its commit).
+    storing: Mutex<HashSet<OsString>>,
 }
 
 impl std::ops::Deref for AppState {
@@ -72,6 +84,17 @@ impl AppState {
         reseed: bool,
         faults: FaultConfig,
     ) -> Result<AppState, Box<dyn std::error::Error>> {
+        AppState::open_with_limits(db_path, dist, reseed, faults, Limits::default())
+    }
+
+    /// As `open_with`, with other timeouts and caps than the defaults.
+    pub fn open_with_limits(
+        db_path: &Path,
+        dist: &Path,
+        reseed: bool,
+        faults: FaultConfig,
+        limits: Limits,
+    ) -> Result<AppState, Box<dyn std::error::Error>> {
         if let Some(parent) = db_path.parent() {
             if !parent.as_os_str().is_empty() {
                 std::fs::create_dir_all(parent)?;
@@ -88,13 +111,22 @@ impl AppState {
             seed::seed(&mut conn, &files)?;
         }
         sweep_files(&conn, &files)?;
+        db::sweep_sessions(&conn, &session_cutoff(&limits))?;
         Ok(AppState(Arc::new(Inner {
             db: Mutex::new(conn),
             dist: dist.to_path_buf(),
             files,
             faults: Faults::new(faults),
             assets: Assets::new(dist),
+            uploads: Arc::new(tokio::sync::Semaphore::new(limits.uploads)),
+            storing: Mutex::new(HashSet::new()),
+            limits,
         })))
+    }
+
+    /// Sessions signed in at this time or before have expired.
+    pub fn session_cutoff(&self) -> String {
+        session_cutoff(&self.limits)
     }
 
     /// The database; held only for short, synchronous work.
@@ -102,6 +134,27 @@ impl AppState {
         self.db
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Marks a stored copy as being recorded until the guard is dropped.
+    pub fn storing(&self, name: &str) -> Storing<'_> {
+        self.storing_names().insert(name.into());
+        Storing(self, name.into())
+    }
+
+    fn storing_names(&self) -> MutexGuard<'_, HashSet<OsString>> {
+        self.storing
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Removes stored copies no mandate refers to, but neither the copies being
+    /// recorded nor partial uploads, which may be under way. Called with the
+    /// database held. Returns how many files were removed.
+    pub fn sweep_orphans(&self, conn: &Connection) -> Result<usize, Box<dyn std::error::Error>> {
+        // Held through the scan: a copy renamed meanwhile is named in it first.
+        let storing = self.storing_names();
+        sweep(conn, &self.files, false, &storing)
     }
 
     /// Wipes and re-seeds (`POST /sandbox/reset`).
@@ -114,10 +167,23 @@ impl AppState {
     }
 }
 
+fn session_cutoff(limits: &Limits) -> String {
+    db::ts(db::now() - limits.session)
+}
+
 /// Removes what an interrupted upload may have left (the sandbox killed while a body
 /// was read, or between storing the file and recording it): partial `.part` files,
 /// and stored copies no mandate refers to. Returns how many files were removed.
 pub fn sweep_files(conn: &Connection, files: &Path) -> Result<usize, Box<dyn std::error::Error>> {
+    sweep(conn, files, true, &HashSet::new())
+}
+
+fn sweep(
+    conn: &Connection,
+    files: &Path,
+    partial_too: bool,
+    storing: &HashSet<OsString>,
+) -> Result<usize, Box<dyn std::error::Error>> {
     let mut stmt = conn.prepare("SELECT doc_path FROM mandates WHERE doc_path IS NOT NULL")?;
     let kept: std::collections::HashSet<PathBuf> = stmt
         .query_map([], |r| r.get::<_, String>(0))?
@@ -129,14 +195,25 @@ pub fn sweep_files(conn: &Connection, files: &Path) -> Result<usize, Box<dyn std
     for entry in std::fs::read_dir(files)?.flatten() {
         let name = entry.file_name();
         let text = name.to_string_lossy();
-        let partial = text.ends_with(".part");
-        let orphan = text.starts_with("mandate-") && !kept.contains(&PathBuf::from(&name));
+        let partial = partial_too && text.ends_with(".part");
+        let orphan = text.starts_with("mandate-")
+            && !kept.contains(&PathBuf::from(&name))
+            && !storing.contains(&name);
         if (partial || orphan) && entry.file_type().is_ok_and(|t| t.is_file()) {
             std::fs::remove_file(entry.path())?;
             removed += 1;
         }
     }
     Ok(removed)
+}
+
+/// A copy being recorded (see [`AppState::storing`]).
+pub struct Storing<'a>(&'a AppState, OsString);
+
+impl Drop for Storing<'_> {
+    fn drop(&mut self) {
+        self.0.storing_names().remove(&self.1);
+    }
 }
 
 /// Where uploads go: beside the database.
@@ -169,10 +246,12 @@ impl FromRequestParts<AppState> for Me {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Me, ApiErr> {
         let token = session_token(parts).ok_or_else(ApiErr::unauthorized)?;
+        let cutoff = state.session_cutoff();
         let conn = state.db();
         let account: Option<String> = rusqlite::OptionalExtension::optional(conn.query_row(
-            "SELECT s.account_id FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token = ?1",
-            [&token],
+            "SELECT s.account_id FROM sessions s JOIN accounts a ON a.id = s.account_id
+             WHERE s.token = ?1 AND s.created > ?2",
+            [&token, &cutoff],
             |r| r.get(0),
         ))?;
         account.map(Me).ok_or_else(ApiErr::unauthorized)
@@ -196,6 +275,11 @@ pub fn router(state: AppState, port: u16) -> Router {
             state.clone(),
             host::with_csp,
         ))
+        .layer(axum::middleware::map_request_with_state(
+            state.clone(),
+            limits::idle_bodies,
+        ))
+        // Outermost: a request not meant for this sandbox is refused first.
         .layer(axum::middleware::from_fn_with_state(
             guard::Site::new(port),
             guard::check,
@@ -294,14 +378,69 @@ async fn static_app(State(state): State<AppState>, req: Request) -> Response {
     res
 }
 
-/// Runs the server on `listener` until `shutdown` resolves.
+/// Runs the server on `listener` until `shutdown` resolves, then lets the
+/// requests under way finish. HTTP/1 through hyper directly: `axum::serve` has no
+/// header read timeout, so a client sending half a request line would hold its
+/// connection forever.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let header_read = state.limits.header_read;
     let port = listener.local_addr()?.port();
-    axum::serve(listener, router(state, port))
-        .with_graceful_shutdown(shutdown)
-        .await
+    let app = router(state, port);
+    let stop = tokio_util::sync::CancellationToken::new();
+    let connections = tokio_util::task::TaskTracker::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(e) => {
+                    accept_failed(e).await;
+                    continue;
+                }
+            },
+            _ = &mut shutdown => break,
+        };
+        let app = app.clone();
+        let stop = stop.clone();
+        connections.spawn(async move {
+            let service = hyper::service::service_fn(move |req: Request<hyper::body::Incoming>| {
+                app.clone().oneshot(req.map(Body::new))
+            });
+            let mut builder = hyper::server::conn::http1::Builder::new();
+            builder
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(header_read);
+            let conn = builder.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+            let mut conn = std::pin::pin!(conn);
+            tokio::select! {
+                _ = conn.as_mut() => {}
+                _ = stop.cancelled() => {
+                    conn.as_mut().graceful_shutdown();
+                    let _ = conn.await;
+                }
+            }
+        });
+    }
+    drop(listener);
+    stop.cancel();
+    connections.close();
+    connections.wait().await;
+    Ok(())
+}
+
+/// A failed `accept`: a connection reset before it was accepted is the client's
+/// business; anything else (out of file descriptors...) is worth a pause.
+async fn accept_failed(e: std::io::Error) {
+    use std::io::ErrorKind::*;
+    if !matches!(
+        e.kind(),
+        ConnectionAborted | ConnectionReset | ConnectionRefused
+    ) {
+        eprintln!("mandat sandbox: accept: {e}");
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    }
 }

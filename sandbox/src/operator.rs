@@ -108,15 +108,19 @@ async fn login(
                 .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
             return Ok(res);
         }
+        // Expired sessions go at each sign-in: the table holds only live ones.
+        db::sweep_sessions(&conn, &st.session_cutoff())?;
         conn.execute(
             "INSERT INTO sessions (token, account_id, created) VALUES (?1, ?2, ?3)",
             params![token, account, ts(db::now())],
         )?;
     }
+    // The browser forgets the cookie when the session expires.
+    let max_age = st.limits.session.num_seconds();
     Ok(redirect(
         &next,
         Some(format!(
-            "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax"
+            "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}"
         )),
     ))
 }
@@ -187,12 +191,15 @@ async fn accept(State(st): State<AppState>, Path(id): Path<String>) -> ApiResult
             ),
         );
     }
-    let (account, ht): (String, i64) = conn.query_row(
-        "SELECT o.account_id, COALESCE((SELECT SUM(quantity * unit_cents) FROM order_lines WHERE order_id = o.id), 0)
-         FROM orders o WHERE o.id = ?1",
+    let account: String = conn.query_row(
+        "SELECT account_id FROM orders WHERE id = ?1",
         [id as i64],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| r.get(0),
     )?;
+    // No invoice whose amounts could not be computed.
+    let ht = db::order_ht(&conn, id)?
+        .filter(|ht| db::with_vat(*ht).is_some())
+        .ok_or_else(|| ApiErr::amount_out_of_range(format!("order {id}")))?;
     let bill_id = format!("FR{}", 5_000_000 + id);
     let now = db::now();
     let tx = conn.transaction()?;

@@ -491,3 +491,137 @@ async fn big_last(sb: &Sandbox, cookie: &str) -> String {
         .decode();
     all.bills.last().unwrap().bill_id.clone()
 }
+
+#[tokio::test]
+async fn amounts_out_of_range_are_a_clear_500_never_a_wrap_or_a_panic() {
+    let sb = Sandbox::new();
+    let c = sb.login("commune").await;
+    {
+        // A hand-edited database: a line whose total does not fit in 64 bits, a
+        // bill whose VAT does not, an order under review whose lines do not add up.
+        let conn = sb.state.db();
+        conn.execute(
+            "UPDATE order_lines SET quantity = 1000, unit_cents = ?1
+             WHERE id = (SELECT MIN(id) FROM order_lines WHERE order_id = 1001)",
+            [i64::MAX / 100],
+        )
+        .unwrap();
+        conn.execute(
+            "UPDATE bills SET ht_cents = ?1 WHERE id = 'FR1000001'",
+            [i64::MAX / 10],
+        )
+        .unwrap();
+        conn.execute(
+            "UPDATE order_lines SET quantity = 1, unit_cents = ?1 WHERE order_id = 1003",
+            [i64::MAX / 2],
+        )
+        .unwrap();
+    }
+    for (path, what) in [
+        ("/api/me/order/1001", "order 1001"),
+        ("/api/me/order/1001/details", "order 1001"),
+        ("/api/me/order/1001/paymentMethods", "order 1001"),
+        ("/api/me/bill/FR1000001", "bill FR1000001"),
+        ("/api/me/bill/FR1000001/debt", "bill FR1000001"),
+        ("/api/me/bill?pageSize=100", "bill FR1000001"),
+    ] {
+        let r = sb.get(path, Some(&c)).await;
+        assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR, "{path}");
+        assert_eq!(r.class(), "Server::InternalServerError");
+        let message = r.json()["message"].as_str().unwrap().to_string();
+        assert_eq!(
+            message,
+            format!("the amounts of {what} are out of the range the sandbox computes in"),
+            "{path}"
+        );
+    }
+    // No invoice is made of amounts that cannot be computed.
+    let r = sb
+        .post_json("/sandbox/orders/1003/mandate/accept", None, json!({}))
+        .await;
+    assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(r.json()["message"].as_str().unwrap().contains("order 1003"));
+    assert_eq!(
+        sb.get("/api/me/bill/FR5001003", Some(&c)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    // Everything else answers as before.
+    assert_eq!(
+        sb.get("/api/me/order/1002", Some(&c)).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        sb.get("/api/me/bill/FR1000002", Some(&c)).await.status,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn status_lists_are_deduplicated_and_capped_at_100_codes() {
+    let sb = Sandbox::new();
+    let c = sb.login("commune").await;
+    let list = |codes: usize| {
+        let sb = &sb;
+        let c = c.clone();
+        async move {
+            let list = vec!["SUSPENDUE"; codes].join(",");
+            sb.get(&format!("/api/me/bill?chorusStatus={list}"), Some(&c))
+                .await
+        }
+    };
+    let one: BillPage = list(1).await.decode();
+    assert!(one.total >= 1);
+    let hundred: BillPage = list(100).await.decode();
+    assert_eq!(hundred.total, one.total);
+    // 101, and as many as a URL can carry (64 KiB).
+    for codes in [101, 6_500] {
+        let r = list(codes).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{codes} codes");
+        assert_eq!(
+            r.codes(),
+            [("chorusStatus".to_string(), "status_too_many".to_string())]
+        );
+    }
+}
+
+#[tokio::test]
+async fn filter_dates_are_years_0001_to_9999_on_four_digits() {
+    let sb = Sandbox::new();
+    let c = sb.login("commune").await;
+    for day in [
+        "10000-01-01",
+        "+2026-01-01",
+        "-2026-01-01",
+        "0000-01-01",
+        "26-01-01",
+        "02026-01-01",
+    ] {
+        for key in ["from", "to"] {
+            let r = sb
+                .get(
+                    &format!("/api/me/bill?{key}={}", day.replace('+', "%2B")),
+                    Some(&c),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::BAD_REQUEST, "{key}={day}");
+            assert_eq!(
+                r.codes(),
+                [(key.to_string(), "date_invalid".to_string())],
+                "{key}={day}"
+            );
+        }
+    }
+    // The ends of the range take every bill.
+    let all = |query: &'static str| {
+        let sb = &sb;
+        let c = c.clone();
+        async move {
+            let r = sb.get(&format!("/api/me/bill?{query}"), Some(&c)).await;
+            assert_eq!(r.status, StatusCode::OK, "{query}");
+            r.decode::<BillPage>().total
+        }
+    };
+    assert_eq!(all("from=0001-01-01").await, 12);
+    assert_eq!(all("to=9999-12-31").await, 12);
+    assert_eq!(all("from=0001-01-01&to=9999-12-31").await, 12);
+}

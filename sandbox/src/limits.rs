@@ -1,0 +1,146 @@
+//! Bounds on what one client can hold: the time to send a request's head, the
+//! silence allowed inside a body, the uploads stored at once, a session's lifetime.
+
+use std::future::Future as _;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use http_body::{Frame, SizeHint};
+
+use crate::error::ApiErr;
+use crate::AppState;
+
+/// The bounds a sandbox runs with; tests shorten them.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// Time a client has to send a request's line and headers; also how long a
+    /// kept-alive connection may stay idle between two requests.
+    pub header_read: Duration,
+    /// Longest silence inside a request body: then the request is answered 408
+    /// and the connection closed.
+    pub body_idle: Duration,
+    /// Uploads received at once; one more is answered 503.
+    pub uploads: usize,
+    /// How long a session lasts from its sign-in.
+    pub session: chrono::Duration,
+}
+
+impl Default for Limits {
+    /// Values no real user meets: a browser sends a request's head at once and
+    /// a body without pauses of seconds.
+    fn default() -> Limits {
+        Limits {
+            header_read: Duration::from_secs(10),
+            body_idle: Duration::from_secs(30),
+            uploads: 4,
+            // A fixed lifetime rather than one renewed by activity: every API read
+            // stays a pure read (no write to the sessions table per request), and
+            // a working day covers a demo; signing in again takes one link.
+            session: chrono::Duration::hours(12),
+        }
+    }
+}
+
+/// A body that sent nothing for [`Limits::body_idle`].
+#[derive(Debug)]
+pub struct BodyTimeout(pub Duration);
+
+impl std::fmt::Display for BodyTimeout {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "nothing of the request body arrived for {:?}", self.0)
+    }
+}
+
+impl std::error::Error for BodyTimeout {}
+
+/// A request body that fails with [`BodyTimeout`] when no frame arrives for
+/// `idle`. The clock runs only while the handler waits for the body.
+pub struct IdleBody {
+    inner: Body,
+    idle: Duration,
+    timer: Option<Pin<Box<tokio::time::Sleep>>>,
+    timed_out: bool,
+}
+
+impl IdleBody {
+    pub fn new(inner: Body, idle: Duration) -> IdleBody {
+        IdleBody {
+            inner,
+            idle,
+            timer: None,
+            timed_out: false,
+        }
+    }
+}
+
+impl http_body::Body for IdleBody {
+    type Data = Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, axum::Error>>> {
+        let this = &mut *self;
+        if this.timed_out {
+            return Poll::Ready(None);
+        }
+        match Pin::new(&mut this.inner).poll_frame(cx) {
+            Poll::Ready(frame) => {
+                this.timer = None;
+                Poll::Ready(frame)
+            }
+            Poll::Pending => {
+                let idle = this.idle;
+                let timer = this
+                    .timer
+                    .get_or_insert_with(|| Box::pin(tokio::time::sleep(idle)));
+                if timer.as_mut().poll(cx).is_ready() {
+                    this.timed_out = true;
+                    this.timer = None;
+                    return Poll::Ready(Some(Err(axum::Error::new(BodyTimeout(idle)))));
+                }
+                Poll::Pending
+            }
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.timed_out || self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.inner.size_hint()
+    }
+}
+
+/// Middleware: every request body gets the idle timeout.
+pub async fn idle_bodies(State(st): State<AppState>, req: Request) -> Request {
+    let idle = st.limits.body_idle;
+    req.map(|body| Body::new(IdleBody::new(body, idle)))
+}
+
+/// Whether a body read failed because the client went silent.
+pub fn is_body_timeout(e: &axum::Error) -> bool {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(c) = cause {
+        if c.is::<BodyTimeout>() {
+            return true;
+        }
+        cause = c.source();
+    }
+    false
+}
+
+/// The answer to a body that could not be read: 408 when the client went
+/// silent, else 400 with `interrupted`.
+pub fn body_error(e: &axum::Error, interrupted: &str) -> ApiErr {
+    if is_body_timeout(e) {
+        ApiErr::request_timeout(e.to_string())
+    } else {
+        ApiErr::bad_request(interrupted.to_string())
+    }
+}
