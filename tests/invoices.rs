@@ -248,7 +248,7 @@ fn a_rejected_invoice_says_a_new_one_will_be_issued() {
     // Rejected: void, no due date, nothing owed.
     assert_eq!(
         text(&root, "[data-testid=deadline-state]"),
-        "Facture rejetée : elle est annulée. Rien n’est dû sur cette facture et aucun délai de paiement ne court ; un avoir ou une nouvelle facture suivra."
+        "Facture rejetée : rien n’est dû sur cette facture et aucun délai de paiement ne court. Un avoir l’annulera ou une nouvelle facture la remplacera, avec son propre délai."
     );
     assert_eq!(deadline_state(&root), "void");
     assert!(root
@@ -335,7 +335,7 @@ fn in_english_a_void_invoice_owes_nothing_and_a_late_one_its_interest() {
     let root = in_english(|| view! { <InvoiceDetail data=rejected_invoice() /> });
     assert_eq!(
         text(&root, "[data-testid=deadline-state]"),
-        "Invoice rejected: it is void. Nothing is owed on this invoice and no payment deadline runs; a credit note or a new invoice will follow."
+        "Invoice rejected: nothing is owed on this invoice and no payment deadline runs. A credit note will cancel it or a new invoice will replace it, with its own deadline."
     );
     let late = invoice_with(made_available_2_march(), 30, false, "2026-04-11");
     let root = in_english(move || view! { <InvoiceDetail data=late.clone() /> });
@@ -348,10 +348,10 @@ fn in_english_a_void_invoice_owes_nothing_and_a_late_one_its_interest() {
         "{estimate}"
     );
     assert!(
-        estimate.contains("in force on 1 January 2026 (2.15 %)"),
+        estimate.contains("in force on 1 January 2026 (2.15%)"),
         "{estimate}"
     );
-    assert!(estimate.contains("that is 10.15 % a year"), "{estimate}");
+    assert!(estimate.contains("that is 10.15% a year"), "{estimate}");
 }
 
 #[wasm_bindgen_test]
@@ -374,10 +374,10 @@ fn a_late_invoice_shows_its_days_late_and_the_interest_so_far() {
         "{estimate}"
     );
     assert!(
-        estimate.contains("en vigueur au 1er janvier 2026 (2,15 %)"),
+        estimate.contains("en vigueur au 1er janvier 2026 (2,15\u{a0}%)"),
         "{estimate}"
     );
-    assert!(estimate.contains("soit 10,15 % par an"), "{estimate}");
+    assert!(estimate.contains("soit 10,15\u{a0}% par an"), "{estimate}");
     assert!(estimate.contains("pendant 10 jours"), "{estimate}");
     assert!(root
         .query_selector("[data-testid=late-rate-last-known], [data-testid=late-pay-by]")
@@ -498,28 +498,34 @@ fn a_late_payment_still_owes_its_interest_and_says_by_when() {
     assert_eq!(text(&en, "[data-testid=late-interest]"), "€6.67");
     assert_eq!(
         text(&en, "[data-testid=late-pay-by]"),
-        "To be paid by 5 June 2026, 45 days after the payment (art. R2192-36)."
+        "To be paid by 5 June 2026, 45 days after the principal was put in payment (art. R2192-36)."
     );
 }
 
 #[wasm_bindgen_test]
 fn past_the_last_known_ecb_rate_the_page_says_so() {
-    // Late since 2 September 2026: the rate of the half-year from 1 July 2026 is
-    // not in the table; the last known one (1 January 2026) is used.
+    // Late since 2 September 2099: far past the table's last half-year, so the
+    // last known rate is used, and said to be.
     let history = vec![event(
         ChorusStatus::MiseADisposition,
-        "2026-08-02T08:00:00Z",
+        "2099-08-02T08:00:00Z",
         None,
     )];
-    let data = invoice_with(history, 30, false, "2026-09-11");
+    let data = invoice_with(history, 30, false, "2099-09-11");
     let root = mount(move || view! { <InvoiceDetail data=data.clone() /> });
-    // The figure says which rate it used, and the note why.
-    assert!(text(&root, "[data-testid=late-estimate]")
-        .contains("en vigueur au 1er janvier 2026 (2,15 %)"));
-    assert_eq!(
-        text(&root, "[data-testid=late-rate-last-known]"),
-        "Le taux de la BCE du semestre commençant le 1er juillet 2026 n’est pas encore connu de ce service : le calcul retient le dernier taux connu, celui du 1er janvier 2026."
+    let note = text(&root, "[data-testid=late-rate-last-known]");
+    assert!(
+        note.starts_with("Le taux de la BCE du semestre commençant le 1er juillet 2099 n’a pas encore été ajouté à ce service : le calcul retient le dernier taux qu’il connaît, celui du "),
+        "{note}"
     );
+    // The figure names the rate it used: the same anchor as the note.
+    let used = note
+        .split("celui du ")
+        .nth(1)
+        .and_then(|rest| rest.split('.').next())
+        .unwrap()
+        .to_string();
+    assert!(text(&root, "[data-testid=late-estimate]").contains(&format!("en vigueur au {used} (")));
 }
 
 #[wasm_bindgen_test]

@@ -150,8 +150,8 @@ pub struct Bill {
     #[serde(default)]
     pub due_date: Option<NaiveDate>,
     /// The payment deadline's state; absent when the bill does not go through
-    /// Chorus Pro.
-    #[serde(default)]
+    /// Chorus Pro (one that does not decode is `Unknown`, not a failure).
+    #[serde(default, deserialize_with = "crate::deadline::lenient")]
     pub deadline: Option<Deadline>,
 }
 
@@ -190,24 +190,26 @@ pub struct Debt {
     #[serde(default)]
     pub due_date: Option<NaiveDate>,
     pub amount: Price,
-    /// What is left to pay.
-    pub pending_amount: Price,
+    /// What is left to pay of the invoice (late-payment interest owed shows with
+    /// the deadline); `null` when it cannot be known: the structure does not
+    /// report its payments.
+    #[serde(default)]
+    pub pending_amount: Option<Price>,
 }
 
 /// The debt of an invoice from its payment deadline: paid once put in payment
 /// (interest still owed after a late payment shows with the deadline); cancelled
-/// when rejected; unpaid once overdue; to be paid while the deadline runs, is
-/// interrupted, or cannot be followed; unmatured before it starts.
+/// when rejected; unpaid once overdue; to be paid while the deadline runs or is
+/// interrupted; unmatured before it starts; unknown when the structure does not
+/// report its payments (Chorus Pro cannot tell whether it paid).
 pub fn debt_status(deadline: &Deadline) -> DebtStatus {
     match deadline {
         Deadline::PaidOnTime { .. } | Deadline::PaidLate { .. } => DebtStatus::Paid,
         Deadline::Void => DebtStatus::Cancelled,
         Deadline::Overdue { .. } => DebtStatus::Unpaid,
-        Deadline::Running { .. }
-        | Deadline::Interrupted { .. }
-        | Deadline::PaymentNotReported { .. } => DebtStatus::ToBePaid,
+        Deadline::Running { .. } | Deadline::Interrupted { .. } => DebtStatus::ToBePaid,
         Deadline::NotStarted { .. } => DebtStatus::Unmatured,
-        Deadline::Unknown => DebtStatus::Unknown,
+        Deadline::PaymentNotReported { .. } | Deadline::Unknown => DebtStatus::Unknown,
     }
 }
 
@@ -228,8 +230,9 @@ pub struct ChorusTracking {
     pub status: Option<ChorusStatus>,
     /// Sorted by each event's own date, oldest first.
     pub history: Vec<ChorusEvent>,
-    /// Absent only from an API that does not compute it.
-    #[serde(default)]
+    /// Absent only from an API that does not compute it (one that does not
+    /// decode is `Unknown`, not a failure).
+    #[serde(default, deserialize_with = "crate::deadline::lenient")]
     pub deadline: Option<Deadline>,
     /// The structure never reports `MISE_EN_PAIEMENT`.
     pub statut_mise_en_paiement_nest_pas_remonte: bool,
@@ -299,7 +302,7 @@ mod tests {
                     interruption: None,
                     due_date: d(10),
                 },
-                DebtStatus::ToBePaid,
+                DebtStatus::Unknown,
             ),
             (
                 Deadline::NotStarted {

@@ -11,7 +11,10 @@
 //!   not accepted: its deadline starts again at the next `MISE_A_DISPOSITION`.
 //! - R2192-27: the deadline may be interrupted once (`SUSPENDUE`), and only before
 //!   the expense is ordered (*ordonnancement*: `MANDATEE`,
-//!   `MISE_A_DISPOSITION_COMPTABLE`, `COMPTABILISEE`). It is not a pause.
+//!   `MISE_A_DISPOSITION_COMPTABLE`, `COMPTABILISEE`). It is not a pause. (The
+//!   article limits "before ordonnancement" to buyers with a public accountant:
+//!   every structure that receives invoices on Chorus Pro with these statuses
+//!   has one, so the rule is applied to all.)
 //! - R2192-29: once every document has arrived (`COMPLETEE`), a new deadline opens:
 //!   30 days, or the balance that remained on the day of the interruption when
 //!   that balance was longer.
@@ -20,6 +23,8 @@
 //! - A rejected invoice (`REJETEE`) is void: no deadline, nothing owed on it.
 //! - A structure that never reports `MISE_EN_PAIEMENT` cannot be called late from
 //!   Chorus Pro's data: its due date is shown, never a delay nor interest.
+//! - A shorter deadline set by a contract (L2192-10 allows it) is not known to the
+//!   billing API: the structure's legal deadline is the one computed.
 //!
 //! Every date and count is computed with checked arithmetic: what cannot be
 //! computed is [`Deadline::Unknown`], never a panic nor a wrong figure.
@@ -28,7 +33,10 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::chorus::{sort_history, ChorusEvent, ChorusStatus};
-use crate::late_payment::{late_interest, LateInterest, INTEREST_PAYMENT_DAYS};
+use crate::late_payment::{
+    late_interest, LateInterest, INTEREST_PAYMENT_DAYS, LATE_PAYMENT_MARGIN_BP,
+    RECOVERY_INDEMNITY_CENTS,
+};
 use crate::locale::paris_day;
 
 /// The new deadline after the documents of a suspension arrive, unless the
@@ -119,6 +127,19 @@ pub enum Deadline {
     /// version does not know, or values out of any plausible range).
     #[serde(other)]
     Unknown,
+}
+
+/// Reads an API's `deadline` field: absent or `null` is none; anything that does
+/// not decode as a deadline (a missing field, a wrong type, an impossible date) is
+/// [`Deadline::Unknown`] rather than a failure of the whole bill or page.
+pub fn lenient<'de, D>(deserializer: D) -> Result<Option<Deadline>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    let value = Option::<serde_json::Value>::deserialize(deserializer)?;
+    Ok(value
+        .filter(|v| !v.is_null())
+        .map(|v| serde_json::from_value(v).unwrap_or(Deadline::Unknown)))
 }
 
 /// What the deadline depends on besides the history.
@@ -292,15 +313,24 @@ fn plausible_interruption(i: &Interruption) -> bool {
         && PLAUSIBLE_DAYS.contains(&i.new_days)
 }
 
-fn plausible_interest(i: &LateInterest) -> bool {
+/// The interest as the rules make it: the 40 € indemnity, the ECB rate plus 8
+/// points, a rate no later than its half-year, the same days late as the state.
+fn plausible_interest(i: &LateInterest, days_late: i64) -> bool {
     plausible_day(&i.half_year)
         && plausible_day(&i.rate_from)
-        && PLAUSIBLE_DAYS.contains(&i.days_late)
+        && i.rate_from <= i.half_year
+        && i.days_late == days_late
+        && i.ecb_rate_bp.checked_add(LATE_PAYMENT_MARGIN_BP) == Some(i.annual_rate_bp)
         && i.annual_rate_bp < 100_000
         && PLAUSIBLE_CENTS.contains(&i.amount_cents)
         && PLAUSIBLE_CENTS.contains(&i.interest_cents)
-        && PLAUSIBLE_CENTS.contains(&i.indemnity_cents)
+        && i.indemnity_cents == RECOVERY_INDEMNITY_CENTS
         && i.total_cents().is_some()
+}
+
+/// A start no later than the due date, both plausible.
+fn plausible_span(start: &NaiveDate, due: &NaiveDate) -> bool {
+    plausible_day(start) && plausible_day(due) && start <= due
 }
 
 impl Deadline {
@@ -357,10 +387,9 @@ impl Deadline {
                 due_date,
                 days_left,
             } => {
-                plausible_day(start_date)
+                plausible_span(start_date, due_date)
                     && PLAUSIBLE_DAYS.contains(days)
                     && interruption.as_ref().is_none_or(plausible_interruption)
-                    && plausible_day(due_date)
                     && PLAUSIBLE_DAYS.contains(days_left)
             }
             Deadline::Interrupted {
@@ -368,7 +397,7 @@ impl Deadline {
                 days,
                 interruption,
             } => {
-                plausible_day(start_date)
+                plausible_span(start_date, &interruption.since)
                     && PLAUSIBLE_DAYS.contains(days)
                     && plausible_interruption(interruption)
             }
@@ -380,15 +409,17 @@ impl Deadline {
                 days_late,
                 interest,
             } => {
-                plausible_day(start_date)
+                plausible_span(start_date, due_date)
                     && PLAUSIBLE_DAYS.contains(days)
                     && interruption.as_ref().is_none_or(plausible_interruption)
-                    && plausible_day(due_date)
                     && PLAUSIBLE_DAYS.contains(days_late)
-                    && interest.as_ref().is_none_or(plausible_interest)
+                    && *days_late > 0
+                    && interest
+                        .as_ref()
+                        .is_none_or(|i| plausible_interest(i, *days_late))
             }
             Deadline::PaidOnTime { due_date, paid_on } => {
-                plausible_day(due_date) && plausible_day(paid_on)
+                plausible_day(due_date) && plausible_day(paid_on) && paid_on <= due_date
             }
             Deadline::PaidLate {
                 due_date,
@@ -399,9 +430,12 @@ impl Deadline {
             } => {
                 plausible_day(due_date)
                     && plausible_day(paid_on)
-                    && PLAUSIBLE_DAYS.contains(days_late)
-                    && interest.as_ref().is_none_or(plausible_interest)
-                    && plausible_day(pay_by)
+                    && days_between(*due_date, *paid_on) == *days_late
+                    && *days_late > 0
+                    && interest
+                        .as_ref()
+                        .is_none_or(|i| plausible_interest(i, *days_late))
+                    && add_days(*paid_on, INTEREST_PAYMENT_DAYS as i64) == Some(*pay_by)
             }
             Deadline::PaymentNotReported {
                 start_date,
@@ -409,10 +443,9 @@ impl Deadline {
                 interruption,
                 due_date,
             } => {
-                plausible_day(start_date)
+                plausible_span(start_date, due_date)
                     && PLAUSIBLE_DAYS.contains(days)
                     && interruption.as_ref().is_none_or(plausible_interruption)
-                    && plausible_day(due_date)
             }
         };
         if ok {
@@ -458,7 +491,7 @@ mod tests {
     }
 
     #[test]
-    fn r2192_10_the_deadline_starts_at_the_first_mise_a_disposition() {
+    fn the_deadline_starts_at_the_first_mise_a_disposition_r2192_10_thirty_days() {
         let events = [
             ev(Deposee, "2026-10-21"),
             ev(MiseADisposition, "2026-10-22"),
@@ -493,7 +526,7 @@ mod tests {
     }
 
     #[test]
-    fn r2192_11_and_12_hospitals_have_50_days_public_companies_60() {
+    fn r2192_11_hospitals_have_50_days_public_companies_60() {
         let events = [ev(MiseADisposition, "2026-03-02")];
         assert_eq!(
             deadline(&events, terms(50), day("2026-03-02")).due_date(),
@@ -798,6 +831,60 @@ mod tests {
             serde_json::to_value(Deadline::Void).unwrap(),
             serde_json::json!({"state": "void"})
         );
+    }
+
+    #[test]
+    fn a_malformed_deadline_from_an_api_is_unknown_not_a_failure() {
+        #[derive(Deserialize)]
+        struct Holder {
+            #[serde(default, deserialize_with = "lenient")]
+            deadline: Option<Deadline>,
+        }
+        let read = |json: &str| serde_json::from_str::<Holder>(json).unwrap().deadline;
+        assert_eq!(read("{}"), None);
+        assert_eq!(read(r#"{"deadline": null}"#), None);
+        for bad in [
+            r#"{"deadline": {"state": "running"}}"#,
+            r#"{"deadline": {"state": "notStarted"}}"#,
+            r#"{"deadline": {"state": "running", "startDate": "2026-01-01", "days": 30,
+                "dueDate": "2026-02-30", "daysLeft": 3}}"#,
+            r#"{"deadline": {"state": "running", "startDate": "2026-01-01", "days": 30,
+                "dueDate": "2026-01-31", "daysLeft": "3"}}"#,
+            r#"{"deadline": 42}"#,
+        ] {
+            assert_eq!(read(bad), Some(Deadline::Unknown), "{bad}");
+        }
+        assert_eq!(
+            read(r#"{"deadline": {"state": "void"}}"#),
+            Some(Deadline::Void)
+        );
+    }
+
+    #[test]
+    fn a_deadline_whose_figures_disagree_is_unknown() {
+        let paid_late = |pay_by: &str, indemnity: i64| {
+            let mut interest =
+                late_interest(120_000, day("2026-04-01"), day("2026-04-21")).unwrap();
+            interest.indemnity_cents = indemnity;
+            Deadline::PaidLate {
+                due_date: day("2026-04-01"),
+                paid_on: day("2026-04-21"),
+                days_late: 20,
+                interest: Some(interest),
+                pay_by: day(pay_by),
+            }
+        };
+        assert_ne!(paid_late("2026-06-05", 4000).checked(), Deadline::Unknown);
+        assert_eq!(paid_late("2026-06-04", 4000).checked(), Deadline::Unknown);
+        assert_eq!(paid_late("2026-06-05", 5000).checked(), Deadline::Unknown);
+        let due_before_start = Deadline::Running {
+            start_date: day("2026-03-01"),
+            days: 30,
+            interruption: None,
+            due_date: day("2026-02-01"),
+            days_left: 3,
+        };
+        assert_eq!(due_before_start.checked(), Deadline::Unknown);
     }
 
     #[test]

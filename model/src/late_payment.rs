@@ -4,8 +4,8 @@
 //!   law, from the day after the deadline expires, with no formality;
 //! - R2192-31: the rate is the ECB main refinancing rate in force on the first day
 //!   of the half-year in which the interest started to run, plus 8 points;
-//! - R2192-32: the interest runs from the day after the due date to the day the
-//!   principal is put in payment (*mise en paiement*), that day included;
+//! - the interest runs to the day the principal is put in payment (*mise en
+//!   paiement*), that day included (DOMAIN.md, R2192-31 to R2192-36);
 //! - D2192-35: the recovery indemnity is 40 € per invoice;
 //! - R2192-36: interest and indemnity are paid within 45 days of the principal's
 //!   mise en paiement.
@@ -31,14 +31,23 @@ pub const INTEREST_PAYMENT_DAYS: u64 = 45;
 /// The ECB main refinancing operations rate in force on the first day of each
 /// half-year, in basis points: (year, first month of the half-year, rate).
 ///
-/// Source: European Central Bank, "Key ECB interest rates" (main refinancing
-/// operations): 0.75 % from 11 July 2012, 0.50 % from 8 May 2013, 0.25 % from
-/// 13 November 2013, 0.15 % from 11 June 2014, 0.05 % from 10 September 2014,
-/// 0.00 % from 16 March 2016, 0.50 % from 27 July 2022, 2.50 % from 21 December
-/// 2022, 4.00 % from 21 June 2023, 4.50 % from 20 September 2023, 4.25 % from
-/// 12 June 2024, 3.15 % from 18 December 2024, 2.15 % from 11 June 2025; the
-/// half-year rates are the ones the DAJ publishes for public contracts.
-/// Add the next anchor here when the DAJ publishes it.
+/// Source: European Central Bank, "Key ECB interest rates", main refinancing
+/// operations, every change since 2012: 0.75 % from 11 July 2012, 0.50 % from
+/// 8 May 2013, 0.25 % from 13 November 2013, 0.15 % from 11 June 2014, 0.05 %
+/// from 10 September 2014, 0.00 % from 16 March 2016, 0.50 % from 27 July 2022,
+/// 1.25 % from 14 September 2022, 2.00 % from 2 November 2022, 2.50 % from
+/// 21 December 2022, 3.00 % from 8 February 2023, 3.50 % from 22 March 2023,
+/// 3.75 % from 10 May 2023, 4.00 % from 21 June 2023, 4.25 % from 2 August 2023,
+/// 4.50 % from 20 September 2023, 4.25 % from 12 June 2024, 3.65 % from
+/// 18 September 2024, 3.40 % from 23 October 2024, 3.15 % from 18 December 2024,
+/// 2.90 % from 5 February 2025, 2.65 % from 12 March 2025, 2.40 % from 23 April
+/// 2025, 2.15 % from 11 June 2025. Only the rate in force on each 1 January and
+/// 1 July counts: the half-year rates the DAJ publishes for public contracts.
+/// The +8 points apply to contracts under the decree of 29 March 2013 and after
+/// (contracts launched before 16 March 2013 had +7): this product's invoices are.
+/// The table ends where the product's rate data ends (DOMAIN.md: 1 January 2026);
+/// add each next anchor when the DAJ publishes it: until then the page says that
+/// the last known rate is used.
 const ECB_RATE_ON_HALF_YEAR: [(i32, u32, u32); 27] = [
     (2013, 1, 75),
     (2013, 7, 50),
@@ -197,7 +206,7 @@ mod tests {
     }
 
     #[test]
-    fn r2192_32_interest_runs_from_the_day_after_the_due_date_to_the_payment_inclusive() {
+    fn l2192_13_interest_runs_from_the_day_after_the_due_date_to_the_payment_inclusive() {
         // Due 10 March, put in payment 11 March: one day of interest.
         let one = late_interest(120_000, day("2026-03-10"), day("2026-03-11")).unwrap();
         assert_eq!(one.days_late, 1);
@@ -256,12 +265,15 @@ mod tests {
 
     #[test]
     fn past_the_last_anchor_the_last_rate_is_used_and_said_so() {
-        let rate = reference_rate(day("2027-11-01")).unwrap();
-        assert_eq!(rate.half_year, day("2027-07-01"));
-        assert_eq!(rate.rate_from, day("2026-01-01"));
-        assert_eq!(rate.ecb_rate_bp, 215);
+        // Far enough that no anchor will be added before it.
+        let last = ECB_RATE_ON_HALF_YEAR[ECB_RATE_ON_HALF_YEAR.len() - 1];
+        let last_anchor = NaiveDate::from_ymd_opt(last.0, last.1, 1).unwrap();
+        let rate = reference_rate(day("2099-11-01")).unwrap();
+        assert_eq!(rate.half_year, day("2099-07-01"));
+        assert_eq!(rate.rate_from, last_anchor);
+        assert_eq!(rate.ecb_rate_bp, last.2);
         assert!(rate.is_last_known());
-        let late = late_interest(100_000, day("2026-08-01"), day("2026-08-11")).unwrap();
+        let late = late_interest(100_000, day("2099-08-01"), day("2099-08-11")).unwrap();
         assert!(late.rate_is_last_known());
         assert!(
             !late_interest(100_000, day("2026-03-01"), day("2026-03-11"))

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 
 use crate::chorus::{sort_history, ChorusEvent, ChorusStatus};
+use crate::deadline::Deadline;
 
 /// What the administration (or nobody) has to do next, by the invoice's status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,14 +30,25 @@ pub enum NextStep {
     PaymentNotReported,
     /// Put in payment by the public accountant: nothing left to do.
     Paid,
+    /// Put in payment after its due date: the late-payment interest and the
+    /// indemnity are owed, within 45 days of the payment (R2192-36).
+    PayLateInterest,
     /// No status yet, or one this version does not know.
     Unknown,
 }
 
 /// The next step for an invoice in `status`; `payment_not_reported` is the
-/// structure's `statutMiseEnPaiementNestPasRemonte`.
-pub fn next_step(status: Option<ChorusStatus>, payment_not_reported: bool) -> NextStep {
+/// structure's `statutMiseEnPaiementNestPasRemonte`; `deadline`, the API's, tells a
+/// late payment, which still leaves something to pay.
+pub fn next_step(
+    status: Option<ChorusStatus>,
+    payment_not_reported: bool,
+    deadline: Option<&Deadline>,
+) -> NextStep {
     use ChorusStatus::*;
+    if let Some(Deadline::PaidLate { .. }) = deadline {
+        return NextStep::PayLateInterest;
+    }
     match status {
         None | Some(Unknown) => NextStep::Unknown,
         Some(Deposee | EnCoursAcheminement) => NextStep::Routing,
@@ -316,8 +328,32 @@ mod tests {
             ),
             (Some(MiseEnPaiement), false, NextStep::Paid),
         ] {
-            assert_eq!(next_step(status, not_reported), expected, "{status:?}");
+            assert_eq!(
+                next_step(status, not_reported, None),
+                expected,
+                "{status:?}"
+            );
         }
+        // Paid after its due date: the interest is still to pay.
+        let late = Deadline::PaidLate {
+            due_date: day("2026-04-01"),
+            paid_on: day("2026-04-21"),
+            days_late: 20,
+            interest: None,
+            pay_by: day("2026-06-05"),
+        };
+        assert_eq!(
+            next_step(Some(MiseEnPaiement), false, Some(&late)),
+            NextStep::PayLateInterest
+        );
+        let on_time = Deadline::PaidOnTime {
+            due_date: day("2026-04-01"),
+            paid_on: day("2026-03-21"),
+        };
+        assert_eq!(
+            next_step(Some(MiseEnPaiement), false, Some(&on_time)),
+            NextStep::Paid
+        );
     }
 
     #[test]

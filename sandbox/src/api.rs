@@ -1275,16 +1275,18 @@ async fn debt(Me(account): Me, State(st): State<AppState>, Path(id): Path<String
         // Not through Chorus Pro: paid by card at order time.
         None => (DebtStatus::Paid, None),
     };
-    // Nothing is left of a paid principal, nor of a rejected (void) invoice.
+    // Nothing is left of a paid principal, nor of a rejected (void) invoice; what
+    // a structure that does not report its payments still owes is not known.
     let pending = match status {
-        DebtStatus::Paid | DebtStatus::Cancelled => 0,
-        _ => ttc,
+        DebtStatus::Paid | DebtStatus::Cancelled => Some(0),
+        DebtStatus::Unknown => None,
+        _ => Some(ttc),
     };
     Ok(ok(&Debt {
         status,
         due_date,
         amount: Price::eur(ttc),
-        pending_amount: Price::eur(pending),
+        pending_amount: pending.map(Price::eur),
     }))
 }
 

@@ -342,6 +342,22 @@ async fn add_event(
         .date
         .map(|d| d.with_timezone(&chrono::Utc))
         .unwrap_or_else(db::now);
+    // Only an optional step may be reported late, dated before the invoice's latest
+    // event: any other would be checked against a status it does not follow, and
+    // never become the invoice's status.
+    let latest = tracking.history.iter().map(|e| e.date).max();
+    if latest.is_some_and(|latest| date < latest) && !event.status.is_optional_step() {
+        return Err(ApiErr::conflict(format!(
+            "{} cannot be dated before the invoice's latest event; only the optional steps \
+             (SERVICE_FAIT, MANDATEE, MISE_A_DISPOSITION_COMPTABLE, COMPTABILISEE) may arrive late",
+            event.status.code()
+        ))
+        .field(
+            "date",
+            "event_out_of_order",
+            "this status must be dated after the invoice's latest event",
+        ));
+    }
     db::add_chorus_event(&conn, &bill_id, event.status, date, reason)?;
     let tracking =
         tracking_of(&conn, &bill_id)?.ok_or_else(|| ApiErr::internal("tracking vanished"))?;

@@ -122,7 +122,12 @@ pub fn InvoiceDetail(
             <dt>{t(Key::InvFieldDebt)}</dt>
             <dd data-testid="debt">{t(debt_key(debt.status))}</dd>
             <dt>{t(Key::InvFieldPending)}</dt>
-            <dd>{format_euros(debt.pending_amount.cents(), loc)}</dd>
+            <dd>
+                {match debt.pending_amount {
+                    Some(pending) => format_euros(pending.cents(), loc),
+                    None => t(Key::InvPendingUnknown).to_string(),
+                }}
+            </dd>
         }
     });
     let summary = view! {
@@ -256,13 +261,14 @@ fn step_code(step: NextStep) -> &'static str {
         NextStep::Processing => "processing",
         NextStep::PaymentNotReported => "payment-not-reported",
         NextStep::Paid => "paid",
+        NextStep::PayLateInterest => "pay-late-interest",
         NextStep::Unknown => "unknown",
     }
 }
 
 fn next_step_view(tracking: &ChorusTracking, _loc: Locale) -> impl IntoView {
     let not_reported = tracking.statut_mise_en_paiement_nest_pas_remonte;
-    let step = next_step(tracking.status, not_reported);
+    let step = next_step(tracking.status, not_reported, tracking.deadline.as_ref());
     let history = &tracking.history;
     let body = match step {
         NextStep::Routing => view! { <p>{t(Key::InvNextRouting)}</p> }.into_any(),
@@ -301,12 +307,16 @@ fn next_step_view(tracking: &ChorusTracking, _loc: Locale) -> impl IntoView {
         NextStep::Processing => view! { <p>{t(Key::InvNextProcessing)}</p> }.into_any(),
         NextStep::PaymentNotReported => view! { <p>{t(Key::InvNextNotReported)}</p> }.into_any(),
         NextStep::Paid => view! { <p>{t(Key::InvNextPaid)}</p> }.into_any(),
+        NextStep::PayLateInterest => view! { <p>{t(Key::InvNextPayLateInterest)}</p> }.into_any(),
         NextStep::Unknown => view! { <p>{t(Key::InvNextUnknown)}</p> }.into_any(),
     };
     let note = (not_reported
         && !matches!(
             step,
-            NextStep::PaymentNotReported | NextStep::Paid | NextStep::NewInvoice
+            NextStep::PaymentNotReported
+                | NextStep::Paid
+                | NextStep::PayLateInterest
+                | NextStep::NewInvoice
         ))
     .then(|| view! { <p class="mandat-hint" data-testid="not-reported-note">{t(Key::InvNotReportedNote)}</p> });
     let routing = (step != NextStep::CorrectRouting).then(|| {
@@ -327,7 +337,9 @@ fn next_step_view(tracking: &ChorusTracking, _loc: Locale) -> impl IntoView {
 }
 
 fn days_text(days: i64) -> String {
-    if days == 1 {
+    if days == 0 {
+        t(Key::InvDayZero).to_string()
+    } else if days == 1 {
         t(Key::InvDayOne).to_string()
     } else {
         fill(Key::InvDays, &[("days", &days.to_string())])
@@ -453,7 +465,7 @@ fn interest_view(
                             ("ecb", &format_rate(i.ecb_rate_bp, loc)),
                             ("rate", &format_rate(i.annual_rate_bp, loc)),
                             ("amount", &format_euros(i.amount_cents, loc)),
-                            ("days", &i.days_late.to_string()),
+                            ("days", &days_text(i.days_late)),
                         ],
                     )}
                 </p>

@@ -349,10 +349,13 @@ pub fn BillTable(
 
 /// The due date column: the date where there is one, and what the deadline's
 /// state says of it (see `mandat_model::deadline`).
-fn due_cell(deadline: Option<Deadline>, loc: mandat_model::Locale) -> AnyView {
+fn due_cell(bill: &Bill, loc: mandat_model::Locale) -> AnyView {
     let muted = |key: Key| view! { <span class="mandat-inv-muted">{t(key)}</span> }.into_any();
-    let Some(deadline) = deadline.map(Deadline::checked) else {
-        return muted(Key::InvDueNone);
+    let deadline = match (bill.deadline.clone(), bill.chorus_status) {
+        (Some(deadline), _) => deadline.checked(),
+        (None, None) => return muted(Key::InvDueNone),
+        // On Chorus Pro, yet no deadline from the API: not known.
+        (None, Some(_)) => Deadline::Unknown,
     };
     let badge = match &deadline {
         Deadline::Overdue { .. } => Some(("late", Key::InvLateBadge)),
@@ -385,7 +388,7 @@ fn due_cell(deadline: Option<Deadline>, loc: mandat_model::Locale) -> AnyView {
 fn bill_row(bill: Bill, loc: mandat_model::Locale) -> impl IntoView {
     let id = bill.bill_id.clone();
     let href = format!("/invoices/{}", js_sys::encode_uri_component(&id));
-    let due = due_cell(bill.deadline.clone(), loc);
+    let due = due_cell(&bill, loc);
     let label = id.clone();
     view! {
         <tr data-testid="invoice-row" data-bill=id>

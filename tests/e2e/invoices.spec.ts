@@ -88,6 +88,7 @@ const nextSteps: [string, string, RegExp][] = [
   [commune(5), 'new-invoice', /nouvelle facture sera émise/],
   [commune(6), 'paid', /mis la facture en paiement/],
   [commune(9), 'payment-not-reported', /ne transmet pas à Chorus Pro la mise en paiement/],
+  [commune(12), 'pay-late-interest', /les intérêts moratoires et l’indemnité forfaitaire de 40\s€ sont dus/],
   [commune(11), 'routing', /achemine la facture/],
 ];
 
@@ -150,7 +151,7 @@ const deadlineCases: [number, string, RegExp][] = [
   [2, 'running', /^Il reste \d+ jours? avant l’échéance\.$/],
   [3, 'interrupted', /^Délai interrompu depuis le .+ : aucun compte à rebours ne court/],
   [4, 'notStarted', /la facture est revenue pour être recyclée/],
-  [5, 'void', /^Facture rejetée : elle est annulée\. Rien n’est dû/],
+  [5, 'void', /^Facture rejetée : rien n’est dû sur cette facture/],
   [6, 'paidOnTime', /^Mise en paiement le .+, dans le délai\.$/],
   [7, 'overdue', /^En retard de \d+ jours\.$/],
   [8, 'paidOnTime', /dans le délai/],
@@ -208,8 +209,11 @@ for (const [account, bill] of [['commune', commune], ['hopital', hospital]] as c
         await expect(page.getByTestId('deadline-state')).toHaveText(`En retard de ${api.daysLate} jours.`);
       }
       if (state === 'paidLate') {
-        // 40 days late at the commune's 30 days, 20 at the hospital's 50.
-        expect(api.daysLate).toBe(account === 'commune' ? 40 : 20);
+        // 40 days late at the commune's 30 days, 20 at the hospital's 50 (a Paris
+        // date may shift by one around a time change: read the days from the dates).
+        const days = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+        expect(api.daysLate).toBe(days(api.dueDate, api.paidOn));
+        expect(Math.abs(api.daysLate - (account === 'commune' ? 40 : 20))).toBeLessThanOrEqual(1);
         await expect(page.getByTestId('late-pay-by')).toHaveText(
           `À payer au plus tard le ${frDay(api.payBy)}, 45 jours après la mise en paiement (art. R2192-36).`,
         );
