@@ -222,3 +222,29 @@ fn the_summary_follows_the_configured_locale() {
     assert_eq!(text(&root, "[data-testid=total-ttc]"), "€1,481.47");
     assert_eq!(text(&root, "[data-testid=order-expiry]"), "1 December 2026");
 }
+
+#[wasm_bindgen_test]
+fn amounts_and_dates_the_app_cannot_state_show_as_unknown() {
+    let mut order = order();
+    order.expiration_date = chrono::DateTime::<chrono::Utc>::MAX_UTC;
+    order.price_with_tax.value = f64::NAN;
+    order.tax.value = f64::INFINITY;
+    let mut odd = line(1, "Serveur dédié", 1, 50_000);
+    odd.unit_price.value = -1e300;
+    odd.total_price.currency_code = "USD".into();
+    let root = mount(move || view! { <OrderSummary order=order details=vec![odd] /> });
+    assert_eq!(text(&root, "[data-testid=order-expiry]"), "Date inconnue");
+    assert!(root
+        .query_selector("time[data-testid=order-expiry]")
+        .unwrap()
+        .is_none());
+    assert_eq!(text(&root, "[data-testid=total-ttc]"), "Montant inconnu");
+    assert_eq!(text(&root, "[data-testid=total-tva]"), "Montant inconnu");
+    assert_eq!(
+        text(&root, "[data-testid=total-ht]"),
+        "1\u{202f}234,56\u{a0}€"
+    );
+    let row = text(&root, "tbody tr");
+    assert_eq!(row.matches("Montant inconnu").count(), 2, "{row}");
+    assert!(!row.contains('€'), "{row}");
+}

@@ -545,3 +545,33 @@ fn absurd_values_from_the_api_show_as_unknown() {
     );
     assert!(!root.text_content().unwrap().contains("262000"));
 }
+
+#[wasm_bindgen_test]
+fn amounts_and_dates_the_app_cannot_state_show_as_unknown() {
+    let mut data = rejected_invoice();
+    data.bill.date = chrono::DateTime::<chrono::Utc>::MAX_UTC;
+    data.bill.price_without_tax.value = f64::NAN;
+    data.bill.tax.value = f64::INFINITY;
+    data.bill.price_with_tax.value = 1e300;
+    let tracking = data.tracking.as_mut().unwrap();
+    tracking.history[0].date = chrono::DateTime::<chrono::Utc>::MIN_UTC;
+    let root = mount(move || view! { <InvoiceDetail data=data.clone() /> });
+    let facts = text(&root, ".mandat-inv-facts");
+    assert!(facts.contains("Date inconnue"), "{facts}");
+    assert_eq!(facts.matches("Montant inconnu").count(), 3, "{facts}");
+    for wrong in ["NaN", "inf", "0,00", "9\u{202f}223", "262"] {
+        assert!(!facts.contains(wrong), "{wrong} in {facts}");
+    }
+    // The event whose date cannot be shown keeps its place, without a date.
+    let dates = texts(&root, ".mandat-inv-event__date");
+    assert_eq!(dates[0], "Date inconnue");
+    assert!(root
+        .query_selector(".mandat-inv-event__date time")
+        .unwrap()
+        .is_some());
+
+    let mut data = rejected_invoice();
+    data.bill.price_with_tax.currency_code = "USD".into();
+    let en = in_english(move || view! { <InvoiceDetail data=data.clone() /> });
+    assert!(text(&en, ".mandat-inv-facts").contains("Unknown amount"));
+}

@@ -79,6 +79,7 @@ mod tests {
         let order: Order = decode(200, ORDER).unwrap();
         assert_eq!(order.order_id, 42);
         assert_eq!(order.price_with_tax.cents(), 12000);
+        assert_eq!(order.price_with_tax.checked_cents(), Some(12000));
     }
 
     #[test]

@@ -69,6 +69,10 @@ catalogue! {
     NotFoundTitle => "Page introuvable", "Page not found";
     NotFoundBody => "L’adresse demandée ne correspond à aucune page de cet espace. Elle a pu être mal saisie ou la page a été déplacée.", "The address does not match any page of this area. It may have been mistyped, or the page has moved.";
 
+    // Values from the API that cannot be shown as they are.
+    AmountUnknown => "Montant inconnu", "Unknown amount";
+    DateUnknown => "Date inconnue", "Unknown date";
+
     ErrorSummaryTitle => "Des informations sont à compléter ou à corriger", "Some information needs completing or correcting";
 
     // Errors of the API, by kind.

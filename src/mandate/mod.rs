@@ -5,13 +5,13 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use mandat_model::locale::{format_date_time, format_size, paris_iso};
+use mandat_model::locale::format_size;
 use mandat_model::mandate::{Mandate, MandateState};
 use mandat_model::ApiError;
 
 use crate::api::Api;
 use crate::i18n::{fill, locale, t, Key};
-use crate::ui::{ApiErrorView, Loading};
+use crate::ui::{ApiErrorView, Instant, Loading};
 
 pub mod check;
 pub mod progress;
@@ -348,8 +348,6 @@ pub fn MandateView(order_id: u64) -> impl IntoView {
 
     let document = move || {
         let doc = mandate.get()?.document?;
-        let when = format_date_time(doc.uploaded_at, locale());
-        let iso = paris_iso(doc.uploaded_at);
         let size = format_size(doc.size, locale());
         Some(view! {
             <section class="mandat-mandate__document" aria-labelledby="mandate-document-title">
@@ -358,7 +356,7 @@ pub fn MandateView(order_id: u64) -> impl IntoView {
                     <span class="mandat-upload__name">{doc.name}</span>
                     {format!(" ({size}), ")}
                     {t(Key::MandateDocumentSent)} " "
-                    <time datetime=iso>{when}</time>
+                    <Instant instant=doc.uploaded_at with_time=true />
                 </p>
             </section>
         })

@@ -363,7 +363,12 @@ pub fn UploadZone(
     });
 
     let on_change = move |ev: web_sys::Event| {
-        let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
             zone.choose(file);
         }
