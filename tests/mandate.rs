@@ -4,10 +4,10 @@
 mod common;
 use common::mount;
 use leptos::prelude::*;
-use mandat::mandate::{
-    announce_step, check_file, resolve_api_url, ProgressBar, UploadZone, ATTEMPTS,
-};
+use mandat::mandate::{announce_step, check_file, FormDownload, ProgressBar, UploadZone, ATTEMPTS};
+use mandat::AppConfig;
 use mandat_model::mandate::{Mandate, UploadKind, MAX_UPLOAD_BYTES};
+use mandat_model::Locale;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -265,17 +265,151 @@ fn the_progress_bar_exposes_its_value() {
 }
 
 #[wasm_bindgen_test]
-fn retries_and_urls() {
+fn four_attempts_in_all() {
     assert_eq!(ATTEMPTS, 4);
+}
+
+/// The page's own origin (`http://127.0.0.1:<port>` under the test runner).
+fn page_origin() -> String {
+    web_sys::window().unwrap().location().origin().unwrap()
+}
+
+/// `view` mounted with the API at `api_base`, in `locale`.
+fn with_api<F, N>(api_base: &str, locale: Locale, view: F) -> web_sys::HtmlElement
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView + 'static,
+{
+    let api_base = api_base.to_string();
+    mount(move || {
+        provide_context(AppConfig {
+            api_base,
+            locale,
+            ..Default::default()
+        });
+        view()
+    })
+}
+
+fn form_link(root: &web_sys::HtmlElement) -> Option<String> {
+    root.query_selector("[data-testid=form-download]")
+        .unwrap()
+        .map(|a| a.get_attribute("href").unwrap_or_default())
+}
+
+#[wasm_bindgen_test]
+fn the_form_link_leads_to_the_api_itself() {
+    // Standalone: the API's path on the page's own origin.
+    let root = with_api("/api", Locale::Fr, || {
+        view! { <FormDownload order_id=1 url="/api/me/order/1/mandate/form" /> }
+    });
     assert_eq!(
-        resolve_api_url("/api", "/api/me/order/1/mandate/form"),
-        "/api/me/order/1/mandate/form"
+        form_link(&root),
+        Some(format!("{}/api/me/order/1/mandate/form", page_origin()))
     );
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("Télécharger le formulaire de mandat"));
+
+    // Embedded in a page of another origin: the API's host, not the page's.
+    let root = with_api("https://billing.example/api", Locale::Fr, || {
+        view! { <FormDownload order_id=1 url="/api/me/order/1/mandate/form" /> }
+    });
     assert_eq!(
-        resolve_api_url(
-            "https://billing.example/api",
-            "/api/me/order/1/mandate/form"
-        ),
-        "https://billing.example/api/me/order/1/mandate/form"
+        form_link(&root).as_deref(),
+        Some("https://billing.example/api/me/order/1/mandate/form")
     );
+}
+
+#[wasm_bindgen_test]
+fn a_form_address_that_leads_elsewhere_is_no_link_and_says_why() {
+    for hostile in [
+        "javascript:alert(document.cookie)",
+        " JavaScript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "//evil.example/mandat.pdf",
+        "https://evil.example/api/me/order/1/mandate/form",
+        "/\\evil.example/x",
+    ] {
+        let root = with_api("https://billing.example/api", Locale::Fr, move || {
+            view! { <FormDownload order_id=1 url=hostile /> }
+        });
+        assert_eq!(form_link(&root), None, "{hostile}");
+        assert!(root.query_selector("a").unwrap().is_none(), "{hostile}");
+        let message = root
+            .query_selector("[data-testid=link-refused]")
+            .unwrap()
+            .unwrap_or_else(|| panic!("no message for {hostile}"))
+            .text_content()
+            .unwrap();
+        assert!(
+            message.starts_with("Lien indisponible : l’adresse donnée par le service de facturation ne mène pas à ce service"),
+            "{message}"
+        );
+    }
+    let root = with_api("/api", Locale::En, || {
+        view! { <FormDownload order_id=1 url="javascript:alert(1)" /> }
+    });
+    assert!(root.text_content().unwrap().starts_with(
+        "Link unavailable: the address given by the billing service does not lead to that service"
+    ));
+}
+
+#[wasm_bindgen_test]
+fn an_upload_address_on_another_origin_gets_no_file() {
+    for hostile in [
+        "https://evil.example/collect",
+        "//evil.example/collect",
+        "javascript:alert(1)",
+        "http://billing.example/api/me/order/1/mandate/document",
+    ] {
+        let root = with_api("https://billing.example/api", Locale::Fr, move || {
+            let sending = RwSignal::new(false);
+            view! {
+                <UploadZone
+                    url=hostile
+                    sending=sending
+                    on_uploaded=Callback::new(|_: Mandate| {})
+                    on_conflict=Callback::new(|_: ()| {})
+                />
+            }
+        });
+        // Nothing to choose, nothing to send: the file never leaves.
+        assert!(
+            root.query_selector("input[type=file]").unwrap().is_none(),
+            "{hostile}"
+        );
+        assert!(
+            root.query_selector("button").unwrap().is_none(),
+            "{hostile}"
+        );
+        let message = root
+            .query_selector("[data-testid=link-refused]")
+            .unwrap()
+            .unwrap_or_else(|| panic!("no message for {hostile}"))
+            .text_content()
+            .unwrap();
+        assert!(
+            message.starts_with("Envoi impossible : l’adresse de dépôt donnée par le service de facturation ne mène pas à ce service, aucun fichier n’y sera envoyé."),
+            "{message}"
+        );
+    }
+    // Its own origin, written in full: the zone is there.
+    let root = with_api("https://billing.example/api", Locale::Fr, || {
+        let sending = RwSignal::new(false);
+        view! {
+            <UploadZone
+                url="https://billing.example/api/me/order/1/mandate/document"
+                sending=sending
+                on_uploaded=Callback::new(|_: Mandate| {})
+                on_conflict=Callback::new(|_: ()| {})
+            />
+        }
+    });
+    assert!(root.query_selector("input[type=file]").unwrap().is_some());
+    assert!(root
+        .query_selector("[data-testid=link-refused]")
+        .unwrap()
+        .is_none());
 }

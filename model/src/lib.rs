@@ -12,6 +12,7 @@ pub mod locale;
 pub mod mandate;
 pub mod siret;
 pub mod timeline;
+pub mod url;
 
 pub use api::*;
 pub use error::{decode, ApiError};

@@ -1,6 +1,6 @@
 //! Whatever values the API sends (dates over chrono's whole range, huge and
-//! negative amounts, NaN and infinite prices, any sizes, counts and pages),
-//! every rule the views apply to them answers, never
+//! negative amounts, NaN and infinite prices, any sizes, counts, pages and
+//! links), every rule the views apply to them answers, never
 //! panics, and says "unknown" rather than a figure the value does not hold.
 //! The release build aborts on a panic: in the host's control panel, the whole
 //! app would be gone.
@@ -22,6 +22,7 @@ use mandat_model::timeline::{
     keeps_changing, new_events, next_step, page_count, page_position, poll_delay_ms, timeline,
     POLL_FIRST_MS, POLL_MAX_MS,
 };
+use mandat_model::url::resolve_api_url;
 use mandat_model::{Locale, Order, OrderDetail, Price, PLAUSIBLE_CENTS};
 use proptest::prelude::*;
 
@@ -259,13 +260,25 @@ fn deadline() -> BoxedStrategy<Deadline> {
     .boxed()
 }
 
+/// An address as the API might write one.
+fn api_url() -> BoxedStrategy<String> {
+    prop_oneof![
+        Just("/api/me/bill/FR1000001/pdf".to_string()),
+        Just("javascript:alert(1)".to_string()),
+        Just("//evil.example/x".to_string()),
+        "(https?|javascript|data|HTTPS|JavaScript)?:?(//)?(billing\\.example|evil\\.example|127\\.0\\.0\\.1)?(:[0-9]{0,6})?(@evil\\.example)?[/\\\\]?[a-z/.?#]{0,12}",
+        any::<String>(),
+    ]
+    .boxed()
+}
+
 fn bill() -> BoxedStrategy<Bill> {
     (
         any::<String>(),
         instant(),
         any::<u64>(),
         (price(), price(), price()),
-        any::<String>(),
+        api_url(),
         proptest::option::of(status()),
         proptest::option::of(day()),
         proptest::option::of(deadline()),
@@ -328,8 +341,8 @@ fn mandate() -> BoxedStrategy<Mandate> {
     (
         any::<u64>(),
         state,
-        any::<String>(),
-        any::<String>(),
+        api_url(),
+        api_url(),
         proptest::option::of(document),
     )
         .prop_map(
@@ -464,6 +477,28 @@ fn shown_deadline(deadline: &Deadline) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// An address the views would render or send to: only on the API's origin.
+fn shown_url(url: &str) -> Result<(), TestCaseError> {
+    for (base, origin) in [
+        ("/api", "http://127.0.0.1:8080"),
+        ("https://billing.example/api", "https://billing.example"),
+    ] {
+        if let Ok(resolved) = resolve_api_url(base, "http://127.0.0.1:8080", url) {
+            let rest = resolved.strip_prefix(origin);
+            prop_assert!(
+                rest.is_some_and(|r| r.is_empty() || r.starts_with(['/', '?', '#'])),
+                "{:?} → {}",
+                url,
+                resolved
+            );
+            prop_assert!(!resolved
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || c == '\\'));
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(cases(3000))]
 
@@ -513,6 +548,11 @@ proptest! {
     fn any_deadline_is_shown_checked(deadline in deadline()) {
         shown_deadline(&deadline)?;
     }
+
+    #[test]
+    fn any_url_is_resolved_on_the_api_origin_or_refused(url in api_url()) {
+        shown_url(&url)?;
+    }
 }
 
 proptest! {
@@ -524,6 +564,7 @@ proptest! {
         shown_price(&bill.price_without_tax)?;
         shown_price(&bill.tax)?;
         shown_price(&bill.price_with_tax)?;
+        shown_url(&bill.pdf_url)?;
         let _ = next_step(bill.chorus_status, false);
         if let Some(deadline) = &bill.deadline {
             shown_deadline(deadline)?;
@@ -568,6 +609,8 @@ proptest! {
     #[test]
     fn any_mandate_renders(mandate in mandate()) {
         let _ = mandate.state.accepts_upload();
+        shown_url(&mandate.form_url)?;
+        shown_url(&mandate.upload_url)?;
         if let Some(document) = &mandate.document {
             shown_instant(document.uploaded_at)?;
             for locale in [Locale::Fr, Locale::En] {

@@ -4,6 +4,7 @@
 use gloo_net::http::{Request, RequestBuilder};
 use mandat_model::billing::{PayRequest, PaymentMethods, PaymentReceipt};
 use mandat_model::chorus::ChorusStructure;
+use mandat_model::url::resolve_api_url;
 use mandat_model::{decode, Account, ApiError, Order, OrderDetail, OrderStatus};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -48,6 +49,25 @@ impl Api {
 
     fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
+    }
+
+    /// An address the API gave (a form to download, where to upload, a PDF),
+    /// absolute on the API's own origin; `None` when it leads anywhere else
+    /// (see `resolve_api_url`): it is then neither shown as a link nor sent
+    /// to, and a warning in the console says why.
+    pub fn link(&self, url: &str) -> Option<String> {
+        let page_origin = web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_default();
+        match resolve_api_url(&self.base, &page_origin, url) {
+            Ok(resolved) => Some(resolved),
+            Err(why) => {
+                leptos::logging::warn!(
+                    "mandat: an address from the API was refused ({why}): {url:?}"
+                );
+                None
+            }
+        }
     }
 
     fn builder(&self, method: &str, path: &str) -> RequestBuilder {

@@ -72,6 +72,8 @@ catalogue! {
     // Values from the API that cannot be shown as they are.
     AmountUnknown => "Montant inconnu", "Unknown amount";
     DateUnknown => "Date inconnue", "Unknown date";
+    LinkRefused => "Lien indisponible : l’adresse donnée par le service de facturation ne mène pas à ce service, elle n’est donc pas proposée. Réessayez plus tard ; si cela continue, contactez le support.", "Link unavailable: the address given by the billing service does not lead to that service, so it is not offered. Try again later; if this goes on, contact support.";
+    UploadRefused => "Envoi impossible : l’adresse de dépôt donnée par le service de facturation ne mène pas à ce service, aucun fichier n’y sera envoyé. Réessayez plus tard ; si cela continue, contactez le support.", "Sending is not possible: the upload address given by the billing service does not lead to that service, so no file will be sent to it. Try again later; if this goes on, contact support.";
 
     ErrorSummaryTitle => "Des informations sont à compléter ou à corriger", "Some information needs completing or correcting";
 

@@ -21,7 +21,9 @@ use super::labels::{category_key, debt_key, fill_in, status_key, StatusBadge};
 use super::timeline::Timeline;
 use crate::api::Api;
 use crate::i18n::{fill, locale, t, Key};
-use crate::ui::{cents_text, price_text, Alert, AlertKind, ApiErrorView, Instant, Loading};
+use crate::ui::{
+    cents_text, price_text, Alert, AlertKind, ApiErrorView, Instant, Loading, RefusedLink,
+};
 
 /// Where the administration validates its invoices.
 pub const CHORUS_PRO_URL: &str = "https://chorus-pro.gouv.fr/";
@@ -113,7 +115,17 @@ pub fn InvoiceDetail(
     let status = Memo::new(move |_| tracking.with(|t| t.as_ref().and_then(|t| t.status)));
     let bill_status = bill.chorus_status;
     let id = bill.bill_id.clone();
-    let pdf_label = fill(Key::InvPdf, &[("id", &id)]);
+    let pdf = match Api::from_context().link(&bill.pdf_url) {
+        Some(href) => view! {
+            <p>
+                <a class="mandat-inv-pdf" href=href download=format!("{id}.pdf") data-testid="pdf-link">
+                    {fill(Key::InvPdf, &[("id", &id)])}
+                </a>
+            </p>
+        }
+        .into_any(),
+        None => view! { <RefusedLink message=Key::LinkRefused /> }.into_any(),
+    };
     let debt_facts = debt.map(|debt| {
         view! {
             <dt>{t(Key::InvFieldDebt)}</dt>
@@ -149,11 +161,7 @@ pub fn InvoiceDetail(
                 </dd>
                 {debt_facts}
             </dl>
-            <p>
-                <a class="mandat-inv-pdf" href=bill.pdf_url.clone() download=format!("{id}.pdf") data-testid="pdf-link">
-                    {pdf_label}
-                </a>
-            </p>
+            {pdf}
         </section>
     };
     let chorus = if on_chorus {

@@ -16,7 +16,7 @@ use super::check::{check_file, kind_label, name_disagrees, name_to_send};
 use super::progress::{announce_step, ProgressBar};
 use super::xhr::{Upload, UploadEvent};
 use crate::i18n::{fill, locale, t, Key};
-use crate::ui::{error_words, Alert, AlertKind};
+use crate::ui::{error_words, Alert, AlertKind, RefusedLink};
 
 /// Waits before the automatic retries, in seconds: three more attempts.
 pub const RETRY_DELAYS_S: [u32; 3] = [1, 2, 4];
@@ -301,7 +301,8 @@ fn worth_retrying(error: &ApiError) -> bool {
 /// The upload zone of one mandate.
 #[component]
 pub fn UploadZone(
-    /// Where the signed copy is `PUT`.
+    /// Where the signed copy is `PUT`, as the API gave it (`uploadUrl`): used
+    /// only on the API's own origin (see `Api::link`).
     #[prop(into)]
     url: String,
     /// Set while a file is being sent (or about to be sent again).
@@ -313,6 +314,16 @@ pub fn UploadZone(
     #[prop(into)]
     on_conflict: Callback<()>,
 ) -> impl IntoView {
+    // Never send the file, nor the cookies with it, anywhere else.
+    let Some(url) = crate::api::Api::from_context().link(&url) else {
+        return view! {
+            <section class="mandat-upload" aria-labelledby="mandate-upload-title">
+                <h2 id="mandate-upload-title">{t(Key::MandateUploadTitle)}</h2>
+                <RefusedLink message=Key::UploadRefused />
+            </section>
+        }
+        .into_any();
+    };
     let zone = Zone {
         url: StoredValue::new(url),
         chosen: RwSignal::new(None),
@@ -572,6 +583,7 @@ pub fn UploadZone(
             </p>
         </section>
     }
+    .into_any()
 }
 
 /// Shows a dropped or pasted file in the file picker too, so that both agree.

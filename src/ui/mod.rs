@@ -125,6 +125,20 @@ pub fn Instant(
     }
 }
 
+/// In place of a link or an upload whose address, given by the API, was
+/// refused (see `Api::link`): what happened, in words.
+#[component]
+pub fn RefusedLink(
+    /// `LinkRefused` for a link, `UploadRefused` for the upload.
+    message: Key,
+) -> impl IntoView {
+    view! {
+        <div class="mandat-alert mandat-alert--warning" data-testid="link-refused">
+            <p>{t(message)}</p>
+        </div>
+    }
+}
+
 /// The words for an API error: a title and a sentence saying what to do.
 /// `not_found` gives the words for a 404 of this page's subject.
 pub fn error_words(error: &ApiError, not_found: Option<(Key, Key)>) -> (String, String) {
