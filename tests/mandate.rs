@@ -4,10 +4,13 @@
 mod common;
 use common::mount;
 use leptos::prelude::*;
-use mandat::mandate::{announce_step, check_file, FormDownload, ProgressBar, UploadZone, ATTEMPTS};
+use mandat::mandate::{
+    announce_step, check_file, FormDownload, ProgressBar, UploadZone, ATTEMPTS, RETRY_DELAYS_MS,
+};
 use mandat::AppConfig;
 use mandat_model::mandate::{Mandate, UploadKind, MAX_UPLOAD_BYTES};
 use mandat_model::Locale;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -265,8 +268,9 @@ fn the_progress_bar_exposes_its_value() {
 }
 
 #[wasm_bindgen_test]
-fn four_attempts_in_all() {
+fn four_attempts_a_second_then_two_then_four_apart() {
     assert_eq!(ATTEMPTS, 4);
+    assert_eq!(RETRY_DELAYS_MS, [1_000, 2_000, 4_000]);
 }
 
 /// The page's own origin (`http://127.0.0.1:<port>` under the test runner).
@@ -412,4 +416,102 @@ fn an_upload_address_on_another_origin_gets_no_file() {
         .query_selector("[data-testid=link-refused]")
         .unwrap()
         .is_none());
+}
+
+// A stand-in for the API's server, which cannot run inside the browser test:
+// every upload is answered `status` with `Retry-After: retry_after` (none when
+// null), and each address an upload was sent to is kept.
+#[wasm_bindgen(inline_js = r#"
+export function answer_uploads_with(status, retryAfter) {
+  const Original = globalThis.XMLHttpRequest;
+  const sent = [];
+  globalThis.XMLHttpRequest = class {
+    constructor() { this.upload = {}; this.status = 0; this.responseText = ''; this.withCredentials = false; }
+    open(method, url) { this.url = url; }
+    setRequestHeader() {}
+    getResponseHeader(name) { return name.toLowerCase() === 'retry-after' ? retryAfter : null; }
+    send() {
+      sent.push(this.url);
+      setTimeout(() => {
+        this.status = status;
+        this.responseText = '{"class":"Server::ServiceUnavailable","message":"busy"}';
+        if (this.onload) this.onload(new Event('load'));
+      }, 0);
+    }
+    abort() {}
+  };
+  return {
+    sent: () => sent.slice(),
+    restore: () => { globalThis.XMLHttpRequest = Original; },
+  };
+}
+"#)]
+extern "C" {
+    type UploadStandIn;
+    fn answer_uploads_with(status: u16, retry_after: Option<String>) -> UploadStandIn;
+    #[wasm_bindgen(method)]
+    fn sent(this: &UploadStandIn) -> Vec<String>;
+    #[wasm_bindgen(method)]
+    fn restore(this: &UploadStandIn);
+}
+
+/// Sends a PDF through a zone whose uploads are answered `status` with
+/// `retry_after`: what the zone says while it waits, and where it sent the file.
+async fn upload_answered(status: u16, retry_after: Option<&str>) -> (String, Vec<String>) {
+    let stand_in = answer_uploads_with(status, retry_after.map(str::to_string));
+    let root = zone();
+    choose(&root, &file(PDF, "mandat.pdf", "application/pdf"));
+    let send: web_sys::HtmlElement = wait_for(&root, "#mandate-send").await.unchecked_into();
+    send.click();
+    let mut said = String::new();
+    for _ in 0..100 {
+        said = root
+            .query_selector("[data-testid=upload-status]")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap();
+        if !said.is_empty() {
+            break;
+        }
+        sleep(20).await;
+    }
+    // Stops the retry: the next attempt would go to the real XMLHttpRequest.
+    let cancel: web_sys::HtmlElement = wait_for(&root, "#mandate-cancel").await.unchecked_into();
+    cancel.click();
+    stand_in.restore();
+    (said, stand_in.sent())
+}
+
+#[wasm_bindgen_test]
+async fn a_busy_api_gets_the_upload_again_no_sooner_than_its_retry_after() {
+    let origin = web_sys::window().unwrap().location().origin().unwrap();
+    // Without Retry-After: the zone's own first wait, one second.
+    let (said, sent) = upload_answered(503, None).await;
+    assert_eq!(
+        said,
+        "La connexion a été interrompue. Nouvel essai dans 1 s (tentative 2 sur 4)."
+    );
+    // The file went to the API's address, resolved on its origin.
+    assert_eq!(sent.len(), 1);
+    assert!(
+        sent[0].starts_with(&format!("{origin}/api/me/order/1/mandate/document?name=")),
+        "{sent:?}"
+    );
+    // 503 or 429 with Retry-After: that long.
+    let (said, _) = upload_answered(503, Some("3")).await;
+    assert!(
+        said.contains("Nouvel essai dans 3 s (tentative 2 sur 4)"),
+        "{said}"
+    );
+    let (said, _) = upload_answered(429, Some("2")).await;
+    assert!(
+        said.contains("Nouvel essai dans 2 s (tentative 2 sur 4)"),
+        "{said}"
+    );
+    // A day, or garbage: no longer than ten seconds, or the zone's own wait.
+    let (said, _) = upload_answered(503, Some("86400")).await;
+    assert!(said.contains("Nouvel essai dans 10 s"), "{said}");
+    let (said, _) = upload_answered(503, Some("soon")).await;
+    assert!(said.contains("Nouvel essai dans 1 s"), "{said}");
 }

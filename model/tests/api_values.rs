@@ -1,6 +1,6 @@
 //! Whatever values the API sends (dates over chrono's whole range, huge and
-//! negative amounts, NaN and infinite prices, any sizes, counts, pages and
-//! links), every rule the views apply to them answers, never
+//! negative amounts, NaN and infinite prices, any sizes, counts, pages, links
+//! and `Retry-After`), every rule the views apply to them answers, never
 //! panics, and says "unknown" rather than a figure the value does not hold.
 //! The release build aborts on a panic: in the host's control panel, the whole
 //! app would be gone.
@@ -18,6 +18,7 @@ use mandat_model::locale::{
     format_size, iso_day, paris_day, paris_iso, to_paris, SHOWN_YEARS,
 };
 use mandat_model::mandate::{Mandate, MandateDocument, MandateState};
+use mandat_model::retry::{retry_delay_ms, Answer, MAX_RETRY_AFTER_MS};
 use mandat_model::timeline::{
     keeps_changing, new_events, next_step, page_count, page_position, poll_delay_ms, timeline,
     POLL_FIRST_MS, POLL_MAX_MS,
@@ -664,5 +665,30 @@ proptest! {
         };
         prop_assert!(selectable_services(&structure).iter().all(|s| s.active));
         let _ = routing_needs(&structure, &chosen);
+    }
+
+    #[test]
+    fn any_retry_after_waits_the_schedule_at_least_and_the_cap_at_most(
+        status in prop_oneof![Just(None), Just(Some(503u16)), Just(Some(429)), any::<u16>().prop_map(Some)],
+        retry_after in proptest::option::of(prop_oneof![
+            any::<String>(),
+            "[0-9]{1,30}",
+            "(Mon|Tue|Sun), [0-9]{2} (Jan|Mar|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT",
+        ]),
+        now in instant(),
+        retries in 0usize..5,
+    ) {
+        let schedule = [400u64, 1_200, 4_000];
+        let answer = Answer { status, retry_after };
+        match retry_delay_ms(&schedule, retries, &answer, now) {
+            Some(wait) => {
+                prop_assert!(wait >= schedule[retries]);
+                prop_assert!(wait <= schedule[retries].max(MAX_RETRY_AFTER_MS));
+                if !matches!(status, Some(429 | 503)) {
+                    prop_assert_eq!(wait, schedule[retries]);
+                }
+            }
+            None => prop_assert!(retries >= schedule.len()),
+        }
     }
 }

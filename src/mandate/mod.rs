@@ -20,7 +20,7 @@ mod zone;
 
 pub use check::{check_file, problem_message, vet, FileProblem};
 pub use progress::{announce_step, ProgressBar};
-pub use zone::{UploadZone, ATTEMPTS, RETRY_DELAYS_S};
+pub use zone::{UploadZone, ATTEMPTS, RETRY_DELAYS_MS};
 
 /// How often the state is read again while the copy is under review.
 pub const POLL_EVERY: Duration = Duration::from_secs(3);
