@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use mandat::api::Api;
 use mandat::checkout::{CheckoutError, OrderSummary};
 use mandat_model::{ApiError, ErrorBody, Order, OrderDetail, Price};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -221,4 +222,117 @@ fn the_summary_follows_the_configured_locale() {
     assert_eq!(text(&root, "caption"), "Details of order no. 4207");
     assert_eq!(text(&root, "[data-testid=total-ttc]"), "€1,481.47");
     assert_eq!(text(&root, "[data-testid=order-expiry]"), "1 December 2026");
+}
+
+#[wasm_bindgen_test]
+fn amounts_and_dates_the_app_cannot_state_show_as_unknown() {
+    let mut order = order();
+    order.expiration_date = chrono::DateTime::<chrono::Utc>::MAX_UTC;
+    order.price_with_tax.value = f64::NAN;
+    order.tax.value = f64::INFINITY;
+    let mut odd = line(1, "Serveur dédié", 1, 50_000);
+    odd.unit_price.value = -1e300;
+    odd.total_price.currency_code = "USD".into();
+    let root = mount(move || view! { <OrderSummary order=order details=vec![odd] /> });
+    assert_eq!(text(&root, "[data-testid=order-expiry]"), "Date inconnue");
+    assert!(root
+        .query_selector("time[data-testid=order-expiry]")
+        .unwrap()
+        .is_none());
+    assert_eq!(text(&root, "[data-testid=total-ttc]"), "Montant inconnu");
+    assert_eq!(text(&root, "[data-testid=total-tva]"), "Montant inconnu");
+    assert_eq!(
+        text(&root, "[data-testid=total-ht]"),
+        "1\u{202f}234,56\u{a0}€"
+    );
+    let row = text(&root, "tbody tr");
+    assert_eq!(row.matches("Montant inconnu").count(), 2, "{row}");
+    assert!(!row.contains('€'), "{row}");
+}
+
+// A stand-in for the API's server, which cannot run inside the browser test:
+// `fetch` answers from a list, and each call's time is kept.
+#[wasm_bindgen(inline_js = r#"
+export function answer_fetch_with(answers) {
+  const original = globalThis.fetch;
+  const calls = [];
+  globalThis.fetch = async () => {
+    calls.push(performance.now());
+    const [status, retryAfter, body] = answers.length > 1 ? answers.shift() : answers[0];
+    const headers = { 'Content-Type': 'application/json' };
+    if (retryAfter !== null) headers['Retry-After'] = retryAfter;
+    return new Response(body, { status, headers });
+  };
+  return {
+    calls: () => calls.slice(),
+    restore: () => { globalThis.fetch = original; },
+  };
+}
+"#)]
+extern "C" {
+    type FetchStandIn;
+    fn answer_fetch_with(answers: js_sys::Array) -> FetchStandIn;
+    #[wasm_bindgen(method)]
+    fn calls(this: &FetchStandIn) -> Vec<f64>;
+    #[wasm_bindgen(method)]
+    fn restore(this: &FetchStandIn);
+}
+
+const ORDER_JSON: &str = r#"{"orderId":1,"date":"2026-11-02T09:00:00Z","expirationDate":"2026-11-16T09:00:00Z",
+    "priceWithoutTax":{"currencyCode":"EUR","value":100.0,"text":""},
+    "tax":{"currencyCode":"EUR","value":20.0,"text":""},
+    "priceWithTax":{"currencyCode":"EUR","value":120.0,"text":""}}"#;
+const BUSY_JSON: &str = r#"{"class":"Server::ServiceUnavailable","message":"busy"}"#;
+
+/// `GET /me/order/1` through the app's client against `answers` (status,
+/// `Retry-After`, body), the last one repeated: its result and the waits
+/// between the calls, in milliseconds.
+async fn order_against(
+    answers: &[(u16, Option<&str>, &str)],
+) -> (Result<Order, ApiError>, Vec<f64>) {
+    let list = js_sys::Array::new();
+    for (status, retry_after, body) in answers {
+        let retry_after = retry_after.map_or(JsValue::NULL, JsValue::from_str);
+        list.push(&js_sys::Array::of3(
+            &JsValue::from(*status),
+            &retry_after,
+            &JsValue::from_str(body),
+        ));
+    }
+    let stand_in = answer_fetch_with(list);
+    let result = Api::new("/api").order(1).await;
+    stand_in.restore();
+    let calls = stand_in.calls();
+    let waits = calls.windows(2).map(|w| w[1] - w[0]).collect();
+    (result, waits)
+}
+
+#[wasm_bindgen_test]
+async fn a_busy_api_is_asked_again_no_sooner_than_its_retry_after() {
+    // Without Retry-After: the client's own schedule, 0.4 s then 1.2 s.
+    let (result, waits) = order_against(&[(503, None, BUSY_JSON)]).await;
+    assert_eq!(result, Err(ApiError::Server(503)));
+    assert_eq!(waits.len(), 2, "{waits:?}");
+    assert!(waits[0] >= 395.0 && waits[0] < 900.0, "{waits:?}");
+
+    // `Retry-After: 1` on a 503: a second at least, then the schedule's 1.2 s.
+    let (result, waits) = order_against(&[
+        (503, Some("1"), BUSY_JSON),
+        (503, Some("1"), BUSY_JSON),
+        (200, None, ORDER_JSON),
+    ])
+    .await;
+    assert_eq!(result.map(|o| o.order_id), Ok(1));
+    assert_eq!(waits.len(), 2, "{waits:?}");
+    assert!(waits[0] >= 995.0, "{waits:?}");
+    assert!(waits[1] >= 1_195.0, "{waits:?}");
+
+    // A 429 with Retry-After is asked again too, as late as it says.
+    let (result, waits) = order_against(&[(429, Some("2"), "{}"), (200, None, ORDER_JSON)]).await;
+    assert_eq!(result.map(|o| o.order_id), Ok(1));
+    assert!(waits[0] >= 1_995.0, "{waits:?}");
+
+    // Retry-After on a 502 means nothing: the schedule.
+    let (_, waits) = order_against(&[(502, Some("5"), "{}"), (200, None, ORDER_JSON)]).await;
+    assert!(waits[0] < 900.0, "{waits:?}");
 }

@@ -263,9 +263,11 @@ fn a_rejected_invoice_says_a_new_one_will_be_issued() {
         .query_selector("[data-testid=pdf-link]")
         .unwrap()
         .unwrap();
+    // The API's path, on the API's origin (here the page's own).
+    let origin = web_sys::window().unwrap().location().origin().unwrap();
     assert_eq!(
         pdf.get_attribute("href").unwrap(),
-        "/api/me/bill/FR1000005/pdf"
+        format!("{origin}/api/me/bill/FR1000005/pdf")
     );
     assert_eq!(
         pdf.text_content().unwrap(),
@@ -578,4 +580,88 @@ fn absurd_values_from_the_api_show_as_unknown() {
         "Le délai de paiement de cette facture ne peut pas être établi à partir des informations reçues."
     );
     assert!(!root.text_content().unwrap().contains("262000"));
+}
+
+#[wasm_bindgen_test]
+fn the_pdf_link_goes_to_the_api_even_from_another_origin() {
+    let root = mount(|| {
+        provide_context(AppConfig {
+            api_base: "https://billing.example/api".into(),
+            ..Default::default()
+        });
+        view! { <InvoiceDetail data=rejected_invoice() /> }
+    });
+    let pdf = root
+        .query_selector("[data-testid=pdf-link]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        pdf.get_attribute("href").as_deref(),
+        Some("https://billing.example/api/me/bill/FR1000005/pdf")
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_pdf_address_that_leads_elsewhere_is_no_link_and_says_why() {
+    for hostile in [
+        "javascript:alert(document.cookie)",
+        "JAVASCRIPT:alert(1)",
+        "java\tscript:alert(1)",
+        "data:application/pdf;base64,JVBERi0=",
+        "//evil.example/FR1000005.pdf",
+        "http://other.example/api/me/bill/FR1000005/pdf",
+    ] {
+        let mut data = rejected_invoice();
+        data.bill.pdf_url = hostile.into();
+        let root = mount(move || view! { <InvoiceDetail data=data.clone() /> });
+        assert!(
+            root.query_selector("[data-testid=pdf-link]")
+                .unwrap()
+                .is_none(),
+            "{hostile}"
+        );
+        for a in all(&root, "a[href]") {
+            let href = a.get_attribute("href").unwrap();
+            assert!(
+                href == "https://chorus-pro.gouv.fr/" || href.starts_with('/'),
+                "{hostile}: a link to {href}"
+            );
+        }
+        assert!(text(&root, "[data-testid=link-refused]")
+            .starts_with("Lien indisponible : l’adresse donnée par le service de facturation ne mène pas à ce service"));
+    }
+    let mut data = rejected_invoice();
+    data.bill.pdf_url = "javascript:alert(1)".into();
+    let en = in_english(move || view! { <InvoiceDetail data=data.clone() /> });
+    assert!(text(&en, "[data-testid=link-refused]").starts_with("Link unavailable:"));
+}
+
+#[wasm_bindgen_test]
+fn amounts_and_dates_the_app_cannot_state_show_as_unknown() {
+    let mut data = rejected_invoice();
+    data.bill.date = chrono::DateTime::<chrono::Utc>::MAX_UTC;
+    data.bill.price_without_tax.value = f64::NAN;
+    data.bill.tax.value = f64::INFINITY;
+    data.bill.price_with_tax.value = 1e300;
+    let tracking = data.tracking.as_mut().unwrap();
+    tracking.history[0].date = chrono::DateTime::<chrono::Utc>::MIN_UTC;
+    let root = mount(move || view! { <InvoiceDetail data=data.clone() /> });
+    let facts = text(&root, ".mandat-inv-facts");
+    assert!(facts.contains("Date inconnue"), "{facts}");
+    assert_eq!(facts.matches("Montant inconnu").count(), 3, "{facts}");
+    for wrong in ["NaN", "inf", "0,00", "9\u{202f}223", "262"] {
+        assert!(!facts.contains(wrong), "{wrong} in {facts}");
+    }
+    // The event whose date cannot be shown keeps its place, without a date.
+    let dates = texts(&root, ".mandat-inv-event__date");
+    assert_eq!(dates[0], "Date inconnue");
+    assert!(root
+        .query_selector(".mandat-inv-event__date time")
+        .unwrap()
+        .is_some());
+
+    let mut data = rejected_invoice();
+    data.bill.price_with_tax.currency_code = "USD".into();
+    let en = in_english(move || view! { <InvoiceDetail data=data.clone() /> });
+    assert!(text(&en, ".mandat-inv-facts").contains("Unknown amount"));
 }

@@ -5,9 +5,12 @@ mod common;
 use common::mount;
 use leptos::prelude::*;
 use mandat::mandate::{
-    announce_step, check_file, resolve_api_url, ProgressBar, UploadZone, ATTEMPTS,
+    announce_step, check_file, FormDownload, ProgressBar, UploadZone, ATTEMPTS, RETRY_DELAYS_MS,
 };
+use mandat::AppConfig;
 use mandat_model::mandate::{Mandate, UploadKind, MAX_UPLOAD_BYTES};
+use mandat_model::Locale;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -265,17 +268,250 @@ fn the_progress_bar_exposes_its_value() {
 }
 
 #[wasm_bindgen_test]
-fn retries_and_urls() {
+fn four_attempts_a_second_then_two_then_four_apart() {
     assert_eq!(ATTEMPTS, 4);
+    assert_eq!(RETRY_DELAYS_MS, [1_000, 2_000, 4_000]);
+}
+
+/// The page's own origin (`http://127.0.0.1:<port>` under the test runner).
+fn page_origin() -> String {
+    web_sys::window().unwrap().location().origin().unwrap()
+}
+
+/// `view` mounted with the API at `api_base`, in `locale`.
+fn with_api<F, N>(api_base: &str, locale: Locale, view: F) -> web_sys::HtmlElement
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView + 'static,
+{
+    let api_base = api_base.to_string();
+    mount(move || {
+        provide_context(AppConfig {
+            api_base,
+            locale,
+            ..Default::default()
+        });
+        view()
+    })
+}
+
+fn form_link(root: &web_sys::HtmlElement) -> Option<String> {
+    root.query_selector("[data-testid=form-download]")
+        .unwrap()
+        .map(|a| a.get_attribute("href").unwrap_or_default())
+}
+
+#[wasm_bindgen_test]
+fn the_form_link_leads_to_the_api_itself() {
+    // Standalone: the API's path on the page's own origin.
+    let root = with_api("/api", Locale::Fr, || {
+        view! { <FormDownload order_id=1 url="/api/me/order/1/mandate/form" /> }
+    });
     assert_eq!(
-        resolve_api_url("/api", "/api/me/order/1/mandate/form"),
-        "/api/me/order/1/mandate/form"
+        form_link(&root),
+        Some(format!("{}/api/me/order/1/mandate/form", page_origin()))
     );
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("Télécharger le formulaire de mandat"));
+
+    // Embedded in a page of another origin: the API's host, not the page's.
+    let root = with_api("https://billing.example/api", Locale::Fr, || {
+        view! { <FormDownload order_id=1 url="/api/me/order/1/mandate/form" /> }
+    });
     assert_eq!(
-        resolve_api_url(
-            "https://billing.example/api",
-            "/api/me/order/1/mandate/form"
-        ),
-        "https://billing.example/api/me/order/1/mandate/form"
+        form_link(&root).as_deref(),
+        Some("https://billing.example/api/me/order/1/mandate/form")
     );
+}
+
+#[wasm_bindgen_test]
+fn a_form_address_that_leads_elsewhere_is_no_link_and_says_why() {
+    for hostile in [
+        "javascript:alert(document.cookie)",
+        " JavaScript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "//evil.example/mandat.pdf",
+        "https://evil.example/api/me/order/1/mandate/form",
+        "/\\evil.example/x",
+    ] {
+        let root = with_api("https://billing.example/api", Locale::Fr, move || {
+            view! { <FormDownload order_id=1 url=hostile /> }
+        });
+        assert_eq!(form_link(&root), None, "{hostile}");
+        assert!(root.query_selector("a").unwrap().is_none(), "{hostile}");
+        let message = root
+            .query_selector("[data-testid=link-refused]")
+            .unwrap()
+            .unwrap_or_else(|| panic!("no message for {hostile}"))
+            .text_content()
+            .unwrap();
+        assert!(
+            message.starts_with("Lien indisponible : l’adresse donnée par le service de facturation ne mène pas à ce service"),
+            "{message}"
+        );
+    }
+    let root = with_api("/api", Locale::En, || {
+        view! { <FormDownload order_id=1 url="javascript:alert(1)" /> }
+    });
+    assert!(root.text_content().unwrap().starts_with(
+        "Link unavailable: the address given by the billing service does not lead to that service"
+    ));
+}
+
+#[wasm_bindgen_test]
+fn an_upload_address_on_another_origin_gets_no_file() {
+    for hostile in [
+        "https://evil.example/collect",
+        "//evil.example/collect",
+        "javascript:alert(1)",
+        "http://billing.example/api/me/order/1/mandate/document",
+    ] {
+        let root = with_api("https://billing.example/api", Locale::Fr, move || {
+            let sending = RwSignal::new(false);
+            view! {
+                <UploadZone
+                    url=hostile
+                    sending=sending
+                    on_uploaded=Callback::new(|_: Mandate| {})
+                    on_conflict=Callback::new(|_: ()| {})
+                />
+            }
+        });
+        // Nothing to choose, nothing to send: the file never leaves.
+        assert!(
+            root.query_selector("input[type=file]").unwrap().is_none(),
+            "{hostile}"
+        );
+        assert!(
+            root.query_selector("button").unwrap().is_none(),
+            "{hostile}"
+        );
+        let message = root
+            .query_selector("[data-testid=link-refused]")
+            .unwrap()
+            .unwrap_or_else(|| panic!("no message for {hostile}"))
+            .text_content()
+            .unwrap();
+        assert!(
+            message.starts_with("Envoi impossible : l’adresse de dépôt donnée par le service de facturation ne mène pas à ce service, aucun fichier n’y sera envoyé."),
+            "{message}"
+        );
+    }
+    // Its own origin, written in full: the zone is there.
+    let root = with_api("https://billing.example/api", Locale::Fr, || {
+        let sending = RwSignal::new(false);
+        view! {
+            <UploadZone
+                url="https://billing.example/api/me/order/1/mandate/document"
+                sending=sending
+                on_uploaded=Callback::new(|_: Mandate| {})
+                on_conflict=Callback::new(|_: ()| {})
+            />
+        }
+    });
+    assert!(root.query_selector("input[type=file]").unwrap().is_some());
+    assert!(root
+        .query_selector("[data-testid=link-refused]")
+        .unwrap()
+        .is_none());
+}
+
+// A stand-in for the API's server, which cannot run inside the browser test:
+// every upload is answered `status` with `Retry-After: retry_after` (none when
+// null), and each address an upload was sent to is kept.
+#[wasm_bindgen(inline_js = r#"
+export function answer_uploads_with(status, retryAfter) {
+  const Original = globalThis.XMLHttpRequest;
+  const sent = [];
+  globalThis.XMLHttpRequest = class {
+    constructor() { this.upload = {}; this.status = 0; this.responseText = ''; this.withCredentials = false; }
+    open(method, url) { this.url = url; }
+    setRequestHeader() {}
+    getResponseHeader(name) { return name.toLowerCase() === 'retry-after' ? retryAfter : null; }
+    send() {
+      sent.push(this.url);
+      setTimeout(() => {
+        this.status = status;
+        this.responseText = '{"class":"Server::ServiceUnavailable","message":"busy"}';
+        if (this.onload) this.onload(new Event('load'));
+      }, 0);
+    }
+    abort() {}
+  };
+  return {
+    sent: () => sent.slice(),
+    restore: () => { globalThis.XMLHttpRequest = Original; },
+  };
+}
+"#)]
+extern "C" {
+    type UploadStandIn;
+    fn answer_uploads_with(status: u16, retry_after: Option<String>) -> UploadStandIn;
+    #[wasm_bindgen(method)]
+    fn sent(this: &UploadStandIn) -> Vec<String>;
+    #[wasm_bindgen(method)]
+    fn restore(this: &UploadStandIn);
+}
+
+/// Sends a PDF through a zone whose uploads are answered `status` with
+/// `retry_after`: what the zone says while it waits, and where it sent the file.
+async fn upload_answered(status: u16, retry_after: Option<&str>) -> (String, Vec<String>) {
+    let stand_in = answer_uploads_with(status, retry_after.map(str::to_string));
+    let root = zone();
+    choose(&root, &file(PDF, "mandat.pdf", "application/pdf"));
+    let send: web_sys::HtmlElement = wait_for(&root, "#mandate-send").await.unchecked_into();
+    send.click();
+    let mut said = String::new();
+    for _ in 0..100 {
+        said = root
+            .query_selector("[data-testid=upload-status]")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap();
+        if !said.is_empty() {
+            break;
+        }
+        sleep(20).await;
+    }
+    // Stops the retry: the next attempt would go to the real XMLHttpRequest.
+    let cancel: web_sys::HtmlElement = wait_for(&root, "#mandate-cancel").await.unchecked_into();
+    cancel.click();
+    stand_in.restore();
+    (said, stand_in.sent())
+}
+
+#[wasm_bindgen_test]
+async fn a_busy_api_gets_the_upload_again_no_sooner_than_its_retry_after() {
+    let origin = web_sys::window().unwrap().location().origin().unwrap();
+    // Without Retry-After: the zone's own first wait, one second.
+    let (said, sent) = upload_answered(503, None).await;
+    assert_eq!(
+        said,
+        "La connexion a été interrompue. Nouvel essai dans 1 s (tentative 2 sur 4)."
+    );
+    // The file went to the API's address, resolved on its origin.
+    assert_eq!(sent.len(), 1);
+    assert!(
+        sent[0].starts_with(&format!("{origin}/api/me/order/1/mandate/document?name=")),
+        "{sent:?}"
+    );
+    // 503 or 429 with Retry-After: that long.
+    let (said, _) = upload_answered(503, Some("3")).await;
+    assert!(
+        said.contains("Nouvel essai dans 3 s (tentative 2 sur 4)"),
+        "{said}"
+    );
+    let (said, _) = upload_answered(429, Some("2")).await;
+    assert!(
+        said.contains("Nouvel essai dans 2 s (tentative 2 sur 4)"),
+        "{said}"
+    );
+    // A day, or garbage: no longer than ten seconds, or the zone's own wait.
+    let (said, _) = upload_answered(503, Some("86400")).await;
+    assert!(said.contains("Nouvel essai dans 10 s"), "{said}");
+    let (said, _) = upload_answered(503, Some("soon")).await;
+    assert!(said.contains("Nouvel essai dans 1 s"), "{said}");
 }

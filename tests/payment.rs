@@ -40,7 +40,7 @@ fn mount_form(api_base: String, methods: PaymentMethods, structure: Option<Choru
 
 /// How long an API nobody answers at takes to be reported: the client's own
 /// new attempts, then a margin.
-const UNREACHABLE_AFTER_MS: i32 = RETRY_DELAYS_MS[0] + RETRY_DELAYS_MS[1] + 300;
+const UNREACHABLE_AFTER_MS: i32 = (RETRY_DELAYS_MS[0] + RETRY_DELAYS_MS[1] + 300) as i32;
 
 /// Lets effects and pending futures run.
 async fn settle(ms: i32) {

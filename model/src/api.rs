@@ -22,11 +22,31 @@ impl Price {
         }
     }
 
-    /// The value in cents, rounded: amounts are never added up as floats.
+    /// The value in cents, rounded: amounts are never added up as floats. For
+    /// prices built here ([`Price::eur`]); one from the API goes through
+    /// [`Price::checked_cents`], as the cast turns NaN into 0 and infinity into
+    /// `i64::MAX`.
     pub fn cents(&self) -> i64 {
         (self.value * 100.0).round() as i64
     }
+
+    /// The value in euro cents, rounded, as the app shows a price from the API.
+    /// `None` for a price in another currency, or a value that is not a number
+    /// or beyond [`PLAUSIBLE_CENTS`] either way: shown as unknown, never as a
+    /// figure the value does not hold.
+    pub fn checked_cents(&self) -> Option<i64> {
+        if self.currency_code != "EUR" {
+            return None;
+        }
+        let cents = (self.value * 100.0).round();
+        // Also false for NaN and the infinities.
+        let plausible = cents.abs() <= PLAUSIBLE_CENTS as f64;
+        plausible.then_some(cents as i64)
+    }
 }
+
+/// A thousand billion euros, in cents: no price of the API is larger, either way.
+pub const PLAUSIBLE_CENTS: i64 = 100_000_000_000_000;
 
 /// `GET /me/order/{orderId}`
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -136,4 +156,42 @@ pub struct FieldError {
     pub field: String,
     pub code: String,
     pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn price(currency: &str, value: f64) -> Price {
+        Price {
+            currency_code: currency.into(),
+            value,
+            text: String::new(),
+        }
+    }
+
+    #[test]
+    fn cents_of_a_price_or_unknown() {
+        for (value, cents) in [
+            (120.0, Some(12_000)),
+            (0.1 + 0.2, Some(30)),
+            (-40.0, Some(-4_000)),
+            (0.0, Some(0)),
+            (-0.0, Some(0)),
+            (1e12, Some(PLAUSIBLE_CENTS)),
+            (-1e12, Some(-PLAUSIBLE_CENTS)),
+            (1e12 + 0.01, None),
+            (1e300, None),
+            (f64::MAX, None),
+            (f64::INFINITY, None),
+            (f64::NEG_INFINITY, None),
+            (f64::NAN, None),
+        ] {
+            assert_eq!(price("EUR", value).checked_cents(), cents, "{value}");
+        }
+        assert_eq!(price("USD", 120.0).checked_cents(), None);
+        assert_eq!(price("", 120.0).checked_cents(), None);
+        assert_eq!(Price::eur(-123_456).checked_cents(), Some(-123_456));
+        assert_eq!(Price::eur(-123_456).cents(), -123_456);
+    }
 }

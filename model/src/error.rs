@@ -33,9 +33,13 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// Whether trying the same request again may succeed.
+    /// Whether trying the same request again may succeed: no answer, a
+    /// failure of the API, or too many requests at once (429).
     pub fn is_transient(&self) -> bool {
-        matches!(self, ApiError::Unreachable | ApiError::Server(_))
+        matches!(
+            self,
+            ApiError::Unreachable | ApiError::Server(_) | ApiError::Unexpected(429)
+        )
     }
 
     /// The error a non-2xx response stands for.
@@ -79,6 +83,7 @@ mod tests {
         let order: Order = decode(200, ORDER).unwrap();
         assert_eq!(order.order_id, 42);
         assert_eq!(order.price_with_tax.cents(), 12000);
+        assert_eq!(order.price_with_tax.checked_cents(), Some(12000));
     }
 
     #[test]
@@ -119,6 +124,9 @@ mod tests {
         assert!(ApiError::Server(502).is_transient());
         assert!(ApiError::Unreachable.is_transient());
         assert!(!ApiError::NotFound.is_transient());
+        // Too many requests at once: later, the same request may pass.
+        assert!(ApiError::from_status(429, "").is_transient());
+        assert!(!ApiError::Unexpected(418).is_transient());
     }
 
     #[test]

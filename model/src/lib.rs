@@ -10,8 +10,10 @@ pub mod error;
 pub mod late_payment;
 pub mod locale;
 pub mod mandate;
+pub mod retry;
 pub mod siret;
 pub mod timeline;
+pub mod url;
 
 pub use api::*;
 pub use error::{decode, ApiError};

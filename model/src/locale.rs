@@ -36,23 +36,42 @@ pub fn format_euros(cents: i64, locale: Locale) -> String {
     let negative = cents < 0;
     let cents = cents.unsigned_abs();
     let (units, rest) = (cents / 100, cents % 100);
-    let (group, decimal) = match locale {
-        Locale::Fr => ('\u{202f}', ','),
-        Locale::En => (',', '.'),
+    let decimal = match locale {
+        Locale::Fr => ',',
+        Locale::En => '.',
     };
-    let digits = units.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(group);
-        }
-        grouped.push(c);
-    }
+    let grouped = format_count(units, locale);
     let sign = if negative { "-" } else { "" };
     match locale {
         Locale::Fr => format!("{sign}{grouped}{decimal}{rest:02}\u{a0}€"),
         Locale::En => format!("{sign}€{grouped}{decimal}{rest:02}"),
     }
+}
+
+/// A count as people read it: `1\u{202f}000` / `1,000`.
+pub fn format_count(n: u64, locale: Locale) -> String {
+    let group = match locale {
+        Locale::Fr => '\u{202f}',
+        Locale::En => ',',
+    };
+    let digits = n.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(group);
+        }
+        grouped.push(c);
+    }
+    grouped
+}
+
+/// A yearly rate in basis points as people write it: `10,15` / `10.15`.
+pub fn format_rate(bp: u32, locale: Locale) -> String {
+    let decimal = match locale {
+        Locale::Fr => ',',
+        Locale::En => '.',
+    };
+    format!("{}{decimal}{:02}", bp / 100, bp % 100)
 }
 
 const MONTHS_FR: [&str; 12] = [
@@ -117,22 +136,34 @@ fn last_sunday(year: i32, month: u32) -> Option<NaiveDate> {
     Some(day)
 }
 
-/// The wall-clock date and time in Paris, for display. At the very end of
-/// chrono's range, where the offset cannot be added, the UTC time.
-pub fn to_paris(instant: DateTime<Utc>) -> chrono::NaiveDateTime {
-    let utc = instant.naive_utc();
-    utc.checked_add_signed(Duration::hours(paris_offset_hours(instant)))
-        .unwrap_or(utc)
+/// Years a date is shown for: those ISO 8601 writes with four digits, as
+/// `<time datetime>` reads them. Beyond, a date from the API is shown as unknown.
+pub const SHOWN_YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
+
+/// The wall-clock date and time in Paris, for display; `None` outside
+/// [`SHOWN_YEARS`] (and so at the ends of chrono's range, where the offset
+/// cannot be added).
+pub fn to_paris(instant: DateTime<Utc>) -> Option<chrono::NaiveDateTime> {
+    let local = instant
+        .naive_utc()
+        .checked_add_signed(Duration::hours(paris_offset_hours(instant)))?;
+    SHOWN_YEARS.contains(&local.year()).then_some(local)
 }
 
 /// The calendar day of an instant in Paris: Chorus Pro's dates are Paris dates.
+/// At the very end of chrono's range, where the offset cannot be added, the UTC
+/// day (the deadline treats such days as implausible).
 pub fn paris_day(instant: DateTime<Utc>) -> NaiveDate {
-    to_paris(instant).date()
+    let utc = instant.naive_utc();
+    utc.checked_add_signed(Duration::hours(paris_offset_hours(instant)))
+        .unwrap_or(utc)
+        .date()
 }
 
-/// `23 novembre 2026` / `23 November 2026`, as the day is in Paris.
-pub fn format_date(instant: DateTime<Utc>, locale: Locale) -> String {
-    format_day(to_paris(instant).date(), locale)
+/// `23 novembre 2026` / `23 November 2026`, as the day is in Paris; `None` for
+/// an instant that cannot be shown (see [`to_paris`]).
+pub fn format_date(instant: DateTime<Utc>, locale: Locale) -> Option<String> {
+    Some(format_day(to_paris(instant)?.date(), locale))
 }
 
 pub fn format_day(day: NaiveDate, locale: Locale) -> String {
@@ -150,28 +181,30 @@ pub fn format_day(day: NaiveDate, locale: Locale) -> String {
     }
 }
 
-/// `23 novembre 2026 à 14:05` / `23 November 2026, 14:05`, Paris time.
-pub fn format_date_time(instant: DateTime<Utc>, locale: Locale) -> String {
-    let local = to_paris(instant);
+/// `23 novembre 2026 à 14:05` / `23 November 2026, 14:05`, Paris time; `None`
+/// for an instant that cannot be shown (see [`to_paris`]).
+pub fn format_date_time(instant: DateTime<Utc>, locale: Locale) -> Option<String> {
+    let local = to_paris(instant)?;
     let day = format_day(local.date(), locale);
     let time = format!("{:02}:{:02}", local.hour(), local.minute());
-    match locale {
+    Some(match locale {
         Locale::Fr => format!("{day} à {time}"),
         Locale::En => format!("{day}, {time}"),
-    }
+    })
 }
 
-/// The instant in ISO 8601 with Paris's offset, for `<time datetime>`.
-pub fn paris_iso(instant: DateTime<Utc>) -> String {
-    let local = to_paris(instant);
-    format!(
+/// The instant in ISO 8601 with Paris's offset, for `<time datetime>`; `None`
+/// for an instant that cannot be shown (see [`to_paris`]).
+pub fn paris_iso(instant: DateTime<Utc>) -> Option<String> {
+    let local = to_paris(instant)?;
+    Some(format!(
         "{}T{:02}:{:02}:{:02}+{:02}:00",
         local.date(),
         local.hour(),
         local.minute(),
         local.second(),
         paris_offset_hours(instant)
-    )
+    ))
 }
 
 /// A calendar day as ISO 8601 writes it (`2026-11-23`), for URLs and
@@ -207,11 +240,12 @@ pub fn format_size(bytes: u64, locale: Locale) -> String {
         Locale::En => ("bytes", "KB", "MB", '.'),
     };
     // In integers, rounded half to even as `{:.1}` does: no float formatting
-    // code in the bundle for one figure.
-    let one_decimal = |divisor: u64, unit: &str| {
-        let (whole, rest) = (bytes * 10 / divisor, bytes * 10 % divisor);
+    // code in the bundle for one figure. In u128, where ten times any u64 fits.
+    let one_decimal = |divisor: u128, unit: &str| {
+        let tenfold = u128::from(bytes) * 10;
+        let (whole, rest) = (tenfold / divisor, tenfold % divisor);
         let up = 2 * rest > divisor || (2 * rest == divisor && whole % 2 == 1);
-        let tenths = whole + u64::from(up);
+        let tenths = whole + u128::from(up);
         match tenths % 10 {
             0 => format!("{}\u{a0}{unit}", tenths / 10),
             digit => format!("{}{decimal}{digit}\u{a0}{unit}", tenths / 10),
@@ -248,6 +282,26 @@ mod tests {
     }
 
     #[test]
+    fn counts_and_rates_for_each_locale() {
+        assert_eq!(format_count(0, Locale::Fr), "0");
+        assert_eq!(format_count(999, Locale::En), "999");
+        assert_eq!(format_count(1000, Locale::Fr), "1\u{202f}000");
+        assert_eq!(format_count(1_234_567, Locale::En), "1,234,567");
+        assert_eq!(
+            format_count(u64::MAX, Locale::En),
+            "18,446,744,073,709,551,615"
+        );
+        assert_eq!(format_rate(1015, Locale::Fr), "10,15");
+        assert_eq!(format_rate(805, Locale::En), "8.05");
+        assert_eq!(format_rate(0, Locale::En), "0.00");
+        assert_eq!(format_rate(u32::MAX, Locale::Fr), "42949672,95");
+        assert_eq!(
+            format_euros(i64::MIN, Locale::En),
+            "-€92,233,720,368,547,758.08"
+        );
+    }
+
+    #[test]
     fn paris_switches_to_summer_time_on_the_last_sunday_of_march() {
         // 2026: summer time from 29 March 01:00 UTC to 25 October 01:00 UTC.
         assert_eq!(paris_offset_hours(utc("2026-03-29T00:59:59Z")), 1);
@@ -262,23 +316,53 @@ mod tests {
         // 23:30 UTC on 31 December is already New Year's Day in Paris.
         assert_eq!(
             format_date(utc("2026-12-31T23:30:00Z"), Locale::Fr),
-            "1er janvier 2027"
+            Some("1er janvier 2027".to_string())
         );
         assert_eq!(
             format_date(utc("2026-08-15T10:00:00Z"), Locale::En),
-            "15 August 2026"
+            Some("15 August 2026".to_string())
         );
         assert_eq!(
             format_date_time(utc("2026-07-14T08:05:00Z"), Locale::Fr),
-            "14 juillet 2026 à 10:05"
+            Some("14 juillet 2026 à 10:05".to_string())
         );
         assert_eq!(
             paris_iso(utc("2026-07-14T08:05:00Z")),
-            "2026-07-14T10:05:00+02:00"
+            Some("2026-07-14T10:05:00+02:00".to_string())
         );
         assert_eq!(
             paris_iso(utc("2026-01-14T08:05:00Z")),
-            "2026-01-14T09:05:00+01:00"
+            Some("2026-01-14T09:05:00+01:00".to_string())
+        );
+    }
+
+    #[test]
+    fn instants_that_cannot_be_written_are_not_shown() {
+        // At the ends of chrono's range the offset cannot be added; past year
+        // 9999 ISO 8601 needs an expanded year that `<time datetime>` refuses.
+        for instant in [
+            DateTime::<Utc>::MAX_UTC,
+            DateTime::<Utc>::MIN_UTC,
+            utc("9999-12-31T23:30:00Z"),
+            utc("0000-12-31T22:00:00Z"),
+        ] {
+            assert_eq!(to_paris(instant), None, "{instant}");
+            assert_eq!(format_date(instant, Locale::Fr), None, "{instant}");
+            assert_eq!(format_date_time(instant, Locale::En), None, "{instant}");
+            assert_eq!(paris_iso(instant), None, "{instant}");
+        }
+        assert_eq!(
+            paris_iso(utc("9999-12-31T22:59:59Z")),
+            Some("9999-12-31T23:59:59+01:00".to_string())
+        );
+        assert_eq!(
+            format_date(utc("0000-12-31T23:00:00Z"), Locale::Fr),
+            Some("1er janvier 1".to_string())
+        );
+        // The deadline still gets a day to judge, even there.
+        assert_eq!(
+            paris_day(DateTime::<Utc>::MAX_UTC),
+            DateTime::<Utc>::MAX_UTC.date_naive()
         );
     }
 
@@ -297,6 +381,15 @@ mod tests {
         assert_eq!(
             format_size(11 * 1024 * 1024 + 300_000, Locale::En),
             "11.3\u{a0}MB"
+        );
+    }
+
+    #[test]
+    fn any_size_is_written_without_overflow() {
+        assert_eq!(format_size(u64::MAX, Locale::Fr), "17592186044416\u{a0}Mo");
+        assert_eq!(
+            format_size(u64::MAX / 10 + 1, Locale::En),
+            "1759218604441.6\u{a0}MB"
         );
     }
 

@@ -278,7 +278,31 @@ fn with_query(path: &str, params: impl Iterator<Item = (&'static str, String)>) 
 /// How many pages `total` items make (at least one, for an empty list).
 pub fn page_count(total: u64, page_size: u32) -> u32 {
     let size = u64::from(page_size.max(1));
-    total.div_ceil(size).clamp(1, u64::from(u32::MAX)) as u32
+    u32::try_from(total.div_ceil(size).max(1)).unwrap_or(u32::MAX)
+}
+
+/// Where a page of the list stands, as its caption and links show it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PagePosition {
+    /// 1-based, never past the last page.
+    pub current: u32,
+    pub pages: u32,
+    pub previous: Option<u32>,
+    pub next: Option<u32>,
+}
+
+/// The position of the API's page `page` of `total` bills in pages of
+/// `page_size`: a page number out of range (0, past the end) is taken as the
+/// nearest page that exists.
+pub fn page_position(page: u32, total: u64, page_size: u32) -> PagePosition {
+    let pages = page_count(total, page_size);
+    let current = page.clamp(1, pages);
+    PagePosition {
+        current,
+        pages,
+        previous: current.checked_sub(1).filter(|p| *p >= 1),
+        next: current.checked_add(1).filter(|p| *p <= pages),
+    }
 }
 
 #[cfg(test)]
@@ -507,6 +531,50 @@ mod tests {
         assert_eq!(page_count(51, 50), 2);
         assert_eq!(page_count(1000, 50), 20);
         assert_eq!(page_count(1000, 0), 1000);
+        assert_eq!(page_count(u64::MAX, 1), u32::MAX);
+    }
+
+    #[test]
+    fn the_page_shown_is_one_that_exists() {
+        let at = |page, total, size| page_position(page, total, size);
+        assert_eq!(
+            at(2, 120, 50),
+            PagePosition {
+                current: 2,
+                pages: 3,
+                previous: Some(1),
+                next: Some(3)
+            }
+        );
+        assert_eq!(
+            at(0, 120, 50),
+            PagePosition {
+                current: 1,
+                pages: 3,
+                previous: None,
+                next: Some(2)
+            }
+        );
+        assert_eq!(
+            at(u32::MAX, 120, 50),
+            PagePosition {
+                current: 3,
+                pages: 3,
+                previous: Some(2),
+                next: None
+            }
+        );
+        assert_eq!(
+            at(1, 0, 0),
+            PagePosition {
+                current: 1,
+                pages: 1,
+                previous: None,
+                next: None
+            }
+        );
+        let last = at(u32::MAX, u64::MAX, 1);
+        assert_eq!((last.current, last.next), (u32::MAX, None));
     }
 
     #[test]

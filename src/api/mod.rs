@@ -4,6 +4,8 @@
 use gloo_net::http::{Request, RequestBuilder};
 use mandat_model::billing::{PayRequest, PaymentMethods, PaymentReceipt};
 use mandat_model::chorus::ChorusStructure;
+use mandat_model::retry::{retry_delay_ms, Answer};
+use mandat_model::url::resolve_api_url;
 use mandat_model::{decode, Account, ApiError, Order, OrderDetail, OrderStatus};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -50,6 +52,25 @@ impl Api {
         format!("{}{}", self.base, path)
     }
 
+    /// An address the API gave (a form to download, where to upload, a PDF),
+    /// absolute on the API's own origin; `None` when it leads anywhere else
+    /// (see `resolve_api_url`): it is then neither shown as a link nor sent
+    /// to, and a warning in the console says why.
+    pub fn link(&self, url: &str) -> Option<String> {
+        let page_origin = web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_default();
+        match resolve_api_url(&self.base, &page_origin, url) {
+            Ok(resolved) => Some(resolved),
+            Err(why) => {
+                leptos::logging::warn!(
+                    "mandat: an address from the API was refused ({why}): {url:?}"
+                );
+                None
+            }
+        }
+    }
+
     fn builder(&self, method: &str, path: &str) -> RequestBuilder {
         let url = self.url(path);
         let builder = match method {
@@ -72,8 +93,10 @@ impl Api {
     ///
     /// A request that is safe to repeat (a `GET`, or a `POST` with an
     /// `Idempotency-Key`) is sent again when no answer came or the API said it
-    /// is briefly unavailable (502, 503, 504), after [`RETRY_DELAYS_MS`]. After
-    /// a 401, once the host says the user is signed in again, it is sent again.
+    /// is briefly unavailable or busy (502, 503, 504, 429), after
+    /// [`RETRY_DELAYS_MS`], or later when a 503 or 429 says when with
+    /// `Retry-After` (see `mandat_model::retry`). After a 401, once the host
+    /// says the user is signed in again, it is sent again.
     async fn exchange(
         &self,
         method: &str,
@@ -82,31 +105,41 @@ impl Api {
         json_body: Option<&str>,
     ) -> Result<(u16, String), ApiError> {
         let repeatable = method == "GET" || idempotency_key.is_some();
-        let mut delays = RETRY_DELAYS_MS.iter();
+        let mut retries = 0;
         loop {
             let mut request = self.builder(method, path);
             if let Some(key) = idempotency_key {
                 request = request.header("Idempotency-Key", key);
             }
-            let answer = send(request, json_body).await;
-            let transient = match &answer {
-                Err(_) => true,
-                Ok((status, _)) => matches!(status, 502..=504),
+            let (result, answer) = match send(request, json_body).await {
+                Ok(reply) => (
+                    Ok((reply.status, reply.body)),
+                    Answer {
+                        status: Some(reply.status),
+                        retry_after: reply.retry_after,
+                    },
+                ),
+                Err(error) => (Err(error), Answer::default()),
+            };
+            let transient = match answer.status {
+                None => true,
+                Some(status) => matches!(status, 429 | 502..=504),
             };
             let aborted = self.abort_signal().is_some_and(|s| s.aborted());
             if transient && repeatable && !aborted {
-                if let Some(delay) = delays.next() {
-                    pause(*delay).await;
+                if let Some(delay) = retry_delay_ms(&RETRY_DELAYS_MS, retries, &answer, now()) {
+                    retries += 1;
+                    pause(delay).await;
                     continue;
                 }
             }
-            if let (Ok((401, _)), Some(host)) = (&answer, self.host) {
+            if let (Some(401), Some(host)) = (answer.status, self.host) {
                 if host.session_expired(method, &self.url(path)).await {
-                    delays = RETRY_DELAYS_MS.iter();
+                    retries = 0;
                     continue;
                 }
             }
-            return answer;
+            return result;
         }
     }
 
@@ -194,13 +227,21 @@ impl Api {
 }
 
 /// How long to wait before each automatic new attempt of a request that met
-/// no answer or a 502/503/504: short enough that a brief outage goes unnoticed,
-/// few enough that a real one is reported within two seconds.
-pub const RETRY_DELAYS_MS: [i32; 2] = [400, 1200];
+/// no answer or a 502/503/504/429: short enough that a brief outage goes
+/// unnoticed, few enough that a real one is reported within two seconds (unless
+/// the API asks for longer with `Retry-After`).
+pub const RETRY_DELAYS_MS: [u64; 2] = [400, 1200];
+
+/// The status, body and `Retry-After` of one response.
+struct Reply {
+    status: u16,
+    body: String,
+    retry_after: Option<String>,
+}
 
 /// One request; `Err(Unreachable)` when no response came at all (network
 /// down, CORS refusal, DNS, aborted).
-async fn send(request: RequestBuilder, json_body: Option<&str>) -> Result<(u16, String), ApiError> {
+async fn send(request: RequestBuilder, json_body: Option<&str>) -> Result<Reply, ApiError> {
     let request = match json_body {
         Some(json) => request
             .header("Content-Type", "application/json")
@@ -209,16 +250,28 @@ async fn send(request: RequestBuilder, json_body: Option<&str>) -> Result<(u16, 
     }
     .map_err(|_| ApiError::Unreachable)?;
     let response = request.send().await.map_err(|_| ApiError::Unreachable)?;
+    // Read before the body; an API on another origin must expose it (CORS).
+    let retry_after = response.headers().get("Retry-After");
     // A body cut short is as good as no body: `decode` sees it empty.
-    let text = response.text().await.unwrap_or_default();
-    Ok((response.status(), text))
+    let body = response.text().await.unwrap_or_default();
+    Ok(Reply {
+        status: response.status(),
+        body,
+        retry_after,
+    })
+}
+
+/// The browser's clock, for a `Retry-After` that is a date.
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
 /// Resolves after `millis` milliseconds.
-async fn pause(millis: i32) {
+async fn pause(millis: u64) {
     let Some(window) = web_sys::window() else {
         return;
     };
+    let millis = i32::try_from(millis).unwrap_or(i32::MAX);
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
     });

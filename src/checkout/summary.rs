@@ -1,14 +1,14 @@
 //! The order summary: the order's dates, its lines and its totals.
 
 use leptos::prelude::*;
-use mandat_model::locale::{format_date, format_euros, paris_iso};
 use mandat_model::{Order, OrderDetail};
 
-use crate::i18n::{fill, locale, t, Key};
+use crate::i18n::{fill, t, Key};
+use crate::ui::{price_text, Instant};
 
 /// The summary of a loaded order: number, dates, lines in a table, totals
-/// HT, TVA and TTC. Amounts are formatted here from cents, never taken from
-/// the API's own text.
+/// HT, TVA and TTC. Amounts are formatted from cents, never taken from the
+/// API's own text.
 #[component]
 pub fn OrderSummary(
     /// The order.
@@ -16,9 +16,7 @@ pub fn OrderSummary(
     /// Its lines.
     details: Vec<OrderDetail>,
 ) -> impl IntoView {
-    let loc = locale();
     let id = order.order_id.to_string();
-    let euros = move |cents: i64| format_euros(cents, loc);
     let rows = details
         .into_iter()
         .map(|line| {
@@ -27,8 +25,8 @@ pub fn OrderSummary(
                     <th scope="row">{line.description}</th>
                     <td>{line.domain}</td>
                     <td class="mandat-num">{line.quantity}</td>
-                    <td class="mandat-num">{euros(line.unit_price.cents())}</td>
-                    <td class="mandat-num">{euros(line.total_price.cents())}</td>
+                    <td class="mandat-num">{price_text(&line.unit_price)}</td>
+                    <td class="mandat-num">{price_text(&line.total_price)}</td>
                 </tr>
             }
         })
@@ -51,15 +49,13 @@ pub fn OrderSummary(
                 <div>
                     <dt>{t(Key::SummaryOrderDate)}</dt>
                     <dd>
-                        <time datetime=paris_iso(order.date)>{format_date(order.date, loc)}</time>
+                        <Instant instant=order.date />
                     </dd>
                 </div>
                 <div>
                     <dt>{t(Key::SummaryExpiry)}</dt>
                     <dd>
-                        <time datetime=paris_iso(order.expiration_date) data-testid="order-expiry">
-                            {format_date(order.expiration_date, loc)}
-                        </time>
+                        <Instant instant=order.expiration_date testid="order-expiry" />
                         <span class="mandat-hint">{t(Key::SummaryExpiryHint)}</span>
                     </dd>
                 </div>
@@ -82,17 +78,17 @@ pub fn OrderSummary(
                         <tr>
                             <th scope="row" colspan="4">{t(Key::TotalHt)}</th>
                             <td class="mandat-num" data-testid="total-ht">
-                                {euros(order.price_without_tax.cents())}
+                                {price_text(&order.price_without_tax)}
                             </td>
                         </tr>
                         <tr>
                             <th scope="row" colspan="4">{t(Key::TotalTva)}</th>
-                            <td class="mandat-num" data-testid="total-tva">{euros(order.tax.cents())}</td>
+                            <td class="mandat-num" data-testid="total-tva">{price_text(&order.tax)}</td>
                         </tr>
                         <tr class="mandat-table__grand-total">
                             <th scope="row" colspan="4">{t(Key::TotalTtc)}</th>
                             <td class="mandat-num" data-testid="total-ttc">
-                                {euros(order.price_with_tax.cents())}
+                                {price_text(&order.price_with_tax)}
                             </td>
                         </tr>
                     </tfoot>

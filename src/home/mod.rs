@@ -1,12 +1,11 @@
 //! `/`: the signed-in account's orders, with links to pay them and to their mandate.
 
 use leptos::prelude::*;
-use mandat_model::locale::{format_date, format_euros, paris_iso};
 use mandat_model::{Account, ApiError, Order};
 
 use crate::api::Api;
-use crate::i18n::{fill, locale, t, Key};
-use crate::ui::{ApiErrorView, Loading};
+use crate::i18n::{fill, t, Key};
+use crate::ui::{price_text, ApiErrorView, Instant, Loading};
 
 async fn load(api: Api) -> Result<(Account, Vec<Order>), ApiError> {
     let account = api.me().await?;
@@ -45,7 +44,6 @@ pub fn OrderList(
     /// Its orders, in display order.
     orders: Vec<Order>,
 ) -> impl IntoView {
-    let loc = locale();
     let intro = fill(Key::HomeIntro, &[("name", &account.name)]);
     let table = if orders.is_empty() {
         view! { <p>{t(Key::HomeNoOrders)}</p> }.into_any()
@@ -59,9 +57,9 @@ pub fn OrderList(
                     <tr data-testid="order-row">
                         <th scope="row">{fill(Key::OrderNumber, &vars)}</th>
                         <td>
-                            <time datetime=paris_iso(order.date)>{format_date(order.date, loc)}</time>
+                            <Instant instant=order.date />
                         </td>
-                        <td class="mandat-num">{format_euros(order.price_with_tax.cents(), loc)}</td>
+                        <td class="mandat-num">{price_text(&order.price_with_tax)}</td>
                         <td>
                             <ul class="mandat-inline-list">
                                 <li>

@@ -69,6 +69,12 @@ catalogue! {
     NotFoundTitle => "Page introuvable", "Page not found";
     NotFoundBody => "L’adresse demandée ne correspond à aucune page de cet espace. Elle a pu être mal saisie ou la page a été déplacée.", "The address does not match any page of this area. It may have been mistyped, or the page has moved.";
 
+    // Values from the API that cannot be shown as they are.
+    AmountUnknown => "Montant inconnu", "Unknown amount";
+    DateUnknown => "Date inconnue", "Unknown date";
+    LinkRefused => "Lien indisponible : l’adresse donnée par le service de facturation ne mène pas à ce service, elle n’est donc pas proposée. Réessayez plus tard ; si cela continue, contactez le support.", "Link unavailable: the address given by the billing service does not lead to that service, so it is not offered. Try again later; if this goes on, contact support.";
+    UploadRefused => "Envoi impossible : l’adresse de dépôt donnée par le service de facturation ne mène pas à ce service, aucun fichier n’y sera envoyé. Réessayez plus tard ; si cela continue, contactez le support.", "Sending is not possible: the upload address given by the billing service does not lead to that service, so no file will be sent to it. Try again later; if this goes on, contact support.";
+
     ErrorSummaryTitle => "Des informations sont à compléter ou à corriger", "Some information needs completing or correcting";
 
     // Errors of the API, by kind.

@@ -11,19 +11,19 @@ use mandat_model::billing::{Bill, ChorusTracking, Debt};
 use mandat_model::chorus::{ChorusEvent, ChorusStatus};
 use mandat_model::deadline::{Deadline, Interruption};
 use mandat_model::late_payment::LateInterest;
-use mandat_model::locale::{
-    format_date, format_date_time, format_day, format_euros, iso_day, paris_iso,
-};
+use mandat_model::locale::{format_date_time, format_day, format_euros, format_rate, iso_day};
 use mandat_model::timeline::{
     keeps_changing, new_events, next_step, poll_delay_ms, timeline, NextStep,
 };
 use mandat_model::{ApiError, Locale};
 
-use super::labels::{category_key, debt_key, fill_in, format_rate, status_key, StatusBadge};
+use super::labels::{category_key, debt_key, fill_in, status_key, StatusBadge};
 use super::timeline::Timeline;
 use crate::api::Api;
 use crate::i18n::{fill, locale, t, Key};
-use crate::ui::{Alert, AlertKind, ApiErrorView, Loading};
+use crate::ui::{
+    cents_text, price_text, Alert, AlertKind, ApiErrorView, Instant, Loading, RefusedLink,
+};
 
 /// Where the administration validates its invoices.
 pub const CHORUS_PRO_URL: &str = "https://chorus-pro.gouv.fr/";
@@ -113,18 +113,27 @@ pub fn InvoiceDetail(
         Live::start(bill.bill_id.clone(), tracking, announcement, loc);
     }
     let status = Memo::new(move |_| tracking.with(|t| t.as_ref().and_then(|t| t.status)));
-    let amount_cents = bill.price_with_tax.cents();
     let bill_status = bill.chorus_status;
     let id = bill.bill_id.clone();
-    let pdf_label = fill(Key::InvPdf, &[("id", &id)]);
+    let pdf = match Api::from_context().link(&bill.pdf_url) {
+        Some(href) => view! {
+            <p>
+                <a class="mandat-inv-pdf" href=href download=format!("{id}.pdf") data-testid="pdf-link">
+                    {fill(Key::InvPdf, &[("id", &id)])}
+                </a>
+            </p>
+        }
+        .into_any(),
+        None => view! { <RefusedLink message=Key::LinkRefused /> }.into_any(),
+    };
     let debt_facts = debt.map(|debt| {
         view! {
             <dt>{t(Key::InvFieldDebt)}</dt>
             <dd data-testid="debt">{t(debt_key(debt.status))}</dd>
             <dt>{t(Key::InvFieldPending)}</dt>
             <dd>
-                {match debt.pending_amount {
-                    Some(pending) => format_euros(pending.cents(), loc),
+                {match &debt.pending_amount {
+                    Some(pending) => price_text(pending),
                     None => t(Key::InvPendingUnknown).to_string(),
                 }}
             </dd>
@@ -136,18 +145,18 @@ pub fn InvoiceDetail(
             <dl class="mandat-facts mandat-inv-facts">
                 <dt>{t(Key::InvFieldDate)}</dt>
                 <dd>
-                    <time datetime=paris_iso(bill.date)>{format_date(bill.date, loc)}</time>
+                    <Instant instant=bill.date />
                 </dd>
                 <dt>{t(Key::InvFieldOrder)}</dt>
                 <dd>{fill(Key::InvFieldOrderValue, &[("id", &bill.order_id.to_string())])}</dd>
                 <dt>{t(Key::InvFieldType)}</dt>
                 <dd data-testid="category">{t(category_key(bill.category))}</dd>
                 <dt>{t(Key::InvFieldHt)}</dt>
-                <dd>{format_euros(bill.price_without_tax.cents(), loc)}</dd>
+                <dd>{price_text(&bill.price_without_tax)}</dd>
                 <dt>{t(Key::InvFieldTva)}</dt>
-                <dd>{format_euros(bill.tax.cents(), loc)}</dd>
+                <dd>{price_text(&bill.tax)}</dd>
                 <dt>{t(Key::InvFieldTtc)}</dt>
-                <dd>{format_euros(amount_cents, loc)}</dd>
+                <dd>{price_text(&bill.price_with_tax)}</dd>
                 <dt>{t(Key::InvFieldStatus)}</dt>
                 <dd data-testid="current-status">
                     {move || {
@@ -157,11 +166,7 @@ pub fn InvoiceDetail(
                 </dd>
                 {debt_facts}
             </dl>
-            <p>
-                <a class="mandat-inv-pdf" href=bill.pdf_url.clone() download=format!("{id}.pdf") data-testid="pdf-link">
-                    {pdf_label}
-                </a>
-            </p>
+            {pdf}
         </section>
     };
     let chorus = if on_chorus {
@@ -442,10 +447,7 @@ fn interest_view(
                     </p>
                 }
             });
-            let total = i
-                .total_cents()
-                .map(|cents| format_euros(cents, loc))
-                .unwrap_or_default();
+            let total = cents_text(i.total_cents());
             view! {
                 <dl class="mandat-facts mandat-inv-facts">
                     <dt>{t(Key::InvLateInterest)}</dt>
@@ -821,7 +823,11 @@ impl Live {
                     Key::InvLiveNew,
                     &[
                         ("status", status_key(e.status).text(self.locale)),
-                        ("date", &format_date_time(e.date, self.locale)),
+                        (
+                            "date",
+                            &format_date_time(e.date, self.locale)
+                                .unwrap_or_else(|| Key::DateUnknown.text(self.locale).to_string()),
+                        ),
                     ],
                 )
             })

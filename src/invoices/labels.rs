@@ -102,29 +102,3 @@ pub fn fill_in(locale: Locale, key: Key, values: &[(&str, &str)]) -> String {
     }
     text
 }
-
-/// A yearly rate in basis points as people write it: `10,15` / `10.15`.
-pub fn format_rate(bp: u32, locale: Locale) -> String {
-    let sep = match locale {
-        Locale::Fr => ',',
-        Locale::En => '.',
-    };
-    format!("{}{sep}{:02}", bp / 100, bp % 100)
-}
-
-/// A count as people read it: `1\u{202f}000` / `1,000`.
-pub fn format_count(n: u64, locale: Locale) -> String {
-    let sep = match locale {
-        Locale::Fr => '\u{202f}',
-        Locale::En => ',',
-    };
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
-}

@@ -5,15 +5,15 @@ use leptos::prelude::*;
 use mandat_model::billing::{Bill, BillPage};
 use mandat_model::chorus::ChorusStatus;
 use mandat_model::deadline::Deadline;
-use mandat_model::locale::{format_date, format_day, format_euros};
-use mandat_model::timeline::{page_count, BillQuery, BillSort, PAGE_SIZES};
+use mandat_model::locale::{format_count, format_day};
+use mandat_model::timeline::{page_position, BillQuery, BillSort, PAGE_SIZES};
 use mandat_model::ApiError;
 
-use super::labels::{category_key, format_count, status_key, StatusBadge};
+use super::labels::{category_key, status_key, StatusBadge};
 use crate::api::Api;
 use crate::i18n::{fill, locale, t, Key};
 use crate::ui::perf::{perf_mark, perf_measure};
-use crate::ui::{ApiErrorView, Loading};
+use crate::ui::{price_text, ApiErrorView, Instant, Loading};
 
 /// The name of the measure from a filter change to the list rendered, the
 /// API's answer included.
@@ -254,8 +254,7 @@ pub fn BillTable(
     query: BillQuery,
 ) -> impl IntoView {
     let loc = locale();
-    let pages = page_count(page.total, page.page_size);
-    let current = page.page.min(pages);
+    let position = page_position(page.page, page.total, page.page_size);
     let count = view! {
         <p class="mandat-inv-count" role="status" aria-live="polite" data-testid="invoice-count">
             {count_text(page.total)}
@@ -286,8 +285,8 @@ pub fn BillTable(
         .into_iter()
         .map(|bill| bill_row(bill, loc))
         .collect_view();
-    let vars_page = current.to_string();
-    let vars_pages = pages.to_string();
+    let vars_page = position.current.to_string();
+    let vars_pages = position.pages.to_string();
     let caption = fill(
         Key::InvListCaption,
         &[("page", &vars_page), ("pages", &vars_pages)],
@@ -299,17 +298,17 @@ pub fn BillTable(
         }
         .app_path()
     };
-    let prev = (current > 1).then(|| {
+    let prev = position.previous.map(|n| {
         view! {
             <li>
-                <a href=crate::nav::href(&page_link(current - 1)) rel="prev" data-testid="page-prev">{t(Key::InvPrev)}</a>
+                <a href=crate::nav::href(&page_link(n)) rel="prev" data-testid="page-prev">{t(Key::InvPrev)}</a>
             </li>
         }
     });
-    let next = (current < pages).then(|| {
+    let next = position.next.map(|n| {
         view! {
             <li>
-                <a href=crate::nav::href(&page_link(current + 1)) rel="next" data-testid="page-next">{t(Key::InvNext)}</a>
+                <a href=crate::nav::href(&page_link(n)) rel="next" data-testid="page-next">{t(Key::InvNext)}</a>
             </li>
         }
     });
@@ -396,11 +395,11 @@ fn bill_row(bill: Bill, loc: mandat_model::Locale) -> impl IntoView {
                 <a href=crate::nav::href(&href)>{label}</a>
             </th>
             <td>
-                <time datetime=mandat_model::locale::paris_iso(bill.date)>{format_date(bill.date, loc)}</time>
+                <Instant instant=bill.date />
             </td>
             <td>{fill(Key::InvFieldOrderValue, &[("id", &bill.order_id.to_string())])}</td>
             <td>{t(category_key(bill.category))}</td>
-            <td class="mandat-num">{format_euros(bill.price_with_tax.cents(), loc)}</td>
+            <td class="mandat-num">{price_text(&bill.price_with_tax)}</td>
             <td>
                 <StatusBadge status=bill.chorus_status />
             </td>

@@ -2,12 +2,12 @@
 
 use leptos::prelude::*;
 use mandat_model::chorus::ChorusEvent;
-use mandat_model::locale::{format_date_time, paris_iso};
 use mandat_model::timeline::timeline;
 
 use super::labels::{actor_key, status_key};
-use crate::i18n::{locale, t, Key};
+use crate::i18n::{t, Key};
 use crate::ui::perf::{perf_mark, perf_measure};
+use crate::ui::Instant;
 
 /// The name of the measure of one rendering of the timeline.
 pub const TIMELINE_MEASURE: &str = "mandat:timeline-render";
@@ -23,7 +23,6 @@ pub fn Timeline(
     #[prop(into)]
     events: Signal<Vec<ChorusEvent>>,
 ) -> impl IntoView {
-    let loc = locale();
     // Runs after the list below is in the document.
     Effect::new(move |_| {
         events.track();
@@ -55,7 +54,7 @@ pub fn Timeline(
                     <li class="mandat-inv-event" data-testid="timeline-event" data-status=event.status.code()>
                         <p class="mandat-inv-event__label">{t(status_key(event.status))}</p>
                         <p class="mandat-inv-event__date">
-                            <time datetime=paris_iso(event.date)>{format_date_time(event.date, loc)}</time>
+                            <Instant instant=event.date with_time=true />
                         </p>
                         <p class="mandat-inv-event__actor">
                             <span class="mandat-inv-event__key">{t(Key::InvEventActor)}</span>

@@ -5,13 +5,13 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use mandat_model::locale::{format_date_time, format_size, paris_iso};
+use mandat_model::locale::format_size;
 use mandat_model::mandate::{Mandate, MandateState};
 use mandat_model::ApiError;
 
 use crate::api::Api;
 use crate::i18n::{fill, locale, t, Key};
-use crate::ui::{ApiErrorView, Loading};
+use crate::ui::{ApiErrorView, Instant, Loading, RefusedLink};
 
 pub mod check;
 pub mod progress;
@@ -20,23 +20,37 @@ mod zone;
 
 pub use check::{check_file, problem_message, vet, FileProblem};
 pub use progress::{announce_step, ProgressBar};
-pub use zone::{UploadZone, ATTEMPTS, RETRY_DELAYS_S};
+pub use zone::{UploadZone, ATTEMPTS, RETRY_DELAYS_MS};
 
 /// How often the state is read again while the copy is under review.
 pub const POLL_EVERY: Duration = Duration::from_secs(3);
 
-/// `url` from the API, resolved against the API's own host when the app is
-/// configured with an absolute API base (a host page on another origin).
-pub fn resolve_api_url(api_base: &str, url: &str) -> String {
-    if url.starts_with("http://") || url.starts_with("https://") || !url.starts_with('/') {
-        return url.to_string();
-    }
-    match api_base.split_once("://") {
-        Some((scheme, rest)) => {
-            let host = rest.split('/').next().unwrap_or(rest);
-            format!("{scheme}://{host}{url}")
+/// The link to the pre-filled form, on the API's own origin; a message in its
+/// place when the API's address for it leads anywhere else.
+#[component]
+pub fn FormDownload(
+    /// The order, for the downloaded file's name.
+    order_id: u64,
+    /// The form's address, as the API gave it (`formUrl`).
+    #[prop(into)]
+    url: String,
+) -> impl IntoView {
+    match Api::from_context().link(&url) {
+        Some(href) => view! {
+            <p>
+                <a
+                    href=href
+                    download=format!("mandat-{order_id}.pdf")
+                    class="mandat-button mandat-button--secondary"
+                    data-testid="form-download"
+                >
+                    <span aria-hidden="true">"⭳ "</span>
+                    {t(Key::MandateDownload)}
+                </a>
+            </p>
         }
-        None => url.to_string(),
+        .into_any(),
+        None => view! { <RefusedLink message=Key::LinkRefused /> }.into_any(),
     }
 }
 
@@ -142,8 +156,6 @@ impl Loader {
 pub fn MandateView(order_id: u64) -> impl IntoView {
     let title = fill(Key::MandateTitle, &[("id", &order_id.to_string())]);
     crate::set_page_title(&title);
-    let config = crate::use_config();
-    let api_base = config.api_base.clone();
 
     let loader = Loader {
         api: StoredValue::new(Api::from_context()),
@@ -165,23 +177,11 @@ pub fn MandateView(order_id: u64) -> impl IntoView {
     let loaded = Memo::new(move |_| mandate.with(Option::is_some));
     let current = Memo::new(move |_| mandate.with(|m| m.as_ref().map(|m| m.state)));
     let accepts_upload = Memo::new(move |_| current.get().is_some_and(|s| s.accepts_upload()));
+    // As the API gave them: the form's link and the upload zone resolve them.
     let upload_url = Memo::new(move |_| {
-        mandate.with(|m| {
-            m.as_ref()
-                .map(|m| resolve_api_url(&api_base, &m.upload_url))
-                .unwrap_or_default()
-        })
+        mandate.with(|m| m.as_ref().map(|m| m.upload_url.clone()).unwrap_or_default())
     });
-    let form_url = Memo::new({
-        let api_base = crate::use_config().api_base;
-        move |_| {
-            mandate.with(|m| {
-                m.as_ref()
-                    .map(|m| resolve_api_url(&api_base, &m.form_url))
-                    .unwrap_or_default()
-            })
-        }
-    });
+    let form_url = Memo::new(move |_| mandate.with(|m| m.as_ref().map(|m| m.form_url.clone())));
 
     let host = crate::host::use_host();
     // The host hears of every change of state seen here, not of the first one read.
@@ -271,7 +271,7 @@ pub fn MandateView(order_id: u64) -> impl IntoView {
             MandateState::Accepted => {
                 let bill = m.bill_id.clone().unwrap_or_default();
                 let link = (!bill.is_empty()).then(|| {
-                    let href = format!("/invoices/{bill}");
+                    let href = format!("/invoices/{}", js_sys::encode_uri_component(&bill));
                     view! {
                         <p>
                             <a href=crate::nav::href(&href) class="mandat-mandate__invoice" data-testid="invoice-link">
@@ -348,8 +348,6 @@ pub fn MandateView(order_id: u64) -> impl IntoView {
 
     let document = move || {
         let doc = mandate.get()?.document?;
-        let when = format_date_time(doc.uploaded_at, locale());
-        let iso = paris_iso(doc.uploaded_at);
         let size = format_size(doc.size, locale());
         Some(view! {
             <section class="mandat-mandate__document" aria-labelledby="mandate-document-title">
@@ -358,7 +356,7 @@ pub fn MandateView(order_id: u64) -> impl IntoView {
                     <span class="mandat-upload__name">{doc.name}</span>
                     {format!(" ({size}), ")}
                     {t(Key::MandateDocumentSent)} " "
-                    <time datetime=iso>{when}</time>
+                    <Instant instant=doc.uploaded_at with_time=true />
                 </p>
             </section>
         })
@@ -396,17 +394,7 @@ pub fn MandateView(order_id: u64) -> impl IntoView {
                     <section class="mandat-mandate__download" aria-labelledby="mandate-download-title">
                         <h2 id="mandate-download-title">{t(Key::MandateDownloadTitle)}</h2>
                         <p>{t(Key::MandateDownloadHelp)}</p>
-                        <p>
-                            <a
-                                href=move || form_url.get()
-                                download=format!("mandat-{order_id}.pdf")
-                                class="mandat-button mandat-button--secondary"
-                                data-testid="form-download"
-                            >
-                                <span aria-hidden="true">"⭳ "</span>
-                                {t(Key::MandateDownload)}
-                            </a>
-                        </p>
+                        {move || form_url.get().map(|url| view! { <FormDownload order_id=order_id url=url /> })}
                     </section>
                     <UploadZone
                         url=upload_url.get_untracked()

@@ -3,6 +3,7 @@
 //! `mandat_model::decode`, like every other response of the API.
 
 use mandat_model::mandate::Mandate;
+use mandat_model::retry::Answer;
 use mandat_model::{decode, ApiError};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,8 +20,9 @@ const UPLOAD_MEASURE: &str = "mandat:upload";
 pub enum UploadEvent {
     /// `sent` of `total` bytes of the body have left.
     Progress { sent: f64, total: f64 },
-    /// The API answered (or could not be reached).
-    Done(Box<Result<Mandate, ApiError>>),
+    /// The API answered (or could not be reached), with what the answer says
+    /// about trying again.
+    Done(Box<(Result<Mandate, ApiError>, Answer)>),
 }
 
 /// One `PUT` of a file in flight. Dropping it aborts the request and
@@ -62,22 +64,29 @@ impl Upload {
         let answered = xhr.clone();
         let done = Closure::<dyn FnMut(JsValue)>::new(move |_| {
             let status = answered.status().unwrap_or(0);
-            let result = if status == 0 {
-                Err(ApiError::Unreachable)
+            let (result, answer) = if status == 0 {
+                (Err(ApiError::Unreachable), Answer::default())
             } else {
                 if (200..300).contains(&status) {
                     perf_measure(UPLOAD_MEASURE, UPLOAD_START);
                 }
                 let text = answered.response_text().ok().flatten().unwrap_or_default();
-                decode::<Mandate>(status, &text)
+                let answer = Answer {
+                    status: Some(status),
+                    retry_after: answered.get_response_header("Retry-After").ok().flatten(),
+                };
+                (decode::<Mandate>(status, &text), answer)
             };
-            later(report.clone(), UploadEvent::Done(Box::new(result)));
+            later(
+                report.clone(),
+                UploadEvent::Done(Box::new((result, answer))),
+            );
         });
         let report = on_event;
         let failed = Closure::<dyn FnMut(JsValue)>::new(move |_| {
             later(
                 report.clone(),
-                UploadEvent::Done(Box::new(Err(ApiError::Unreachable))),
+                UploadEvent::Done(Box::new((Err(ApiError::Unreachable), Answer::default()))),
             );
         });
 

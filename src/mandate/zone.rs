@@ -9,6 +9,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use mandat_model::locale::format_size;
 use mandat_model::mandate::{Mandate, UploadKind};
+use mandat_model::retry::{retry_delay_ms, Answer};
 use mandat_model::ApiError;
 use wasm_bindgen::JsCast;
 
@@ -16,12 +17,13 @@ use super::check::{check_file, kind_label, name_disagrees, name_to_send};
 use super::progress::{announce_step, ProgressBar};
 use super::xhr::{Upload, UploadEvent};
 use crate::i18n::{fill, locale, t, Key};
-use crate::ui::{error_words, Alert, AlertKind};
+use crate::ui::{error_words, Alert, AlertKind, RefusedLink};
 
-/// Waits before the automatic retries, in seconds: three more attempts.
-pub const RETRY_DELAYS_S: [u32; 3] = [1, 2, 4];
+/// Waits before the automatic retries, in milliseconds: three more attempts,
+/// each later when the API asks for longer with `Retry-After`.
+pub const RETRY_DELAYS_MS: [u64; 3] = [1_000, 2_000, 4_000];
 /// Attempts in all before the user is asked to retry.
-pub const ATTEMPTS: u32 = 1 + RETRY_DELAYS_S.len() as u32;
+pub const ATTEMPTS: u32 = 1 + RETRY_DELAYS_MS.len() as u32;
 
 /// The `accept` of the file picker: a hint for the browser's dialog only,
 /// the content is what is checked.
@@ -54,7 +56,7 @@ enum Phase {
     /// Attempt `attempt` of [`ATTEMPTS`] in flight.
     Sending { attempt: u32 },
     /// Attempt `next` starts in `seconds`.
-    Waiting { next: u32, seconds: u32 },
+    Waiting { next: u32, seconds: u64 },
     /// Stopped by the user; the file is kept.
     Cancelled,
     /// Stopped by an error; the file is kept.
@@ -165,7 +167,7 @@ impl Zone {
         );
         match started {
             Ok(upload) => self.inflight.set_value(Some(upload)),
-            Err(error) => self.finish(generation, attempt, Err(error)),
+            Err(error) => self.finish(generation, attempt, Err(error), &Answer::default()),
         }
     }
 
@@ -182,7 +184,10 @@ impl Zone {
                 };
                 self.progress(percent);
             }
-            UploadEvent::Done(result) => self.finish(generation, attempt, *result),
+            UploadEvent::Done(done) => {
+                let (result, answer) = *done;
+                self.finish(generation, attempt, result, &answer);
+            }
         }
     }
 
@@ -199,20 +204,28 @@ impl Zone {
         }
     }
 
-    fn finish(self, generation: u32, attempt: u32, result: Result<Mandate, ApiError>) {
+    fn finish(
+        self,
+        generation: u32,
+        attempt: u32,
+        result: Result<Mandate, ApiError>,
+        answer: &Answer,
+    ) {
         let _ = self.inflight.try_update_value(|u| u.take());
-        match result {
-            Ok(mandate) => {
+        // Attempt `attempt` (from 1) failed: `attempt - 1` retries so far.
+        let retries = usize::try_from(attempt.saturating_sub(1)).unwrap_or(usize::MAX);
+        let delay = retry_delay_ms(&RETRY_DELAYS_MS, retries, answer, crate::api::now());
+        match (result, delay) {
+            (Ok(mandate), _) => {
                 self.file.set_value(None);
                 self.chosen.set(None);
                 self.phase.set(Phase::Idle);
                 self.on_uploaded.run(mandate);
             }
-            Err(error) if error.is_transient() && attempt < ATTEMPTS => {
-                let seconds = RETRY_DELAYS_S[(attempt - 1) as usize];
+            (Err(error), Some(millis)) if error.is_transient() => {
                 self.phase.set(Phase::Waiting {
                     next: attempt + 1,
-                    seconds,
+                    seconds: millis.div_ceil(1000),
                 });
                 let zone = self;
                 let handle = set_timeout_with_handle(
@@ -221,13 +234,13 @@ impl Zone {
                             zone.send(attempt + 1);
                         }
                     },
-                    Duration::from_secs(u64::from(seconds)),
+                    Duration::from_millis(millis),
                 )
                 .ok();
                 self.timer.set_value(handle);
             }
             // Signed out: once the host says the user is back, send it again.
-            Err(ApiError::Unauthorized) => {
+            (Err(ApiError::Unauthorized), _) => {
                 self.phase.set(Phase::Failed(ApiError::Unauthorized));
                 let zone = self;
                 let url = self.url.get_value();
@@ -237,7 +250,7 @@ impl Zone {
                     }
                 });
             }
-            Err(error) => {
+            (Err(error), _) => {
                 if matches!(error, ApiError::Conflict(_)) {
                     self.on_conflict.run(());
                 }
@@ -301,7 +314,8 @@ fn worth_retrying(error: &ApiError) -> bool {
 /// The upload zone of one mandate.
 #[component]
 pub fn UploadZone(
-    /// Where the signed copy is `PUT`.
+    /// Where the signed copy is `PUT`, as the API gave it (`uploadUrl`): used
+    /// only on the API's own origin (see `Api::link`).
     #[prop(into)]
     url: String,
     /// Set while a file is being sent (or about to be sent again).
@@ -313,6 +327,16 @@ pub fn UploadZone(
     #[prop(into)]
     on_conflict: Callback<()>,
 ) -> impl IntoView {
+    // Never send the file, nor the cookies with it, anywhere else.
+    let Some(url) = crate::api::Api::from_context().link(&url) else {
+        return view! {
+            <section class="mandat-upload" aria-labelledby="mandate-upload-title">
+                <h2 id="mandate-upload-title">{t(Key::MandateUploadTitle)}</h2>
+                <RefusedLink message=Key::UploadRefused />
+            </section>
+        }
+        .into_any();
+    };
     let zone = Zone {
         url: StoredValue::new(url),
         chosen: RwSignal::new(None),
@@ -363,7 +387,12 @@ pub fn UploadZone(
     });
 
     let on_change = move |ev: web_sys::Event| {
-        let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
             zone.choose(file);
         }
@@ -567,6 +596,7 @@ pub fn UploadZone(
             </p>
         </section>
     }
+    .into_any()
 }
 
 /// Shows a dropped or pasted file in the file picker too, so that both agree.

@@ -1,11 +1,13 @@
 //! Shared widgets: alerts, the loading state, the message for an API error,
 //! the error summary of a form.
 
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use mandat_model::ApiError;
+use mandat_model::locale::{format_date, format_date_time, format_euros, paris_iso};
+use mandat_model::{ApiError, Price};
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{fill, t, Key};
+use crate::i18n::{fill, locale, t, Key};
 
 mod error_summary;
 pub mod perf;
@@ -75,6 +77,65 @@ pub fn Loading(
             <span class="mandat-spinner" aria-hidden="true"></span>
             {label}
         </p>
+    }
+}
+
+/// An amount in cents in the app's locale, or the words for an unknown amount.
+pub fn cents_text(cents: Option<i64>) -> String {
+    match cents {
+        Some(cents) => format_euros(cents, locale()),
+        None => t(Key::AmountUnknown).to_string(),
+    }
+}
+
+/// A price from the API, or the words for an unknown amount when it is not a
+/// plausible euro amount (see `Price::checked_cents`).
+pub fn price_text(price: &Price) -> String {
+    cents_text(price.checked_cents())
+}
+
+/// An instant from the API as its Paris date (and time) in a `<time>`, or the
+/// words for an unknown date when it cannot be shown (see
+/// `mandat_model::locale::to_paris`).
+#[component]
+pub fn Instant(
+    /// The instant, as the API sent it.
+    instant: DateTime<Utc>,
+    /// Shows the time of day too.
+    #[prop(optional)]
+    with_time: bool,
+    /// The element's `data-testid`.
+    #[prop(optional)]
+    testid: Option<&'static str>,
+) -> impl IntoView {
+    let loc = locale();
+    let text = if with_time {
+        format_date_time(instant, loc)
+    } else {
+        format_date(instant, loc)
+    };
+    match (paris_iso(instant), text) {
+        (Some(iso), Some(text)) => {
+            view! { <time datetime=iso data-testid=testid>{text}</time> }.into_any()
+        }
+        _ => view! {
+            <span data-testid=testid>{t(Key::DateUnknown)}</span>
+        }
+        .into_any(),
+    }
+}
+
+/// In place of a link or an upload whose address, given by the API, was
+/// refused (see `Api::link`): what happened, in words.
+#[component]
+pub fn RefusedLink(
+    /// `LinkRefused` for a link, `UploadRefused` for the upload.
+    message: Key,
+) -> impl IntoView {
+    view! {
+        <div class="mandat-alert mandat-alert--warning" data-testid="link-refused">
+            <p>{t(message)}</p>
+        </div>
     }
 }
 
