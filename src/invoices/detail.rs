@@ -108,9 +108,11 @@ pub fn InvoiceDetail(
     } = data;
     let on_chorus = initial.is_some();
     let tracking = RwSignal::new(initial);
+    // Read again with the tracking, so that the summary follows the deadline.
+    let debt = RwSignal::new(debt);
     let announcement = RwSignal::new(String::new());
     if on_chorus {
-        Live::start(bill.bill_id.clone(), tracking, announcement, loc);
+        Live::start(bill.bill_id.clone(), tracking, debt, announcement, loc);
     }
     let status = Memo::new(move |_| tracking.with(|t| t.as_ref().and_then(|t| t.status)));
     let bill_status = bill.chorus_status;
@@ -126,8 +128,9 @@ pub fn InvoiceDetail(
         .into_any(),
         None => view! { <RefusedLink message=Key::LinkRefused /> }.into_any(),
     };
-    let debt_facts = debt.map(|debt| {
-        view! {
+    let debt_facts = move || {
+        debt.get().map(|debt| {
+            view! {
             <dt>{t(Key::InvFieldDebt)}</dt>
             <dd data-testid="debt">{t(debt_key(debt.status))}</dd>
             <dt>{t(Key::InvFieldPending)}</dt>
@@ -137,8 +140,9 @@ pub fn InvoiceDetail(
                     None => t(Key::InvPendingUnknown).to_string(),
                 }}
             </dd>
-        }
-    });
+            }
+        })
+    };
     let summary = view! {
         <section class="mandat-inv-section" aria-labelledby="inv-summary-title">
             <h2 id="inv-summary-title">{t(Key::InvSummaryTitle)}</h2>
@@ -674,6 +678,9 @@ struct Live {
     api: Api,
     locale: Locale,
     tracking: RwSignal<Option<ChorusTracking>>,
+    /// The bill's debt, read again when the tracking changes.
+    debt_path: String,
+    debt: RwSignal<Option<Debt>>,
     announcement: RwSignal<String>,
     state: Arc<Mutex<LiveState>>,
 }
@@ -688,6 +695,7 @@ impl Live {
     fn start(
         bill_id: String,
         tracking: RwSignal<Option<ChorusTracking>>,
+        debt: RwSignal<Option<Debt>>,
         announcement: RwSignal<String>,
         locale: Locale,
     ) {
@@ -696,6 +704,8 @@ impl Live {
             api: Api::from_context(),
             locale,
             tracking,
+            debt_path: format!("{}/debt", bill_path(&bill_id)),
+            debt,
             announcement,
             state: Arc::new(Mutex::new(LiveState {
                 alive: true,
@@ -795,6 +805,10 @@ impl Live {
                         .unwrap_or(false);
                     if changed {
                         me.tracking.try_set(Some(fresh));
+                        // The debt follows the deadline (put in payment, rejected...).
+                        if let Ok(debt) = me.api.get_json::<Debt>(&me.debt_path).await {
+                            me.debt.try_set(Some(debt));
+                        }
                     }
                     news
                 }

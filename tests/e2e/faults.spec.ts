@@ -60,8 +60,13 @@ async function untilVisible(page: Page, target: Locator, beforeRetry?: () => Pro
     if (await target.isVisible()) return retries;
     if (await retry.first().isVisible()) {
       if (beforeRetry) await beforeRetry();
-      await retry.first().click();
-      retries++;
+      // The button may go away under the pointer (the page re-rendered, or its own
+      // retry got through): a click on nothing is no click, look again.
+      const clicked = await retry
+        .first()
+        .click({ timeout: 2_000 })
+        .then(() => true, () => false);
+      if (clicked) retries++;
     }
     await page.waitForTimeout(200);
   }

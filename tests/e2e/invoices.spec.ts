@@ -83,7 +83,7 @@ test('a page past the end of the list offers the first page', async ({ page }) =
 const nextSteps: [string, string, RegExp][] = [
   [commune(1), 'validate', /attend votre validation/],
   [commune(2), 'processing', /suit son traitement/],
-  [commune(3), 'send-documents', /interrompu/],
+  [commune(3), 'send-documents', /des pièces manquent/],
   [commune(4), 'correct-routing', /informations d’acheminement/],
   [commune(5), 'new-invoice', /nouvelle facture sera émise/],
   [commune(6), 'paid', /mis la facture en paiement/],
@@ -351,4 +351,19 @@ test('the invoice list and an invoice page have no axe violations', async ({ pag
   await page.goto(`/invoices/${commune(4)}`);
   await expect(page.getByTestId('routing')).toBeVisible();
   await expectNoAxeViolations(page);
+});
+
+test('put in payment while the page is open, the debt and the deadline follow without a reload', async ({ page }) => {
+  // The hospital's overdue invoice (the deadline cases above have read it already).
+  const billId = hospital(7);
+  await signIn(page, 'hopital', `/invoices/${billId}`);
+  await expect(page.getByTestId('deadline')).toHaveAttribute('data-state', 'overdue');
+  await expect(page.getByTestId('debt')).toHaveText('Impayée');
+  const pushed = await page.request.post(`/sandbox/bills/${billId}/events`, { data: { status: 'MISE_EN_PAIEMENT' } });
+  expect(pushed.ok(), await pushed.text()).toBeTruthy();
+  await expect(page.getByTestId('current-status')).toHaveText('Mise en paiement', { timeout: 20_000 });
+  await expect(page.getByTestId('deadline')).toHaveAttribute('data-state', 'paidLate');
+  await expect(page.getByTestId('debt')).toHaveText('Réglée');
+  await expect(page.getByTestId('late-pay-by')).toBeVisible();
+  await expect(page.getByTestId('next-step')).toHaveAttribute('data-step', 'pay-late-interest');
 });
