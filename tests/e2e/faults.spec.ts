@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { test, expect, signIn, acceptNetworkErrors } from './fixtures';
 
@@ -175,6 +176,10 @@ test('the checkout by mandate and the upload complete through failures: one paym
   // Still one payment after everything, and the page received one receipt for it.
   expect(await historyCount(page.request, PAID_BY_MANDATE)).toBe(1);
   expect(answers.receipts).toBe(1);
+  // One stored copy of the signed form, however many were sent and replaced.
+  const files = `${process.env.MANDAT_E2E_FAULTS_DB ?? `${TARGET}/e2e-faults.sqlite3`}.files`;
+  const stored = readdirSync(files).filter((name) => name.startsWith(`mandate-${ORDER}-`));
+  expect(stored, `${files}: ${stored.join(', ')}`).toHaveLength(1);
 
   test.info().annotations.push({ type: '503s met', description: failures.join(', ') || 'none' });
   test.info().annotations.push({ type: 'answers lost', description: answers.lost.join(', ') || 'none' });
@@ -183,6 +188,7 @@ test('the checkout by mandate and the upload complete through failures: one paym
     description:
       `payments recorded ${await historyCount(page.request, PAID_BY_MANDATE)}, receipts received ${answers.receipts}, ` +
       `copies sent ${rounds}, documents recorded ${await historyCount(page.request, DOCUMENT_RECEIVED)}, ` +
+      `stored copies ${stored.length}, ` +
       `« Réessayer » pressed with everything typed kept ${retriesKeepingInput}`,
   });
   expect(failures.length, 'the fault mode failed some of the requests').toBeGreaterThan(0);
