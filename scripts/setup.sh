@@ -52,13 +52,3 @@ fi
 
 # Trunk runs cargo offline: fetch the crates first.
 (cd "$root" && cargo fetch --quiet)
-
-# Schemathesis, pinned, in a virtual environment of its own: the contract check.
-schemathesis_version="4.32.5"
-schemathesis_venv="$root/.tools/schemathesis-$schemathesis_version"
-if [ ! -x "$schemathesis_venv/bin/schemathesis" ]; then
-  log "installing schemathesis $schemathesis_version (once)"
-  python3 -m venv "$schemathesis_venv"
-  "$schemathesis_venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$schemathesis_version"
-fi
-export SCHEMATHESIS="$schemathesis_venv/bin/schemathesis"

@@ -1151,7 +1151,21 @@ async fn bills(
     let mut page_size: u32 = 50;
     let mut descending = true;
     let mut status_items = 0usize;
+    let mut seen = std::collections::HashSet::new();
     for (key, value) in &query {
+        // One value each: a thousand repeated filters would each add a condition,
+        // past what SQLite nests (a 500); `chorusStatus` is capped by its items.
+        let single = matches!(
+            key.as_str(),
+            "from" | "to" | "orderId" | "page" | "pageSize" | "sort"
+        );
+        if single && !seen.insert(key.as_str()) {
+            return Err(bad_query(
+                key,
+                "parameter_repeated",
+                "give this parameter once",
+            ));
+        }
         match key.as_str() {
             "chorusStatus" => {
                 // Each status once: the query's variables stay few, whatever the list.

@@ -125,6 +125,19 @@ impl Faults {
         )
     }
 
+    /// Starts the draws and the counts again, as at start-up (`POST /sandbox/reset`).
+    pub fn restart(&self) {
+        for counter in [
+            &self.draws,
+            &self.failed,
+            &self.dropped,
+            &self.lost,
+            &self.writes,
+        ] {
+            counter.store(0, Ordering::Relaxed);
+        }
+    }
+
     /// Answers lost after their request was applied, so far.
     pub fn lost(&self) -> u64 {
         self.lost.load(Ordering::Relaxed)
@@ -163,9 +176,10 @@ impl Faults {
     }
 }
 
-/// Most of a faulted request's body still read, so that a browser still sending an
-/// upload reads the 503 rather than a reset connection.
-const DRAIN_LIMIT: u64 = 64 * 1024 * 1024;
+/// A faulted request's body is still read up to the upload limit (no further, as
+/// any refused body), so that a browser still sending an upload reads the 503
+/// rather than a reset connection.
+const DRAIN_LIMIT: u64 = mandat_model::mandate::MAX_UPLOAD_BYTES + 1;
 
 /// The answer to a request failed on purpose.
 pub fn unavailable() -> Response {
@@ -210,7 +224,9 @@ pub async fn inject(State(st): State<AppState>, req: Request, next: Next) -> Res
             // The handler runs to its end, its changes committed; only then is its
             // answer thrown away.
             drop(next.run(req).await);
-            if close {
+            // Where a connection cannot be dropped (`panic = "abort"`), a 502
+            // rather than drop_connection's 503, which says "not applied".
+            if close && cfg!(panic = "unwind") {
                 drop_connection()
             } else {
                 bad_gateway()

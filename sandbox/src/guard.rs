@@ -133,12 +133,13 @@ pub async fn check(State(site): State<Site>, req: Request, next: Next) -> Respon
 
 fn from_own_site(req: &Request, host: &str) -> Result<(), ApiErr> {
     let changes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    let signs_in = req.uri().path() == "/sandbox/login";
+    // Signing in and out change the browser's session, GET as they are.
+    let signs_in = matches!(req.uri().path(), "/sandbox/login" | "/sandbox/logout");
     if !changes && !signs_in {
         return Ok(());
     }
     let what = if signs_in {
-        "sign in"
+        "sign in or out"
     } else {
         "change the sandbox's data"
     };

@@ -163,6 +163,8 @@ impl AppState {
         db::wipe(&conn)?;
         let _ = std::fs::remove_dir_all(&self.files);
         std::fs::create_dir_all(&self.files)?;
+        // A reset starts the fault draws again too: the same seed, the same faults.
+        self.faults.restart();
         seed::seed(&mut conn, &self.files)
     }
 }

@@ -309,6 +309,13 @@ async fn the_list_filters_and_pages() {
         ("pageSize=1001", "pageSize", "page_size_invalid"),
         ("pageSize=-1", "pageSize", "page_size_invalid"),
         ("sort=date", "sort", "sort_invalid"),
+        // One value each: repeated, they would pile up conditions past SQLite's depth.
+        ("orderId=1&orderId=1", "orderId", "parameter_repeated"),
+        (
+            "from=2026-01-01&from=2026-02-01",
+            "from",
+            "parameter_repeated",
+        ),
     ] {
         let r = sb.get(&format!("/api/me/bill?{query}"), Some(&c)).await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{query}");

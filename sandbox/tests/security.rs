@@ -457,6 +457,42 @@ async fn signing_in_from_another_site_is_refused() {
     }
 }
 
+#[tokio::test]
+async fn signing_out_from_another_site_is_refused() {
+    let sb = Sandbox::new();
+    let c = sb.login("commune").await;
+    let r = sb
+        .call(
+            Method::GET,
+            "/sandbox/logout",
+            Some(&c),
+            &[("sec-fetch-site", "cross-site")],
+            vec![],
+        )
+        .await;
+    assert_refused(&r, StatusCode::FORBIDDEN, "Client::Forbidden", "logout");
+    // The session is still there.
+    assert_eq!(sb.get("/api/me", Some(&c)).await.status, StatusCode::OK);
+    let r = sb
+        .call(
+            Method::GET,
+            "/sandbox/logout",
+            Some(&c),
+            &[("sec-fetch-site", "same-origin")],
+            vec![],
+        )
+        .await;
+    assert!(
+        r.status.is_success() || r.status.is_redirection(),
+        "{}",
+        r.status
+    );
+    assert_eq!(
+        sb.get("/api/me", Some(&c)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
 // --- Bodies ------------------------------------------------------------------
 
 #[tokio::test]
