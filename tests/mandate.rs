@@ -54,11 +54,15 @@ async fn sleep(ms: i32) {
 #[wasm_bindgen_test]
 async fn a_real_pdf_passes() {
     assert_eq!(
-        check_file(&file(PDF, "mandat-signé.pdf", "application/pdf")).await,
+        check_file(
+            &file(PDF, "mandat-signé.pdf", "application/pdf"),
+            Locale::Fr
+        )
+        .await,
         Ok(UploadKind::Pdf)
     );
     assert_eq!(
-        check_file(&file(JPEG, "scan.jpg", "image/jpeg")).await,
+        check_file(&file(JPEG, "scan.jpg", "image/jpeg"), Locale::Fr).await,
         Ok(UploadKind::Jpeg)
     );
 }
@@ -68,18 +72,21 @@ async fn a_png_renamed_pdf_is_taken_for_what_its_content_is() {
     // The name and the declared type say PDF; the bytes say PNG, and the
     // bytes decide.
     assert_eq!(
-        check_file(&file(PNG, "mandat.pdf", "application/pdf")).await,
+        check_file(&file(PNG, "mandat.pdf", "application/pdf"), Locale::Fr).await,
         Ok(UploadKind::Png)
     );
 }
 
 #[wasm_bindgen_test]
 async fn a_text_file_renamed_pdf_is_refused_by_its_content() {
-    let message = check_file(&file(
-        b"Bon pour accord, le maire",
-        "mandat.pdf",
-        "application/pdf",
-    ))
+    let message = check_file(
+        &file(
+            b"Bon pour accord, le maire",
+            "mandat.pdf",
+            "application/pdf",
+        ),
+        Locale::Fr,
+    )
     .await
     .unwrap_err();
     assert!(message.contains("« mandat.pdf »"), "{message}");
@@ -89,11 +96,10 @@ async fn a_text_file_renamed_pdf_is_refused_by_its_content() {
     );
     assert!(message.contains("son contenu a été vérifié"), "{message}");
     // An HTML page saved with a .pdf name is no PDF either.
-    let html = check_file(&file(
-        b"<!doctype html><p>%PDF-",
-        "facture.pdf",
-        "application/pdf",
-    ))
+    let html = check_file(
+        &file(b"<!doctype html><p>%PDF-", "facture.pdf", "application/pdf"),
+        Locale::Fr,
+    )
     .await
     .unwrap_err();
     assert!(html.contains("n’est ni un PDF"), "{html}");
@@ -101,7 +107,7 @@ async fn a_text_file_renamed_pdf_is_refused_by_its_content() {
 
 #[wasm_bindgen_test]
 async fn an_empty_file_is_refused_as_empty() {
-    let message = check_file(&file(b"", "vide.pdf", "application/pdf"))
+    let message = check_file(&file(b"", "vide.pdf", "application/pdf"), Locale::Fr)
         .await
         .unwrap_err();
     assert!(message.contains("« vide.pdf » est vide"), "{message}");
@@ -111,7 +117,7 @@ async fn an_empty_file_is_refused_as_empty() {
 #[wasm_bindgen_test]
 async fn an_oversize_file_is_refused_for_its_size_with_its_size() {
     let eleven_mb = sized_file(b"%PDF-1.7\n", 11 * 1024 * 1024, "mandat-scanné.pdf");
-    let message = check_file(&eleven_mb).await.unwrap_err();
+    let message = check_file(&eleven_mb, Locale::Fr).await.unwrap_err();
     assert!(
         message.contains("« mandat-scanné.pdf » pèse 11\u{a0}Mo"),
         "{message}"
@@ -120,12 +126,12 @@ async fn an_oversize_file_is_refused_for_its_size_with_its_size() {
 
     // The size is checked before the content: a large text file hears about its size.
     let big_text = sized_file(b"hello", MAX_UPLOAD_BYTES as u32 + 1, "notes.pdf");
-    let message = check_file(&big_text).await.unwrap_err();
+    let message = check_file(&big_text, Locale::Fr).await.unwrap_err();
     assert!(message.contains("taille maximale"), "{message}");
 
     // 10 MB exactly is allowed.
     let limit = sized_file(b"%PDF-1.4\n", MAX_UPLOAD_BYTES as u32, "limite.pdf");
-    assert_eq!(check_file(&limit).await, Ok(UploadKind::Pdf));
+    assert_eq!(check_file(&limit, Locale::Fr).await, Ok(UploadKind::Pdf));
 }
 
 /// Chooses `file` in the zone's file picker, as a user would.
@@ -514,4 +520,34 @@ async fn a_busy_api_gets_the_upload_again_no_sooner_than_its_retry_after() {
     assert!(said.contains("Nouvel essai dans 10 s"), "{said}");
     let (said, _) = upload_answered(503, Some("soon")).await;
     assert!(said.contains("Nouvel essai dans 1 s"), "{said}");
+}
+
+#[wasm_bindgen_test]
+async fn in_an_english_app_a_refused_file_is_explained_in_english() {
+    // The check ends after reading the file, outside the view: the zone words it
+    // in the language it was built in, not the catalogue's default.
+    let root = with_api("/api", Locale::En, || {
+        let sending = RwSignal::new(false);
+        view! {
+            <UploadZone
+                url="/api/me/order/1004/mandate/document"
+                sending=sending
+                on_uploaded=Callback::new(|_: Mandate| {})
+                on_conflict=Callback::new(|_: ()| {})
+            />
+        }
+    });
+    choose(
+        &root,
+        &file(b"Bon pour accord, le maire", "notes.txt", "text/plain"),
+    );
+    let error = wait_for(&root, ".mandat-upload__error").await;
+    let message = error.text_content().unwrap();
+    assert!(
+        message.contains(
+            "The file “notes.txt” is neither a PDF nor a PNG or JPEG image: its content was checked, not only its name."
+        ),
+        "{message}"
+    );
+    assert!(!message.contains("n’est ni un PDF"), "{message}");
 }

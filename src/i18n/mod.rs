@@ -50,7 +50,14 @@ pub fn locale() -> Locale {
 
 /// `key`'s text with each `{name}` replaced by its value.
 pub fn fill(key: Key, values: &[(&str, &str)]) -> String {
-    let mut text = t(key).to_string();
+    fill_in(locale(), key, values)
+}
+
+/// `key`'s text in `locale` with each `{name}` replaced: for code running outside
+/// the reactive tree (after an `await`), where the app's locale is not at hand and
+/// must have been captured before.
+pub fn fill_in(locale: Locale, key: Key, values: &[(&str, &str)]) -> String {
+    let mut text = key.text(locale).to_string();
     for (name, value) in values {
         text = text.replace(&format!("{{{name}}}"), value);
     }

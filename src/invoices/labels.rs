@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use mandat_model::billing::{BillCategory, DebtStatus};
 use mandat_model::chorus::{ChorusActor, ChorusStatus};
-use mandat_model::Locale;
 
 use crate::i18n::{t, Key};
 
@@ -93,12 +92,4 @@ pub fn StatusBadge(
     }
 }
 
-/// `key`'s text in `locale` with each `{name}` replaced: for code running outside
-/// the reactive tree (after an `await`), where the app's locale is not at hand.
-pub fn fill_in(locale: Locale, key: Key, values: &[(&str, &str)]) -> String {
-    let mut text = key.text(locale).to_string();
-    for (name, value) in values {
-        text = text.replace(&format!("{{{name}}}"), value);
-    }
-    text
-}
+pub use crate::i18n::fill_in;

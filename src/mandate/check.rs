@@ -7,7 +7,9 @@ use mandat_model::locale::format_size;
 use mandat_model::mandate::{check_upload, UploadError, UploadKind, MAX_UPLOAD_BYTES, SNIFF_BYTES};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::i18n::{fill, locale, t, Key};
+use mandat_model::Locale;
+
+use crate::i18n::{fill_in, t, Key};
 
 /// Why a chosen file cannot be sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,9 +45,10 @@ pub async fn vet(blob: &web_sys::Blob) -> Result<UploadKind, FileProblem> {
     check_upload(size, &head).map_err(FileProblem::Rule)
 }
 
-/// The sentence the user reads for `problem` on the file `name` of `size` bytes.
-pub fn problem_message(problem: FileProblem, name: &str, size: u64) -> String {
-    let size = format_size(size, locale());
+/// The sentence the user reads for `problem` on the file `name` of `size` bytes,
+/// in `locale` (given: the check ends after an `await`, outside the view).
+pub fn problem_message(problem: FileProblem, name: &str, size: u64, locale: Locale) -> String {
+    let size = format_size(size, locale);
     let key = match problem {
         FileProblem::Rule(UploadError::Empty) => Key::MandateErrEmpty,
         FileProblem::Rule(UploadError::TooLarge) => Key::MandateErrTooLarge,
@@ -56,14 +59,15 @@ pub fn problem_message(problem: FileProblem, name: &str, size: u64) -> String {
             Key::MandateErrUnreadable
         }
     };
-    fill(key, &[("name", name), ("size", &size)])
+    fill_in(locale, key, &[("name", name), ("size", &size)])
 }
 
-/// Checks `file` and returns its type, or the message the upload zone shows.
-pub async fn check_file(file: &web_sys::File) -> Result<UploadKind, String> {
+/// Checks `file` and returns its type, or the message the upload zone shows in
+/// `locale`.
+pub async fn check_file(file: &web_sys::File, locale: Locale) -> Result<UploadKind, String> {
     vet(file)
         .await
-        .map_err(|problem| problem_message(problem, &file.name(), file.size() as u64))
+        .map_err(|problem| problem_message(problem, &file.name(), file.size() as u64, locale))
 }
 
 /// How the detected type is named to the user.

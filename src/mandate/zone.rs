@@ -83,6 +83,9 @@ struct Zone {
     host: crate::host::Host,
     /// Whether cookies go with an upload to another origin.
     with_credentials: bool,
+    /// The app's language, taken when the zone is built: its checks end outside
+    /// the view, where the context cannot be read.
+    locale: mandat_model::Locale,
 }
 
 impl Zone {
@@ -128,7 +131,7 @@ impl Zone {
         self.phase.set(Phase::Idle);
         self.percent.set(0);
         leptos::task::spawn_local(async move {
-            let check = match check_file(&file).await {
+            let check = match check_file(&file, self.locale).await {
                 Ok(kind) => Check::Ok(kind),
                 Err(message) => Check::Refused(message),
             };
@@ -352,6 +355,7 @@ pub fn UploadZone(
         on_conflict,
         host: crate::host::use_host(),
         with_credentials: crate::use_config().credentials == crate::Credentials::Include,
+        locale: crate::i18n::locale(),
     };
     let dragging = RwSignal::new(false);
 
