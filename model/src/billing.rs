@@ -66,6 +66,16 @@ pub struct PaymentMethods {
     pub unavailable: Vec<UnavailablePaymentMethod>,
 }
 
+impl PaymentMethods {
+    /// The account is not declared a public administration: the mandate, and the
+    /// tripartite convention that goes with public accounting, are not for it.
+    pub fn not_public_administration(&self) -> bool {
+        self.unavailable.iter().any(|u| {
+            u.payment_type == ADMINISTRATIVE_MANDATE && u.reason == NOT_PUBLIC_ADMINISTRATION
+        })
+    }
+}
+
 /// The method chosen in `POST /me/order/{orderId}/pay`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -314,6 +324,23 @@ mod tests {
         ] {
             assert_eq!(debt_status(&deadline), expected, "{deadline:?}");
         }
+    }
+
+    #[test]
+    fn a_company_is_told_apart_by_the_mandate_refused_to_it() {
+        let method = |reason: &str| UnavailablePaymentMethod {
+            payment_type: ADMINISTRATIVE_MANDATE.into(),
+            payment_sub_type: Some(CHORUS.into()),
+            reason: reason.into(),
+        };
+        let methods = |unavailable| PaymentMethods {
+            available: vec![],
+            registered: vec![],
+            unavailable,
+        };
+        assert!(methods(vec![method(NOT_PUBLIC_ADMINISTRATION)]).not_public_administration());
+        assert!(!methods(vec![method(NO_CHORUS_STRUCTURE)]).not_public_administration());
+        assert!(!methods(vec![]).not_public_administration());
     }
 
     #[test]

@@ -140,10 +140,13 @@ async fn me(Me(account): Me, State(st): State<AppState>) -> ApiResult {
     Ok(ok(&account))
 }
 
+/// `GET /me/chorus`: the account's structure, or `null` for an account that has
+/// none (a company): a plain answer, not an error the browser would log.
 async fn my_structure(Me(account): Me, State(st): State<AppState>) -> ApiResult {
     let conn = st.db();
-    let siret = db::account_structure_siret(&conn, &account)?
-        .ok_or_else(|| ApiErr::not_found("a Chorus Pro structure for this account"))?;
+    let Some(siret) = db::account_structure_siret(&conn, &account)? else {
+        return Ok(ok(&Option::<mandat_model::chorus::ChorusStructure>::None));
+    };
     let structure =
         db::structure(&conn, &siret)?.ok_or_else(|| ApiErr::not_found("this structure"))?;
     Ok(ok(&structure))

@@ -6,7 +6,7 @@
 //! | path | what |
 //! |---|---|
 //! | `/host/`, `/host/...` | the host page (every path: the host's own pages) |
-//! | `/host/host.js`, `/host/host.css` | its script and styles |
+//! | `/host/host.js`, `/host/host.css`, `/host/favicon.svg` | its script, styles and icon |
 //! | `/host/app.json` | the built app's files, from `dist/index.html`: `{js, wasm, css: []}` |
 
 use axum::extract::{Request, State};
@@ -27,6 +27,8 @@ object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 const PAGE: &str = include_str!("../../host/index.html");
 const SCRIPT: &str = include_str!("../../host/host.js");
 const STYLE: &str = include_str!("../../host/host.css");
+/// The product's icon, the app's own (Trunk hashes it into `dist/` for the app).
+const ICON: &str = include_str!("../../assets/favicon.svg");
 
 /// Routes of the demo host page, under `/host`.
 pub fn router() -> Router<AppState> {
@@ -38,6 +40,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/host/host.css",
             get(|| async { file(STYLE, "text/css; charset=utf-8") }),
+        )
+        .route(
+            "/host/favicon.svg",
+            get(|| async { file(ICON, "image/svg+xml") }),
         )
         .route("/host/app.json", get(app_files))
         .route("/host", get(page))

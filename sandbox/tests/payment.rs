@@ -414,9 +414,9 @@ async fn structures_are_looked_up_by_siret() {
     let c = sb.login("commune").await;
     let mine: ChorusStructure = sb.get("/api/me/chorus", Some(&c)).await.decode();
     assert_eq!(mine.siret, COMMUNE);
+    // A company has none: a plain null, not an error a browser would log.
     let e = sb.login("entreprise").await;
-    assert_eq!(
-        sb.get("/api/me/chorus", Some(&e)).await.status,
-        StatusCode::NOT_FOUND
-    );
+    let none = sb.get("/api/me/chorus", Some(&e)).await;
+    assert_eq!(none.status, StatusCode::OK);
+    assert_eq!(none.json(), serde_json::Value::Null);
 }

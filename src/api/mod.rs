@@ -196,10 +196,11 @@ impl Api {
             .await
     }
 
-    /// `GET /me/chorus`: the account's own Chorus Pro structure; `None` when it has none.
+    /// `GET /me/chorus`: the account's own Chorus Pro structure; `None` when it has
+    /// none (`null`, or a 404 from an API that answers so).
     pub async fn my_structure(&self) -> Result<Option<ChorusStructure>, ApiError> {
-        match self.get_json("/me/chorus").await {
-            Ok(structure) => Ok(Some(structure)),
+        match self.get_json::<Option<ChorusStructure>>("/me/chorus").await {
+            Ok(structure) => Ok(structure),
             Err(ApiError::NotFound) => Ok(None),
             Err(e) => Err(e),
         }

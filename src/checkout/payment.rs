@@ -182,11 +182,15 @@ pub fn PaymentStep(
                 None => view! { <Loading label=t(Key::PayMethodsLoading) /> }.into_any(),
                 Some(Err(error)) => view! { <ApiErrorView error=error on_retry=retry /> }.into_any(),
                 Some(Ok((methods, structure))) => {
-                    view! { <PaymentForm order_id=order_id methods=methods structure=structure /> }
+                    // SEPA under a tripartite convention is for public bodies only.
+                    let public = !methods.not_public_administration();
+                    view! {
+                        <PaymentForm order_id=order_id methods=methods structure=structure />
+                        {public.then(|| view! { <TripartiteNote /> })}
+                    }
                         .into_any()
                 }
             }}
-            <TripartiteNote />
         </section>
     }
 }

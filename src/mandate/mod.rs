@@ -250,13 +250,7 @@ pub fn MandateView(order_id: u64) -> impl IntoView {
         Some(MandateState::Rejected) => "rejected",
         _ => "unknown",
     };
-    let state_icon = move || match current.get() {
-        Some(MandateState::AwaitingDocument) => "✎",
-        Some(MandateState::UnderReview) => "⧗",
-        Some(MandateState::Accepted) => "✓",
-        Some(MandateState::Rejected) => "✗",
-        _ => "?",
-    };
+    let icon = move || state_icon(current.get());
 
     let help = move || {
         let m = mandate.get()?;
@@ -378,7 +372,7 @@ pub fn MandateView(order_id: u64) -> impl IntoView {
                         aria-atomic="true"
                         data-testid="mandate-state"
                     >
-                        <span class="mandat-mandate__icon" aria-hidden="true">{state_icon}</span>
+                        <span class="mandat-mandate__icon">{icon}</span>
                         {t(Key::MandateStateLabel)} " "
                         <strong>{state_text}</strong>
                     </p>
@@ -405,5 +399,38 @@ pub fn MandateView(order_id: u64) -> impl IntoView {
                 </Show>
             </Show>
         </div>
+    }
+}
+
+/// The state's icon, drawn rather than a character some fonts lack; decorative:
+/// the state is in the words beside it.
+fn state_icon(state: Option<MandateState>) -> impl IntoView {
+    // Lines on a 24 × 24 grid: a pencil, an hourglass, a tick, a cross, a dot.
+    let lines = match state {
+        Some(MandateState::AwaitingDocument) => "M4 20l1-5L15 5l4 4L9 19zM13 7l4 4",
+        Some(MandateState::UnderReview) => "M6 3h12M6 21h12M7 3c0 5 10 7 10 18M17 3c0 5-10 7-10 18",
+        Some(MandateState::Accepted) => "M4 12l5 5L20 6",
+        Some(MandateState::Rejected) => "M6 6l12 12M18 6L6 18",
+        _ => "M12 11v2",
+    };
+    view! {
+        <svg
+            class="mandat-mandate__svg"
+            viewBox="0 0 24 24"
+            width="20"
+            height="20"
+            aria-hidden="true"
+            focusable="false"
+            data-testid="mandate-state-icon"
+        >
+            <path
+                d=lines
+                fill="none"
+                stroke="currentColor"
+                stroke-width="2"
+                stroke-linecap="round"
+                stroke-linejoin="round"
+            />
+        </svg>
     }
 }

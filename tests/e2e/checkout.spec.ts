@@ -37,6 +37,7 @@ test('the commune pays by mandate, routed to the right code service', async ({ p
   const methods = page.getByRole('radio');
   for (const radio of await methods.all()) await expect(radio).not.toBeChecked();
 
+  await expect(page.getByTestId('tripartite-note')).toContainText('convention tripartite');
   await chooseMandate(page);
   const siret = page.getByLabel('SIRET de la structure à facturer');
   await expect(siret).toHaveValue(/214\s?450\s?124\s?00018/);
@@ -91,12 +92,26 @@ test('the hospital is asked for its numéro d’engagement, not for a code servi
 });
 
 test('the private company sees why the mandate is unavailable, as text with the fix', async ({ page }) => {
+  // Nothing the browser would log: the company has no Chorus structure, a plain null.
+  const failed: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${new URL(r.url()).pathname}`);
+  });
   await openCheckout(page, 'entreprise', COMPANY_ORDER);
   await expect(page.getByRole('radio').first()).toBeVisible();
   await expect(page.getByRole('radio', { name: /mandat administratif/ })).toHaveCount(0);
   const unavailable = page.getByTestId('mandate-unavailable');
   await expect(unavailable).toContainText('non disponible pour ce compte');
   await expect(unavailable.getByRole('link')).toHaveCount(1);
+  // The tripartite convention is for public bodies: not offered to a company.
+  await expect(page.getByTestId('tripartite-note')).toHaveCount(0);
+  // At 1280 px, beside the payment step, the order's table shows every column
+  // without scrolling: the last one with its amounts in euros.
+  expect(page.viewportSize()?.width).toBe(1280);
+  const wrap = page.getByTestId('order-summary').locator('.mandat-table-wrap');
+  expect(await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await expect(wrap.locator('tbody tr').first().locator('td').last()).toHaveText(/€$/);
+  expect(failed).toEqual([]);
   await expectNoAxeViolations(page);
 });
 

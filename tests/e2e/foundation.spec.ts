@@ -72,3 +72,27 @@ test('a response that breaks the contract gives a clear message, not a crash', a
   await page.goto(`/orders/${COMMUNE_ORDER}/checkout`);
   await expect(page.getByRole('alert')).toContainText('Réponse illisible du service');
 });
+
+test('the app and the demo host page have their icon, and a page load asks for nothing missing', async ({ page }) => {
+  const missing: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() === 404) missing.push(new URL(r.url()).pathname);
+  });
+  for (const [account, path] of [
+    ['commune', '/'],
+    ['commune', '/orders/1003/mandate'],
+    ['entreprise', '/orders/3001/checkout'],
+    ['commune', '/host/?view=invoices'],
+  ]) {
+    await signIn(page, account, path);
+    await expect(page.locator('main, #panel-main').first()).toBeVisible();
+    const icon = await page.locator('link[rel=icon]').getAttribute('href');
+    const answer = await page.request.get(icon!);
+    expect(answer.status(), `${path}: ${icon}`).toBe(200);
+    expect(answer.headers()['content-type']).toContain('image/svg+xml');
+  }
+  // The mandate's state has a drawn icon, not a character a font may lack.
+  await signIn(page, 'commune', '/orders/1003/mandate');
+  await expect(page.getByTestId('mandate-state-icon')).toBeVisible();
+  expect(missing).toEqual([]);
+});
