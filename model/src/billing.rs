@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::api::{OrderStatus, Price};
 use crate::chorus::{ChorusEvent, ChorusRouting, ChorusStatus};
 use crate::deadline::Deadline;
-use crate::mandate::Mandate;
+use crate::mandate::{Mandate, MandateState};
 
 /// `paymentType` of the administrative mandate.
 pub const ADMINISTRATIVE_MANDATE: &str = "ADMINISTRATIVE_MANDATE";
@@ -128,6 +128,9 @@ pub struct FollowUp {
     pub status: OrderStatus,
     /// Oldest first.
     pub history: Vec<FollowUpEvent>,
+    /// The mandate's state, for an order paid by mandate.
+    #[serde(default)]
+    pub mandate_state: Option<MandateState>,
 }
 
 /// What a bill is for.

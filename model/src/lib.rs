@@ -10,6 +10,7 @@ pub mod error;
 pub mod late_payment;
 pub mod locale;
 pub mod mandate;
+pub mod orders;
 pub mod retry;
 pub mod siret;
 pub mod timeline;

@@ -280,6 +280,9 @@ async fn follow_up(
         step: step.into(),
         status,
         history,
+        mandate_state: mandate_state.map(|s| {
+            serde_json::from_value(serde_json::Value::String(s)).unwrap_or(MandateState::Unknown)
+        }),
     }))
 }
 

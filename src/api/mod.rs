@@ -2,7 +2,7 @@
 //! response becomes a value or an error is decided by `mandat_model::decode`.
 
 use gloo_net::http::{Request, RequestBuilder};
-use mandat_model::billing::{PayRequest, PaymentMethods, PaymentReceipt};
+use mandat_model::billing::{FollowUp, PayRequest, PaymentMethods, PaymentReceipt};
 use mandat_model::chorus::ChorusStructure;
 use mandat_model::retry::{retry_delay_ms, Answer};
 use mandat_model::url::resolve_api_url;
@@ -177,6 +177,12 @@ impl Api {
     /// `GET /me/order/{orderId}`
     pub async fn order(&self, order_id: u64) -> Result<Order, ApiError> {
         self.get_json(&format!("/me/order/{order_id}")).await
+    }
+
+    /// `GET /me/order/{orderId}/followUp`: where the order stands, its mandate's state.
+    pub async fn follow_up(&self, order_id: u64) -> Result<FollowUp, ApiError> {
+        self.get_json(&format!("/me/order/{order_id}/followUp"))
+            .await
     }
 
     /// `GET /me/order/{orderId}/details`: the order's lines.

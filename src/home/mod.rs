@@ -1,20 +1,74 @@
-//! `/`: the signed-in account's orders, with links to pay them and to their mandate.
+//! `/`: the signed-in account's orders as a to-do list: what each waits for, and
+//! only the actions that apply (pay it, its mandate).
 
 use leptos::prelude::*;
+use mandat_model::billing::FollowUp;
+use mandat_model::orders::{order_todo, OrderTodo};
 use mandat_model::{Account, ApiError, Order};
 
 use crate::api::Api;
 use crate::i18n::{fill, t, Key};
 use crate::ui::{price_text, ApiErrorView, Instant, Loading};
 
-async fn load(api: Api) -> Result<(Account, Vec<Order>), ApiError> {
+/// An order with where it stands.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OrderItem {
+    pub order: Order,
+    pub todo: OrderTodo,
+    /// It was paid by mandate: its mandate page applies.
+    pub by_mandate: bool,
+}
+
+async fn load(api: Api) -> Result<(Account, Vec<OrderItem>), ApiError> {
     let account = api.me().await?;
     let ids = api.order_ids().await?;
+    let now =
+        chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
     // All orders at once rather than one after the other.
-    let mut orders = futures::future::try_join_all(ids.into_iter().map(|id| api.order(id))).await?;
-    // Newest first.
-    orders.sort_by_key(|o| std::cmp::Reverse(o.date));
-    Ok((account, orders))
+    let mut items = futures::future::try_join_all(ids.into_iter().map(|id| {
+        let api = api.clone();
+        async move {
+            let (order, follow_up) =
+                futures::future::try_join(api.order(id), api.follow_up(id)).await?;
+            Ok::<_, ApiError>(order_item(order, &follow_up, now))
+        }
+    }))
+    .await?;
+    // What needs the buyer first, then the newest.
+    items.sort_by_key(|i| (i.todo, std::cmp::Reverse(i.order.date)));
+    Ok((account, items))
+}
+
+/// The order as the list shows it, from its follow-up.
+pub fn order_item(
+    order: Order,
+    follow_up: &FollowUp,
+    now: chrono::DateTime<chrono::Utc>,
+) -> OrderItem {
+    OrderItem {
+        todo: order_todo(
+            follow_up.status,
+            follow_up.mandate_state,
+            order.expiration_date,
+            now,
+        ),
+        by_mandate: follow_up.mandate_state.is_some(),
+        order,
+    }
+}
+
+fn todo_key(todo: OrderTodo) -> Key {
+    match todo {
+        OrderTodo::SendNewMandate => Key::TodoSendNewMandate,
+        OrderTodo::SendMandate => Key::TodoSendMandate,
+        OrderTodo::Pay => Key::TodoPay,
+        OrderTodo::MandateUnderReview => Key::TodoMandateUnderReview,
+        OrderTodo::Paid => Key::TodoPaid,
+        OrderTodo::Delivered => Key::TodoDelivered,
+        OrderTodo::Expired => Key::TodoExpired,
+        OrderTodo::Cancelled => Key::TodoCancelled,
+        OrderTodo::Unknown => Key::TodoUnknown,
+    }
 }
 
 /// `/`
@@ -36,39 +90,66 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-/// The account's name and its orders in a table.
+/// The account's name and its orders as a to-do list: the state of each in
+/// words, and only the actions that apply to it.
 #[component]
 pub fn OrderList(
     /// The signed-in account.
     account: Account,
-    /// Its orders, in display order.
-    orders: Vec<Order>,
+    /// Its orders, in display order (what needs the buyer first).
+    orders: Vec<OrderItem>,
 ) -> impl IntoView {
     let intro = fill(Key::HomeIntro, &[("name", &account.name)]);
+    let waiting = orders.iter().filter(|i| i.todo.needs_the_buyer()).count();
+    let todo_count = match waiting {
+        0 => t(Key::HomeTodoNone).to_string(),
+        1 => t(Key::HomeTodoOne).to_string(),
+        n => fill(Key::HomeTodoMany, &[("count", &n.to_string())]),
+    };
     let table = if orders.is_empty() {
         view! { <p>{t(Key::HomeNoOrders)}</p> }.into_any()
     } else {
         let rows = orders
             .into_iter()
-            .map(|order| {
+            .map(|item| {
+                let OrderItem { order, todo, by_mandate } = item;
                 let id = order.order_id.to_string();
                 let vars = [("id", id.as_str())];
+                let pay = todo.can_pay().then(|| {
+                    view! {
+                        <li>
+                            <a href=crate::nav::href(&format!("/orders/{id}/checkout"))>{fill(Key::PayOrderLink, &vars)}</a>
+                        </li>
+                    }
+                });
+                let mandate = by_mandate.then(|| {
+                    view! {
+                        <li>
+                            <a href=crate::nav::href(&format!("/orders/{id}/mandate"))>{fill(Key::MandateOrderLink, &vars)}</a>
+                        </li>
+                    }
+                });
+                // The expiry date matters while the order is unpaid.
+                let expiry = matches!(todo, OrderTodo::Pay | OrderTodo::Expired)
+                    .then(|| view! { <Instant instant=order.expiration_date /> });
+                let class = if todo.needs_the_buyer() {
+                    "mandat-order-state mandat-order-state--todo"
+                } else {
+                    "mandat-order-state"
+                };
                 view! {
-                    <tr data-testid="order-row">
+                    <tr data-testid="order-row" data-order=id.clone() data-state=todo.code()>
                         <th scope="row">{fill(Key::OrderNumber, &vars)}</th>
                         <td>
                             <Instant instant=order.date />
                         </td>
                         <td class="mandat-num">{price_text(&order.price_with_tax)}</td>
                         <td>
-                            <ul class="mandat-inline-list">
-                                <li>
-                                    <a href=crate::nav::href(&format!("/orders/{id}/checkout"))>{fill(Key::PayOrderLink, &vars)}</a>
-                                </li>
-                                <li>
-                                    <a href=crate::nav::href(&format!("/orders/{id}/mandate"))>{fill(Key::MandateOrderLink, &vars)}</a>
-                                </li>
-                            </ul>
+                            <span class=class data-testid="order-state">{t(todo_key(todo))}</span>
+                        </td>
+                        <td>{expiry}</td>
+                        <td>
+                            <ul class="mandat-inline-list">{pay}{mandate}</ul>
                         </td>
                     </tr>
                 }
@@ -83,6 +164,8 @@ pub fn OrderList(
                             <th scope="col">{t(Key::ColOrder)}</th>
                             <th scope="col">{t(Key::ColDate)}</th>
                             <th scope="col" class="mandat-num">{t(Key::ColTotalTtc)}</th>
+                            <th scope="col">{t(Key::ColState)}</th>
+                            <th scope="col">{t(Key::ColExpiry)}</th>
                             <th scope="col">{t(Key::ColActions)}</th>
                         </tr>
                     </thead>
@@ -94,6 +177,7 @@ pub fn OrderList(
     };
     view! {
         <p class="mandat-lead" data-testid="account-name">{intro}</p>
+        <p data-testid="todo-count">{todo_count}</p>
         {table}
         <p>
             <a href=crate::nav::href("/invoices")>{t(Key::HomeInvoicesLink)}</a>

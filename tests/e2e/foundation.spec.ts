@@ -96,3 +96,35 @@ test('the app and the demo host page have their icon, and a page load asks for n
   await expect(page.getByTestId('mandate-state-icon')).toBeVisible();
   expect(missing).toEqual([]);
 });
+
+test('the orders page is a to-do list: each order in words, only the actions that apply, what waits for the buyer first', async ({ page }) => {
+  await signIn(page, 'commune', '/');
+  const rows = page.getByTestId('order-row');
+  await expect(rows.first()).toBeVisible();
+  const states = await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-order'), tr.getAttribute('data-state')]));
+  // The refused mandate first, then the orders to pay, then the one under review, then the delivered.
+  expect(states.slice(0, 4)).toEqual([
+    ['1004', 'send-new-mandate'],
+    ['1002', 'pay'],
+    ['1001', 'pay'],
+    ['1003', 'mandate-under-review'],
+  ]);
+  expect(states.slice(4).every(([, state]) => state === 'delivered')).toBe(true);
+  await expect(page.getByTestId('todo-count')).toHaveText('3 commandes attendent une action de votre part : elles sont en tête de liste.');
+
+  const row = (id: number) => rows.filter({ has: page.locator(`th:text("n° ${id}")`) });
+  await expect(row(1004).getByTestId('order-state')).toHaveText('Mandat refusé : envoyez-en un nouveau');
+  await expect(row(1004).getByRole('link')).toHaveText([`Mandat de la commande n° 1004`]);
+  // Unpaid: its expiry date, and the checkout only.
+  await expect(row(1001).getByTestId('order-state')).toHaveText('À payer');
+  await expect(row(1001).locator('td').nth(3)).toContainText('2026');
+  await expect(row(1001).getByRole('link')).toHaveText([`Payer la commande n° 1001`]);
+  await expect(row(1003).getByRole('link')).toHaveText([`Mandat de la commande n° 1003`]);
+  // Delivered: nothing to do, no action offered.
+  await expect(row(1101).getByTestId('order-state')).toHaveText('Livrée');
+  await expect(row(1101).getByRole('link')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: 'Mandat de la commande n° 1004' }).click();
+  await expect(page).toHaveURL(/\/orders\/1004\/mandate$/);
+});
