@@ -6,7 +6,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use axum::http::{Method, StatusCode};
-use common::{mandate_body, Sandbox};
+use common::{mandate_body, start, Sandbox};
 use mandat_sandbox::faults::FaultConfig;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -191,22 +191,6 @@ async fn a_payment_retried_through_failures_is_made_once() {
 
 // ----------------------------------------------------------------- over a socket
 
-struct Server {
-    addr: std::net::SocketAddr,
-    stop: tokio::sync::oneshot::Sender<()>,
-    task: tokio::task::JoinHandle<std::io::Result<()>>,
-}
-
-async fn start(sb: &Sandbox) -> Server {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let (stop, rx) = tokio::sync::oneshot::channel::<()>();
-    let task = tokio::spawn(mandat_sandbox::serve(listener, sb.state.clone(), async {
-        let _ = rx.await;
-    }));
-    Server { addr, stop, task }
-}
-
 /// One request on its own connection: `None` when the connection closed without a
 /// response.
 async fn request(
@@ -291,8 +275,7 @@ async fn dropped_requests_get_no_response_and_the_server_goes_on() {
     let (status, _) = request(server.addr, "GET", "/", &[], b"").await.unwrap();
     assert_eq!(status, 200);
     assert_eq!(sb.state.faults.counts(), (0, 20));
-    server.stop.send(()).unwrap();
-    server.task.await.unwrap().unwrap();
+    server.stop().await;
 }
 
 #[tokio::test]
@@ -370,8 +353,7 @@ async fn payment_and_upload_retried_through_drops_and_failures_happen_once() {
     assert_eq!(state, "underReview");
     let (failed, dropped) = sb.state.faults.counts();
     assert!(failed > 0 && dropped > 0, "{outcomes:?}");
-    server.stop.send(()).unwrap();
-    server.task.await.unwrap().unwrap();
+    server.stop().await;
 }
 
 #[tokio::test]
@@ -410,8 +392,7 @@ async fn every_answer_lost_after_the_commit_still_applied_its_request() {
     assert_eq!(payments(&sb, 1001), 1);
     assert_eq!(history(&sb, 1001, "Paiement par mandat administratif"), 1);
     assert_eq!(sb.state.faults.lost(), 8);
-    server.stop.send(()).unwrap();
-    server.task.await.unwrap().unwrap();
+    server.stop().await;
 }
 
 #[tokio::test]
@@ -493,8 +474,7 @@ async fn payment_and_upload_whose_answers_are_lost_happen_once() {
         .collect();
     assert_eq!(files.len(), 1, "{files:?}");
     assert!(sb.state.faults.lost() > 0);
-    server.stop.send(()).unwrap();
-    server.task.await.unwrap().unwrap();
+    server.stop().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -530,6 +510,5 @@ async fn two_first_payments_racing_with_one_key_give_one_payment_and_one_replay(
     assert_eq!(replayed, 1);
     assert_eq!(payments(&sb, 1002), 1);
     assert_eq!(history(&sb, 1002, "Paiement par mandat administratif"), 1);
-    server.stop.send(()).unwrap();
-    server.task.await.unwrap().unwrap();
+    server.stop().await;
 }

@@ -7,7 +7,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
-use common::{mandate_body, Sandbox};
+use common::{mandate_body, start, Sandbox};
 use futures_util::StreamExt as _;
 use mandat_sandbox::faults::FaultConfig;
 use mandat_sandbox::limits::Limits;
@@ -25,33 +25,6 @@ fn sandbox(limits: Limits) -> Sandbox {
     )
     .unwrap();
     Sandbox { dir, state }
-}
-
-struct Server {
-    addr: std::net::SocketAddr,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    task: tokio::task::JoinHandle<std::io::Result<()>>,
-}
-
-async fn start(sb: &Sandbox) -> Server {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let (stop, rx) = tokio::sync::oneshot::channel::<()>();
-    let task = tokio::spawn(mandat_sandbox::serve(listener, sb.state.clone(), async {
-        let _ = rx.await;
-    }));
-    Server {
-        addr,
-        stop: Some(stop),
-        task,
-    }
-}
-
-impl Server {
-    async fn stop(mut self) {
-        self.stop.take().unwrap().send(()).unwrap();
-        self.task.await.unwrap().unwrap();
-    }
 }
 
 /// Sends `head` (and no more), then reads until the server closes the

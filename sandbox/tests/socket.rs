@@ -2,35 +2,8 @@
 
 mod common;
 
-use common::Sandbox;
+use common::{start, Sandbox};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-
-struct Server {
-    addr: std::net::SocketAddr,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    task: tokio::task::JoinHandle<std::io::Result<()>>,
-}
-
-async fn start(sb: &Sandbox) -> Server {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let (stop, rx) = tokio::sync::oneshot::channel::<()>();
-    let task = tokio::spawn(mandat_sandbox::serve(listener, sb.state.clone(), async {
-        let _ = rx.await;
-    }));
-    Server {
-        addr,
-        stop: Some(stop),
-        task,
-    }
-}
-
-impl Server {
-    async fn stop(mut self) {
-        self.stop.take().unwrap().send(()).unwrap();
-        self.task.await.unwrap().unwrap();
-    }
-}
 
 /// One request, the body written while the response is read; returns status and body.
 async fn request(

@@ -161,7 +161,7 @@ catalogue! {
     PayLegend => "Choisissez comment payer cette commande", "Choose how to pay this order";
     PayMethodsLoading => "Chargement des moyens de paiement…", "Loading payment methods…";
     MethodMandate => "Payer par mandat administratif", "Pay by administrative mandate";
-    MethodMandateHint => "Pour les administrations publiques : la facture est déposée sur Chorus Pro et réglée par votre comptable public.", "For public administrations: the invoice is deposited on Chorus Pro and paid by your public accountant.";
+    MethodMandateHint => "Pour les administrations publiques : la facture est déposée sur Chorus Pro et réglée par votre comptable public. Il faut un compte Chorus Pro pour la valider, et que votre compte client soit déclaré comme administration publique.", "For public administrations: the invoice is deposited on Chorus Pro and paid by your public accountant. You need a Chorus Pro account to validate it, and your customer account declared as a public administration.";
     MethodCard => "Payer par carte bancaire", "Pay by card";
     MethodCardHint => "Paiement immédiat, la commande est livrée dès sa validation.", "Immediate payment; the order is delivered as soon as it is confirmed.";
     MethodOther => "Autre moyen de paiement ({type})", "Other payment method ({type})";

@@ -38,6 +38,8 @@ test('the commune pays by mandate, routed to the right code service', async ({ p
   for (const radio of await methods.all()) await expect(radio).not.toBeChecked();
 
   await expect(page.getByTestId('tripartite-note')).toContainText('convention tripartite');
+  // The guide's prerequisites, where the mandate is offered.
+  await expect(page.getByText(/Il faut un compte Chorus Pro pour la valider, et que votre compte client soit déclaré comme administration publique/)).toBeVisible();
   await chooseMandate(page);
   const siret = page.getByLabel('SIRET de la structure à facturer');
   await expect(siret).toHaveValue(/214\s?450\s?124\s?00018/);

@@ -198,3 +198,35 @@ pub fn contract_operations() -> Vec<(String, String)> {
     }
     ops
 }
+
+/// The sandbox served on a real socket, on a port of its own.
+pub struct Server {
+    pub addr: std::net::SocketAddr,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+/// Serves `sb`'s state on a free loopback port until `Server::stop`.
+pub async fn start(sb: &Sandbox) -> Server {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, rx) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(mandat_sandbox::serve(listener, sb.state.clone(), async {
+        let _ = rx.await;
+    }));
+    Server {
+        addr,
+        stop: Some(stop),
+        task,
+    }
+}
+
+impl Server {
+    /// Stops serving and waits for the server to end, cleanly.
+    pub async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            stop.send(()).unwrap();
+        }
+        self.task.await.unwrap().unwrap();
+    }
+}
