@@ -462,6 +462,7 @@ async fn the_confirmation_takes_focus_and_links_to_the_mandate_upload() {
         payment_type: ADMINISTRATIVE_MANDATE.into(),
         order_status: OrderStatus::DocumentsRequested,
         mandate: None,
+        email_sent_to: Some("finances@<b>mairie</b>.fr".into()),
     };
     leptos::mount::mount_to(
         container.clone(),
@@ -484,6 +485,12 @@ async fn the_confirmation_takes_focus_and_links_to_the_mandate_upload() {
         link.get_attribute("href").as_deref(),
         Some("/orders/42/mandate")
     );
+    // The address the e-mail went to, as text.
+    assert_eq!(
+        text(&container, "[data-testid=confirm-email]"),
+        "Un e-mail avec le formulaire pré-rempli et la marche à suivre vient d’être envoyé à finances@<b>mairie</b>.fr."
+    );
+    assert!(find(&container, "[data-testid=confirm-email] b").is_none());
 }
 
 #[wasm_bindgen_test]

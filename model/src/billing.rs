@@ -108,6 +108,9 @@ pub struct PaymentReceipt {
     /// For the administrative mandate: what to do next.
     #[serde(default)]
     pub mandate: Option<Mandate>,
+    /// The address the provider's e-mail (the form and what to do) went to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email_sent_to: Option<String>,
 }
 
 /// One step of an order's follow-up.

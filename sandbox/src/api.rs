@@ -563,11 +563,36 @@ async fn pay(
                 "Paiement par mandat administratif",
                 "Le mandat pré-rempli est à signer et à renvoyer.",
             )?;
+            let mandate = load_mandate(&tx, id)?;
+            let form_url = mandate
+                .as_ref()
+                .map(|m| m.form_url.clone())
+                .unwrap_or_default();
+            let sent_to = crate::outbox::send(
+                &tx,
+                &account,
+                &format!("Commande n° {id} : votre mandat administratif à signer"),
+                &format!(
+                    "Bonjour,\n\nVous avez choisi de payer la commande n° {id} par mandat administratif.\n\n\
+                     1. Téléchargez le formulaire de mandat pré-rempli : {form_url}\n\
+                     2. Faites-le signer par votre ordonnateur, puis déposez-le sur la page du mandat \
+                     de la commande (/orders/{id}/mandate).\n\
+                     3. Nous le vérifions ; la facture est alors générée et déposée sur Chorus Pro \
+                     pour la structure de SIRET {}.\n\n\
+                     La commande attend le mandat signé.",
+                    siret.as_str()
+                ),
+                crate::outbox::About {
+                    order_id: Some(id),
+                    bill_id: None,
+                },
+            )?;
             let receipt = PaymentReceipt {
                 order_id: id,
                 payment_type: ADMINISTRATIVE_MANDATE.into(),
                 order_status: OrderStatus::DocumentsRequested,
-                mandate: load_mandate(&tx, id)?,
+                mandate,
+                email_sent_to: Some(sent_to),
             };
             store_idempotent(&tx, &account, key.as_deref(), &fingerprint, &receipt)?;
             tx.commit()?;
@@ -595,6 +620,7 @@ async fn pay(
                 payment_type: CREDIT_CARD.into(),
                 order_status: OrderStatus::Delivering,
                 mandate: None,
+                email_sent_to: None,
             };
             store_idempotent(&tx, &account, key.as_deref(), &fingerprint, &receipt)?;
             tx.commit()?;

@@ -6,6 +6,16 @@ use mandat_model::{Account, LegalForm, OrderStatus};
 use rusqlite::{params, Connection, OptionalExtension};
 
 pub const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id TEXT NOT NULL,
+    to_addr TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL,
+    date TEXT NOT NULL,
+    order_id INTEGER,
+    bill_id TEXT
+);
 CREATE TABLE IF NOT EXISTS accounts (
     id TEXT PRIMARY KEY,
     customer_code TEXT NOT NULL,
@@ -117,7 +127,8 @@ CREATE INDEX IF NOT EXISTS chorus_events_by_bill ON chorus_events (bill_id);
 ";
 
 /// Every table, in the order `wipe` drops them.
-const TABLES: [&str; 12] = [
+const TABLES: [&str; 13] = [
+    "outbox",
     "chorus_events",
     "bills",
     "mandates",

@@ -12,6 +12,7 @@ pub mod guard;
 pub mod host;
 pub mod limits;
 pub mod operator;
+pub mod outbox;
 pub mod pdf;
 pub mod seed;
 

@@ -26,6 +26,8 @@ pub fn router() -> Router<AppState> {
         .route("/login", get(login))
         .route("/logout", get(logout))
         .route("/accounts", get(accounts))
+        .route("/outbox", get(crate::outbox::list))
+        .route("/outbox/", get(crate::outbox::page))
         .route(
             "/reset",
             post(reset).route_layer(from_fn(guard::no_form_body)),
@@ -235,6 +237,22 @@ async fn accept(State(st): State<AppState>, Path(id): Path<String>) -> ApiResult
         "Mandat accepté",
         &format!("La facture {bill_id} est déposée sur Chorus Pro."),
     )?;
+    crate::outbox::send(
+        &tx,
+        &account,
+        &format!("Commande n° {id} : mandat accepté, facture {bill_id} déposée sur Chorus Pro"),
+        &format!(
+            "Bonjour,\n\nNous avons vérifié le mandat signé de la commande n° {id} : il est accepté.\n\n\
+             La facture {bill_id} est déposée sur Chorus Pro, pour la structure de SIRET {}. \
+             Validez-la sur Chorus Pro pour que votre comptable public puisse la payer ; son suivi \
+             est sur la page de la facture.",
+            mandate.siret
+        ),
+        crate::outbox::About {
+            order_id: Some(id),
+            bill_id: Some(&bill_id),
+        },
+    )?;
     tx.commit()?;
     Ok(ok(&mandate_of(&conn, id)?))
 }
@@ -267,17 +285,38 @@ async fn reject(State(st): State<AppState>, Path(id): Path<String>, body: Body) 
             ),
         );
     }
-    conn.execute(
+    let account: String = conn.query_row(
+        "SELECT account_id FROM orders WHERE id = ?1",
+        [id as i64],
+        |r| r.get(0),
+    )?;
+    let tx = conn.unchecked_transaction()?;
+    tx.execute(
         "UPDATE mandates SET state = 'rejected', rejection_reason = ?2 WHERE order_id = ?1",
         params![id as i64, reason],
     )?;
     db::add_order_event(
-        &conn,
+        &tx,
         id,
         db::now(),
         "Mandat refusé",
         "Un nouveau mandat signé est attendu.",
     )?;
+    crate::outbox::send(
+        &tx,
+        &account,
+        &format!("Commande n° {id} : mandat refusé, un nouveau mandat signé est attendu"),
+        &format!(
+            "Bonjour,\n\nLe mandat signé de la commande n° {id} n’a pas pu être accepté.\n\n\
+             Motif : {reason}\n\nCorrigez-le puis déposez un nouveau formulaire signé sur la page \
+             du mandat de la commande."
+        ),
+        crate::outbox::About {
+            order_id: Some(id),
+            bill_id: None,
+        },
+    )?;
+    tx.commit()?;
     Ok(ok(&mandate_of(&conn, id)?))
 }
 
@@ -358,7 +397,42 @@ async fn add_event(
             "this status must be dated after the invoice's latest event",
         ));
     }
-    db::add_chorus_event(&conn, &bill_id, event.status, date, reason)?;
+    let tx = conn.unchecked_transaction()?;
+    db::add_chorus_event(&tx, &bill_id, event.status, date, reason)?;
+    // The recipient asks something of the buyer's side: the provider writes.
+    let asks = match event.status {
+        ChorusStatus::Suspendue => Some((
+            format!("Facture {bill_id} suspendue sur Chorus Pro : des pièces sont demandées"),
+            "Votre structure a suspendu la facture {bill} sur Chorus Pro.\n\nPièces demandées : {reason}\n\n\
+             Nous les ajoutons sur Chorus Pro ; la facture vous reviendra complétée, avec un nouveau \
+             délai de paiement.",
+        )),
+        ChorusStatus::ARecycler => Some((
+            format!("Facture {bill_id} à recycler sur Chorus Pro"),
+            "La facture {bill} est revenue « à recycler » : ses informations d’acheminement ne \
+             correspondent pas à votre structure.\n\nMotif : {reason}\n\nVérifiez le SIRET, le \
+             code service et le numéro d’engagement ; nous corrigeons et réacheminons la facture.",
+        )),
+        _ => None,
+    };
+    if let Some((subject, text)) = asks {
+        if let Some((account, order_id)) = crate::outbox::bill_account(&tx, &bill_id)? {
+            let text = text
+                .replace("{bill}", &bill_id)
+                .replace("{reason}", reason.unwrap_or_default());
+            crate::outbox::send(
+                &tx,
+                &account,
+                &subject,
+                &text,
+                crate::outbox::About {
+                    order_id: Some(order_id),
+                    bill_id: Some(&bill_id),
+                },
+            )?;
+        }
+    }
+    tx.commit()?;
     let tracking =
         tracking_of(&conn, &bill_id)?.ok_or_else(|| ApiErr::internal("tracking vanished"))?;
     Ok(ok(&tracking))

@@ -30,6 +30,8 @@ const SERVED: &[(&str, &str)] = &[
     ("GET", "/sandbox/login"),
     ("GET", "/sandbox/logout"),
     ("GET", "/sandbox/accounts"),
+    ("GET", "/sandbox/outbox"),
+    ("GET", "/sandbox/outbox/"),
     ("POST", "/sandbox/reset"),
     ("POST", "/sandbox/orders/{orderId}/mandate/accept"),
     ("POST", "/sandbox/orders/{orderId}/mandate/reject"),

@@ -912,7 +912,12 @@ pub fn PaymentConfirmation(
         view! {
             <h4>{t(Key::ConfirmNextSteps)}</h4>
             <ol class="mandat-steps">
-                <li>{t(Key::ConfirmStepEmail)}</li>
+                <li data-testid="confirm-email">
+                    {match &receipt.email_sent_to {
+                        Some(to) => fill(Key::ConfirmStepEmailTo, &[("to", to)]),
+                        None => t(Key::ConfirmStepEmail).to_string(),
+                    }}
+                </li>
                 <li>
                     {t(Key::ConfirmStepForm)}
                     " "

@@ -219,6 +219,7 @@ catalogue! {
     ConfirmStatus => "Statut de la commande : {status}", "Order status: {status}";
     ConfirmNextSteps => "Prochaines étapes", "Next steps";
     ConfirmStepEmail => "Vous recevez un e-mail avec les informations nécessaires.", "You receive an e-mail with the information you need.";
+    ConfirmStepEmailTo => "Un e-mail avec le formulaire pré-rempli et la marche à suivre vient d’être envoyé à {to}.", "An e-mail with the pre-filled form and what to do has just been sent to {to}.";
     ConfirmStepForm => "Complétez le formulaire de mandat pré-rempli, faites-le signer, puis déposez-le.", "Complete the pre-filled mandate form, have it signed, then upload it.";
     ConfirmStepFormLink => "Déposer le mandat signé de la commande n° {id}", "Upload the signed mandate for order no. {id}";
     ConfirmStepReview => "Nous vérifions le mandat reçu.", "We check the mandate received.";

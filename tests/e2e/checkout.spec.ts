@@ -66,6 +66,19 @@ test('the commune pays by mandate, routed to the right code service', async ({ p
   expect(mandate.state).toBe('awaitingDocument');
   expect(await (await page.request.get(`/api/me/order/${COMMUNE_ORDER}/status`)).json()).toBe('documentsRequested');
   expect(await mandatePayments(page.request, COMMUNE_ORDER)).toBe(1);
+
+  // The e-mail the journey promises: named on the confirmation, in the outbox once.
+  const me = await (await page.request.get('/api/me')).json();
+  await expect(page.getByTestId('confirm-email')).toHaveText(
+    `Un e-mail avec le formulaire pré-rempli et la marche à suivre vient d’être envoyé à ${me.email}.`,
+  );
+  const mails = await (await page.request.get('/sandbox/outbox?account=commune')).json();
+  const about = mails.filter((m: { orderId: number }) => m.orderId === COMMUNE_ORDER);
+  expect(about).toHaveLength(1);
+  expect(about[0].to).toBe(me.email);
+  expect(about[0].text).toContain(`/api/me/order/${COMMUNE_ORDER}/mandate/form`);
+  await page.goto('/sandbox/outbox/');
+  await expect(page.getByRole('heading', { level: 2 }).first()).toContainText(String(COMMUNE_ORDER));
 });
 
 test('the hospital is asked for its numéro d’engagement, not for a code service', async ({ page }) => {

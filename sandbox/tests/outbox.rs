@@ -1,0 +1,148 @@
+//! The e-mails of the journey, recorded in the outbox: the mandate chosen, refused
+//! or accepted (the invoice deposited), an invoice suspended or to recycle; each
+//! once, to the account's address, its text kept as text.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::{mandate_body, Sandbox};
+use mandat_model::billing::PaymentReceipt;
+use mandat_sandbox::outbox::Mail;
+use serde_json::json;
+
+const COMMUNE_EMAIL: &str = "finances@mairie-saint-aubin-sur-loire.fr";
+
+async fn outbox(sb: &Sandbox, account: &str) -> Vec<Mail> {
+    sb.get(&format!("/sandbox/outbox?account={account}"), None)
+        .await
+        .decode()
+}
+
+#[tokio::test]
+async fn each_step_of_the_mandate_sends_its_email_once() {
+    let sb = Sandbox::new();
+    let c = sb.login("commune").await;
+    assert!(outbox(&sb, "commune").await.is_empty());
+    let body = serde_json::to_vec(&mandate_body("21445012400018", "SERV-FIN", "")).unwrap();
+    let headers = [
+        ("content-type", "application/json"),
+        ("idempotency-key", "mail-once"),
+    ];
+    let pay = || {
+        sb.call(
+            Method::POST,
+            "/api/me/order/1001/pay",
+            Some(&c),
+            &headers,
+            body.clone(),
+        )
+    };
+    let receipt: PaymentReceipt = pay().await.decode();
+    assert_eq!(receipt.email_sent_to.as_deref(), Some(COMMUNE_EMAIL));
+    // Replayed: the same receipt, no second e-mail.
+    assert_eq!(pay().await.decode::<PaymentReceipt>(), receipt);
+    let mails = outbox(&sb, "commune").await;
+    assert_eq!(mails.len(), 1);
+    let chosen = &mails[0];
+    assert_eq!(chosen.to, COMMUNE_EMAIL);
+    assert_eq!(chosen.order_id, Some(1001));
+    assert!(chosen.subject.contains("1001"), "{}", chosen.subject);
+    assert!(
+        chosen.text.contains("/api/me/order/1001/mandate/form"),
+        "{}",
+        chosen.text
+    );
+    assert!(chosen.text.contains("21445012400018"));
+
+    // Sent, refused with a reason, sent again, accepted.
+    let pdf = b"%PDF-1.7\nsigned".to_vec();
+    let upload = || {
+        sb.call(
+            Method::PUT,
+            "/api/me/order/1001/mandate/document?name=m.pdf",
+            Some(&c),
+            &[("content-type", "application/pdf")],
+            pdf.clone(),
+        )
+    };
+    assert_eq!(upload().await.status, StatusCode::OK);
+    let r = sb
+        .post_json(
+            "/sandbox/orders/1001/mandate/reject",
+            None,
+            json!({"reason": "Signature <b>absente</b>"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let refused = &outbox(&sb, "commune").await[0];
+    assert!(refused.subject.contains("refusé"), "{}", refused.subject);
+    assert!(refused.text.contains("Motif : Signature <b>absente</b>"));
+    assert_eq!(upload().await.status, StatusCode::OK);
+    let r = sb
+        .call(
+            Method::POST,
+            "/sandbox/orders/1001/mandate/accept",
+            None,
+            &[],
+            vec![],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let mails = outbox(&sb, "commune").await;
+    assert_eq!(mails.len(), 3);
+    let accepted = &mails[0];
+    assert_eq!(accepted.bill_id.as_deref(), Some("FR5001001"));
+    assert!(accepted.subject.contains("déposée sur Chorus Pro"));
+    // Another account's outbox is its own.
+    assert!(outbox(&sb, "hopital").await.is_empty());
+
+    // The page shows every e-mail, its text as text.
+    let page = sb.get("/sandbox/outbox/", None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let html = String::from_utf8(page.body).unwrap();
+    assert!(html.contains("Signature &lt;b&gt;absente&lt;/b&gt;"));
+    assert!(!html.contains("<b>absente"));
+}
+
+#[tokio::test]
+async fn an_invoice_suspended_or_to_recycle_sends_its_email_with_the_reason() {
+    let sb = Sandbox::new();
+    let post = |bill: &'static str, body: serde_json::Value| {
+        let sb = &sb;
+        async move {
+            sb.post_json(&format!("/sandbox/bills/{bill}/events"), None, body)
+                .await
+        }
+    };
+    let r = post(
+        "FR1000001",
+        json!({"status": "SUSPENDUE", "reason": "Bon de livraison"}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let r = post(
+        "FR2000001",
+        json!({"status": "A_RECYCLER", "reason": "Code service inconnu"}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    // A step that asks nothing of the buyer sends nothing.
+    assert_eq!(
+        post("FR1000007", json!({"status": "SERVICE_FAIT"}))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let commune = outbox(&sb, "commune").await;
+    assert_eq!(commune.len(), 1);
+    assert_eq!(commune[0].bill_id.as_deref(), Some("FR1000001"));
+    assert!(commune[0].subject.contains("suspendue"));
+    assert!(commune[0]
+        .text
+        .contains("Pièces demandées : Bon de livraison"));
+    let hospital = outbox(&sb, "hopital").await;
+    assert_eq!(hospital.len(), 1);
+    assert!(hospital[0].subject.contains("à recycler"));
+    assert!(hospital[0].text.contains("Motif : Code service inconnu"));
+    assert_eq!(hospital[0].to, "achats@ch-saint-aubin-sur-loire.fr");
+}
