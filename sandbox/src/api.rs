@@ -28,6 +28,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use crate::db::{self, ts};
 use crate::error::{ok, ApiErr, ApiResult};
 use crate::guard;
+use crate::limits::drain_refused;
 use crate::pdf::{self, Line};
 use crate::{AppState, Me};
 
@@ -759,20 +760,6 @@ fn upload_error(e: UploadError) -> ApiErr {
     err.field("file", e.code(), message)
 }
 
-/// Reads what is left of a refused upload, `read` bytes of which were already read,
-/// until more than the upload limit has come: a client still sending a body within
-/// the limit gets the error response rather than a reset connection; a larger one
-/// is cut off there (the connection is closed once the answer is sent), whatever
-/// its `Content-Length` said.
-async fn drain(stream: &mut axum::body::BodyDataStream, mut read: u64) {
-    while read <= MAX_UPLOAD_BYTES {
-        match stream.next().await {
-            Some(Ok(chunk)) => read += chunk.len() as u64,
-            _ => break,
-        }
-    }
-}
-
 /// Removes a partial upload unless it was kept.
 struct TempFile(Option<std::path::PathBuf>);
 
@@ -905,7 +892,7 @@ async fn upload(
     let id = match ready {
         Ok(id) => id,
         Err(e) => {
-            drain(&mut stream, 0).await;
+            drain_refused(&mut stream, 0).await;
             return Err(e);
         }
     };
@@ -926,7 +913,7 @@ async fn upload(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
     if let Err(e) = check_upload_header(declared, name.as_deref().unwrap_or("")) {
-        drain(&mut stream, 0).await;
+        drain_refused(&mut stream, 0).await;
         return Err(upload_error(e));
     }
 
@@ -952,7 +939,7 @@ async fn upload(
                 if let Err(e) = check_upload(size, &head) {
                     drop(file);
                     drop(temp);
-                    drain(&mut stream, size).await;
+                    drain_refused(&mut stream, size).await;
                     return Err(upload_error(e));
                 }
             }

@@ -254,6 +254,15 @@ pub fn account(conn: &Connection, id: &str) -> rusqlite::Result<Option<Account>>
     .optional()
 }
 
+/// The account an order belongs to.
+pub fn order_account(conn: &Connection, order_id: u64) -> rusqlite::Result<String> {
+    conn.query_row(
+        "SELECT account_id FROM orders WHERE id = ?1",
+        [order_id as i64],
+        |r| r.get(0),
+    )
+}
+
 pub fn account_structure_siret(conn: &Connection, id: &str) -> rusqlite::Result<Option<String>> {
     Ok(conn
         .query_row(

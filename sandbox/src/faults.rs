@@ -11,10 +11,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use axum::extract::{Request, State};
-use axum::http::{Method, StatusCode};
+use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use futures_util::StreamExt as _;
 
 use crate::error::ApiErr;
 use crate::AppState;
@@ -176,11 +175,6 @@ impl Faults {
     }
 }
 
-/// A faulted request's body is still read up to the upload limit (no further, as
-/// any refused body), so that a browser still sending an upload reads the 503
-/// rather than a reset connection.
-const DRAIN_LIMIT: u64 = mandat_model::mandate::MAX_UPLOAD_BYTES + 1;
-
 /// The answer to a request failed on purpose.
 pub fn unavailable() -> Response {
     crate::error::unavailable(
@@ -205,18 +199,12 @@ pub async fn inject(State(st): State<AppState>, req: Request, next: Next) -> Res
     if faults.config.latency_ms > 0 {
         tokio::time::sleep(Duration::from_millis(faults.config.latency_ms)).await;
     }
-    let changes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    match faults.decide(changes) {
+    match faults.decide(crate::guard::changes_state(req.method())) {
         Fault::None => next.run(req).await,
         Fault::Fail => {
-            let mut body = req.into_body().into_data_stream();
-            let mut read = 0u64;
-            while let Some(Ok(chunk)) = body.next().await {
-                read += chunk.len() as u64;
-                if read > DRAIN_LIMIT {
-                    break;
-                }
-            }
+            // Its body read as any refused one, so that a browser still sending an
+            // upload reads the 503 rather than a reset connection.
+            crate::limits::drain_refused(&mut req.into_body().into_data_stream(), 0).await;
             unavailable()
         }
         Fault::Drop => drop_connection(),

@@ -131,8 +131,13 @@ pub async fn check(State(site): State<Site>, req: Request, next: Next) -> Respon
     next.run(req).await
 }
 
+/// A request that may change something: any method but GET, HEAD and OPTIONS.
+pub fn changes_state(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
 fn from_own_site(req: &Request, host: &str) -> Result<(), ApiErr> {
-    let changes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let changes = changes_state(req.method());
     // Signing in and out change the browser's session, GET as they are.
     let signs_in = matches!(req.uri().path(), "/sandbox/login" | "/sandbox/logout");
     if !changes && !signs_in {

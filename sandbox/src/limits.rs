@@ -123,6 +123,21 @@ pub async fn idle_bodies(State(st): State<AppState>, req: Request) -> Request {
     req.map(|body| Body::new(IdleBody::new(body, idle)))
 }
 
+/// Reads what is left of a refused body, `read` bytes of which were already read,
+/// until more than the upload limit has come: a client still sending a body within
+/// the limit gets the error response rather than a reset connection; a larger one
+/// is cut off there (the connection is closed once the answer is sent), whatever
+/// its `Content-Length` said. Serves the refused uploads and the fault mode's 503s.
+pub async fn drain_refused(stream: &mut axum::body::BodyDataStream, mut read: u64) {
+    use futures_util::StreamExt as _;
+    while read <= mandat_model::mandate::MAX_UPLOAD_BYTES {
+        match stream.next().await {
+            Some(Ok(chunk)) => read += chunk.len() as u64,
+            _ => break,
+        }
+    }
+}
+
 /// Whether a body read failed because the client went silent.
 pub fn is_body_timeout(e: &axum::Error) -> bool {
     let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(e);

@@ -193,11 +193,7 @@ async fn accept(State(st): State<AppState>, Path(id): Path<String>) -> ApiResult
             ),
         );
     }
-    let account: String = conn.query_row(
-        "SELECT account_id FROM orders WHERE id = ?1",
-        [id as i64],
-        |r| r.get(0),
-    )?;
+    let account = db::order_account(&conn, id)?;
     // No invoice whose amounts could not be computed.
     let ht = db::order_ht(&conn, id)?
         .filter(|ht| db::with_vat(*ht).is_some())
@@ -285,11 +281,7 @@ async fn reject(State(st): State<AppState>, Path(id): Path<String>, body: Body) 
             ),
         );
     }
-    let account: String = conn.query_row(
-        "SELECT account_id FROM orders WHERE id = ?1",
-        [id as i64],
-        |r| r.get(0),
-    )?;
+    let account = db::order_account(&conn, id)?;
     let tx = conn.unchecked_transaction()?;
     tx.execute(
         "UPDATE mandates SET state = 'rejected', rejection_reason = ?2 WHERE order_id = ?1",

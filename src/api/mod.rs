@@ -268,7 +268,7 @@ async fn send(request: RequestBuilder, json_body: Option<&str>) -> Result<Reply,
     })
 }
 
-/// The browser's clock, for a `Retry-After` that is a date.
+/// The browser's clock (a `Retry-After` that is a date, an order's expiry).
 pub fn now() -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }

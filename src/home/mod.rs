@@ -22,8 +22,7 @@ pub struct OrderItem {
 async fn load(api: Api) -> Result<(Account, Vec<OrderItem>), ApiError> {
     let account = api.me().await?;
     let ids = api.order_ids().await?;
-    let now =
-        chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
+    let now = crate::api::now();
     // All orders at once rather than one after the other.
     let mut items = futures::future::try_join_all(ids.into_iter().map(|id| {
         let api = api.clone();
