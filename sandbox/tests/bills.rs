@@ -331,13 +331,7 @@ async fn the_list_filters_and_pages() {
 async fn the_operator_appends_allowed_events_only() {
     let sb = Sandbox::new();
     let c = sb.login("commune").await;
-    let post = |bill: &'static str, body: serde_json::Value| {
-        let sb = &sb;
-        async move {
-            sb.post_json(&format!("/sandbox/bills/{bill}/events"), None, body)
-                .await
-        }
-    };
+    let post = |bill: &'static str, body: serde_json::Value| sb.chorus_event(bill, body);
     // FR1000001 is with the recipient: suspend (reason needed), complete, pay.
     let r = post("FR1000001", json!({"status": "SUSPENDUE"})).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
@@ -410,13 +404,7 @@ async fn the_operator_appends_allowed_events_only() {
 #[tokio::test]
 async fn the_law_forbids_a_second_suspension_and_one_after_ordonnancement() {
     let sb = Sandbox::new();
-    let post = |bill: &'static str, body: serde_json::Value| {
-        let sb = &sb;
-        async move {
-            sb.post_json(&format!("/sandbox/bills/{bill}/events"), None, body)
-                .await
-        }
-    };
+    let post = |bill: &'static str, body: serde_json::Value| sb.chorus_event(bill, body);
     let suspend = json!({"status": "SUSPENDUE", "reason": "Attestation manquante"});
     // FR1000002 was suspended once, completed, then SERVICE_FAIT: no second time.
     let r = post("FR1000002", suspend.clone()).await;
@@ -463,13 +451,7 @@ async fn the_law_forbids_a_second_suspension_and_one_after_ordonnancement() {
 #[tokio::test]
 async fn an_event_dated_before_the_latest_is_refused_unless_an_optional_step() {
     let sb = Sandbox::new();
-    let post = |bill: &'static str, body: serde_json::Value| {
-        let sb = &sb;
-        async move {
-            sb.post_json(&format!("/sandbox/bills/{bill}/events"), None, body)
-                .await
-        }
-    };
+    let post = |bill: &'static str, body: serde_json::Value| sb.chorus_event(bill, body);
     // A suspension dated before the invoice's latest event would never become its
     // status, and nothing could complete it.
     let r = post(

@@ -124,10 +124,8 @@ async fn the_signed_copy_comes_back_whole_in_pieces_under_a_safe_name() {
 }
 fn stored_copies_of(sb: &Sandbox, order: u64) -> Vec<String> {
     let prefix = format!("mandate-{order}-");
-    std::fs::read_dir(&sb.state.files)
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
+    sb.stored_files()
+        .into_iter()
         .filter(|n| n.starts_with(&prefix))
         .collect()
 }

@@ -334,10 +334,9 @@ async fn payment_and_upload_retried_through_drops_and_failures_happen_once() {
             Some((s, b)) => panic!("{s}: {b}"),
         }
     }
-    let files: Vec<_> = std::fs::read_dir(&sb.state.files)
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
+    let files: Vec<_> = sb
+        .stored_files()
+        .into_iter()
         .filter(|n| n.starts_with("mandate-1001-") || n.ends_with(".part"))
         .collect();
     assert_eq!(files.len(), 1, "{files:?}");
@@ -466,10 +465,9 @@ async fn payment_and_upload_whose_answers_are_lost_happen_once() {
         }
     }
     assert_eq!(history(&sb, 1001, "Mandat signé reçu"), 1);
-    let files: Vec<_> = std::fs::read_dir(&sb.state.files)
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
+    let files: Vec<_> = sb
+        .stored_files()
+        .into_iter()
         .filter(|n| n.starts_with("mandate-1001-") || n.ends_with(".part"))
         .collect();
     assert_eq!(files.len(), 1, "{files:?}");

@@ -106,12 +106,7 @@ async fn a_body_that_stops_arriving_is_answered_408_and_its_connection_closed() 
         .await
         .json();
     assert_eq!(m["state"], "awaitingDocument");
-    let partial = std::fs::read_dir(&sb.state.files)
-        .unwrap()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().ends_with(".part"))
-        .count();
-    assert_eq!(partial, 0);
+    assert_eq!(partial_files(&sb), 0);
 
     // A JSON body too.
     let head = format!(
@@ -172,10 +167,9 @@ fn upload_request(
 }
 
 fn partial_files(sb: &Sandbox) -> usize {
-    std::fs::read_dir(&sb.state.files)
-        .unwrap()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().ends_with(".part"))
+    sb.stored_files()
+        .iter()
+        .filter(|n| n.ends_with(".part"))
         .count()
 }
 

@@ -107,13 +107,7 @@ async fn each_step_of_the_mandate_sends_its_email_once() {
 #[tokio::test]
 async fn an_invoice_suspended_or_to_recycle_sends_its_email_with_the_reason() {
     let sb = Sandbox::new();
-    let post = |bill: &'static str, body: serde_json::Value| {
-        let sb = &sb;
-        async move {
-            sb.post_json(&format!("/sandbox/bills/{bill}/events"), None, body)
-                .await
-        }
-    };
+    let post = |bill: &'static str, body: serde_json::Value| sb.chorus_event(bill, body);
     let r = post(
         "FR1000001",
         json!({"status": "SUSPENDUE", "reason": "Bon de livraison"}),

@@ -142,6 +142,22 @@ impl Sandbox {
         self.call(Method::GET, path, cookie, &[], vec![]).await
     }
 
+    /// The names of the files the sandbox keeps for uploads (stored copies, and
+    /// `.part` files of uploads under way or cut off).
+    pub fn stored_files(&self) -> Vec<String> {
+        std::fs::read_dir(&self.state.files)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect()
+    }
+
+    /// The operator route that appends a Chorus Pro event to `bill`.
+    pub async fn chorus_event(&self, bill: &str, body: Value) -> Reply {
+        self.post_json(&format!("/sandbox/bills/{bill}/events"), None, body)
+            .await
+    }
+
     pub async fn post_json(&self, path: &str, cookie: Option<&str>, body: Value) -> Reply {
         self.call(
             Method::POST,
