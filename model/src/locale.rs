@@ -144,19 +144,22 @@ pub const SHOWN_YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
 /// [`SHOWN_YEARS`] (and so at the ends of chrono's range, where the offset
 /// cannot be added).
 pub fn to_paris(instant: DateTime<Utc>) -> Option<chrono::NaiveDateTime> {
-    let local = instant
+    paris_wall_clock(instant).filter(|local| SHOWN_YEARS.contains(&local.year()))
+}
+
+/// The instant plus Paris's offset; `None` where chrono cannot add it.
+fn paris_wall_clock(instant: DateTime<Utc>) -> Option<chrono::NaiveDateTime> {
+    instant
         .naive_utc()
-        .checked_add_signed(Duration::hours(paris_offset_hours(instant)))?;
-    SHOWN_YEARS.contains(&local.year()).then_some(local)
+        .checked_add_signed(Duration::hours(paris_offset_hours(instant)))
 }
 
 /// The calendar day of an instant in Paris: Chorus Pro's dates are Paris dates.
 /// At the very end of chrono's range, where the offset cannot be added, the UTC
 /// day (the deadline treats such days as implausible).
 pub fn paris_day(instant: DateTime<Utc>) -> NaiveDate {
-    let utc = instant.naive_utc();
-    utc.checked_add_signed(Duration::hours(paris_offset_hours(instant)))
-        .unwrap_or(utc)
+    paris_wall_clock(instant)
+        .unwrap_or(instant.naive_utc())
         .date()
 }
 
