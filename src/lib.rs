@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod invoices;
 pub mod mandate;
 pub mod nav;
+pub mod routing;
 pub mod ui;
 
 pub use embed::{mount, MandatHandle};

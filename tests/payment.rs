@@ -495,8 +495,8 @@ async fn the_confirmation_takes_focus_and_links_to_the_mandate_upload() {
 
 #[wasm_bindgen_test]
 fn server_field_errors_land_on_the_form_fields_in_order() {
-    use mandat::checkout::{api_field_errors, Field};
     use mandat::i18n::Key;
+    use mandat::routing::{api_field_errors, Field};
     use mandat_model::FieldError;
 
     let error = |field: &str, code: &str| FieldError {

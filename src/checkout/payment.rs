@@ -3,19 +3,18 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use mandat_model::billing::{
     PayRequest, PaymentMethod, PaymentMethodChoice, PaymentMethods, PaymentReceipt,
     UnavailablePaymentMethod, ADMINISTRATIVE_MANDATE, NOT_PUBLIC_ADMINISTRATION,
     NO_CHORUS_STRUCTURE, ORDER_NOT_PAYABLE,
 };
-use mandat_model::checkout::{routing_needs, selectable_services, Need, RoutingNeeds};
-use mandat_model::chorus::{validate_routing, ChorusRouting, ChorusStructure};
-use mandat_model::{ApiError, FieldError, OrderStatus, Siret, SiretError};
+use mandat_model::chorus::{ChorusRouting, ChorusStructure};
+use mandat_model::{ApiError, OrderStatus};
 
 use crate::api::{new_idempotency_key, Api};
 use crate::i18n::{fill, t, Key};
-use crate::ui::{Alert, AlertKind, ApiErrorView, ErrorSummary, Loading, SummaryEntry};
+use crate::routing::{api_field_errors, ChorusFields, Field, FieldErrorText, RoutingForm};
+use crate::ui::{Alert, AlertKind, ApiErrorView, ErrorSummary, Loading};
 
 /// Where an account declares its legal form and its Chorus Pro structure.
 pub const ACCOUNT_SETTINGS_URL: &str = "https://www.ovh.com/manager/#/dedicated/useraccount/infos";
@@ -24,99 +23,6 @@ pub const SALES_CONTACT_URL: &str = "https://www.ovhcloud.com/fr/contact/";
 
 /// `paymentType` of card payments.
 const CREDIT_CARD: &str = "CREDIT_CARD";
-
-/// A field of the payment form, in the order the form shows them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Field {
-    Method,
-    Siret,
-    CodeService,
-    Engagement,
-}
-
-impl Field {
-    /// The element's `id`, the target of the error summary's links.
-    pub fn id(self) -> &'static str {
-        match self {
-            Field::Method => "mandat-method-0",
-            Field::Siret => "mandat-siret",
-            Field::CodeService => "mandat-code-service",
-            Field::Engagement => "mandat-engagement",
-        }
-    }
-
-    fn error_id(self) -> &'static str {
-        match self {
-            Field::Method => "mandat-method-error",
-            Field::Siret => "mandat-siret-error",
-            Field::CodeService => "mandat-code-service-error",
-            Field::Engagement => "mandat-engagement-error",
-        }
-    }
-
-    /// The form field an API field error is about (`codeService`...).
-    pub fn from_api(name: &str) -> Option<Field> {
-        match name {
-            "paymentMethod" => Some(Field::Method),
-            "siret" | "chorus.siret" => Some(Field::Siret),
-            "codeService" | "chorus.codeService" => Some(Field::CodeService),
-            "numeroEngagement" | "chorus.numeroEngagement" => Some(Field::Engagement),
-            _ => None,
-        }
-    }
-}
-
-/// The words for a field problem's stable code (the model's and the API's).
-pub fn field_message(code: &str) -> Key {
-    match code {
-        "method_required" | "payment_type_unsupported" => Key::FieldMethodRequired,
-        "siret_required" => Key::FieldSiretRequired,
-        "siret_not_digits" => Key::FieldSiretNotDigits,
-        "siret_length" => Key::FieldSiretLength,
-        "siret_checksum" => Key::FieldSiretChecksum,
-        "siren_checksum" => Key::FieldSirenChecksum,
-        "siret_unknown" => Key::FieldSiretUnknown,
-        "code_service_required" => Key::FieldCodeServiceRequired,
-        "code_service_reserved" | "code_service_unknown" | "code_service_inactive" => {
-            Key::FieldCodeServiceInvalid
-        }
-        "engagement_required" => Key::FieldEngagementRequired,
-        "engagement_too_long" => Key::FieldEngagementTooLong,
-        "engagement_or_service_required" => Key::FieldEngagementOrService,
-        _ => Key::FieldNotAccepted,
-    }
-}
-
-fn siret_message(error: SiretError) -> Key {
-    field_message(error.code())
-}
-
-/// The field problems of an API 400, one per field, in the form's order.
-pub fn api_field_errors(errors: &[FieldError]) -> Vec<(Field, Key)> {
-    let mut mapped: Vec<(Field, Key)> = Vec::new();
-    for e in errors {
-        if let Some(field) = Field::from_api(&e.field) {
-            if !mapped.iter().any(|(f, _)| *f == field) {
-                mapped.push((field, field_message(&e.code)));
-            }
-        }
-    }
-    mapped.sort_by_key(|(f, _)| *f);
-    mapped
-}
-
-/// What the SIRET field learnt from Chorus Pro.
-#[derive(Clone, Debug, PartialEq)]
-pub enum SiretLookup {
-    /// Not looked up (invalid, or not left yet).
-    Unchecked,
-    Checking,
-    Found(ChorusStructure),
-    /// No structure has this SIRET.
-    Unknown,
-    /// The look-up failed (network, server): the API checks again on payment.
-    Failed,
-}
 
 /// The label of a payment method and its hint.
 fn method_words(method: &PaymentMethod) -> (String, &'static str) {
@@ -230,122 +136,22 @@ pub fn PaymentForm(
     }
 
     let method = RwSignal::new(None::<String>);
-    let siret = RwSignal::new(
-        structure
-            .as_ref()
-            .map(|s| {
-                Siret::parse(&s.siret)
-                    .map(|parsed| parsed.grouped())
-                    .unwrap_or_else(|_| s.siret.clone())
-            })
-            .unwrap_or_default(),
+    let routing = RoutingForm::new(
+        ChorusRouting {
+            siret: structure
+                .as_ref()
+                .map(|s| s.siret.clone())
+                .unwrap_or_default(),
+            ..ChorusRouting::default()
+        },
+        structure,
     );
-    let last_checked = StoredValue::new(siret.get_untracked());
-    let lookup = RwSignal::new(match &structure {
-        Some(s) => SiretLookup::Found(s.clone()),
-        None => SiretLookup::Unchecked,
-    });
-    // The structure whose parameters decide the fields; kept while a new look-up runs.
-    let current = RwSignal::new(structure);
-    let lookup_run = StoredValue::new(0u32);
-    let code_service = RwSignal::new(String::new());
-    let engagement = RwSignal::new(String::new());
-    let errors = RwSignal::new(Vec::<(Field, Key)>::new());
-    let attempt = RwSignal::new(0u32);
     // The request and the key of the last attempt: the same request is sent
     // with the same key, so a repeat is applied once.
     let last_attempt = StoredValue::new(None::<(PayRequest, String)>);
 
     let mandate_chosen =
         Memo::new(move |_| method.get().as_deref() == Some(ADMINISTRATIVE_MANDATE));
-    let needs = Memo::new(move |_| {
-        current
-            .get()
-            .map(|s| routing_needs(&s, &code_service.get()))
-            .unwrap_or(RoutingNeeds {
-                code_service: Need::Hidden,
-                engagement: Need::Hidden,
-                one_of_both: false,
-            })
-    });
-
-    let set_error = move |field: Field, key: Option<Key>| {
-        errors.update(|list| {
-            list.retain(|(f, _)| *f != field);
-            if let Some(key) = key {
-                list.push((field, key));
-                list.sort_by_key(|(f, _)| *f);
-            }
-        })
-    };
-    let error_of = move |field: Field| {
-        Signal::derive(move || {
-            errors
-                .get()
-                .iter()
-                .find(|(f, _)| *f == field)
-                .map(|(_, k)| t(*k))
-        })
-    };
-
-    // Checks the SIRET as the user leaves the field: its form, then Chorus Pro.
-    let check_siret = {
-        let api = api.clone();
-        move || {
-            let typed = siret.get_untracked();
-            if last_checked.get_value() == typed {
-                return;
-            }
-            last_checked.set_value(typed.clone());
-            lookup_run.update_value(|n| *n += 1);
-            let run = lookup_run.get_value();
-            match Siret::parse(&typed) {
-                Err(e) => {
-                    // The last structure's fields stay, with what was typed in them.
-                    set_error(Field::Siret, Some(siret_message(e)));
-                    lookup.set(SiretLookup::Unchecked);
-                }
-                Ok(parsed) => {
-                    set_error(Field::Siret, None);
-                    if let Some(s) = current
-                        .get_untracked()
-                        .filter(|s| s.siret == parsed.as_str())
-                    {
-                        lookup.set(SiretLookup::Found(s));
-                        return;
-                    }
-                    lookup.set(SiretLookup::Checking);
-                    let api = api.clone();
-                    spawn_local(async move {
-                        let result = api.structure(parsed.as_str()).await;
-                        if lookup_run.try_get_value() != Some(run) {
-                            return; // the user typed another SIRET since
-                        }
-                        match result {
-                            Ok(s) => {
-                                current.set(Some(s.clone()));
-                                lookup.set(SiretLookup::Found(s));
-                            }
-                            Err(ApiError::NotFound) => {
-                                lookup.set(SiretLookup::Unknown);
-                                set_error(Field::Siret, Some(Key::FieldSiretUnknown));
-                            }
-                            Err(ApiError::Invalid(body)) => {
-                                lookup.set(SiretLookup::Unchecked);
-                                let key = api_field_errors(&body.errors)
-                                    .into_iter()
-                                    .find(|(f, _)| *f == Field::Siret)
-                                    .map(|(_, k)| k)
-                                    .unwrap_or(Key::FieldNotAccepted);
-                                set_error(Field::Siret, Some(key));
-                            }
-                            Err(_) => lookup.set(SiretLookup::Failed),
-                        }
-                    });
-                }
-            }
-        }
-    };
 
     let pay = Action::new_local(move |(request, key): &(PayRequest, String)| {
         let api = api.clone();
@@ -358,11 +164,7 @@ pub fn PaymentForm(
     // A 400's field details go beside their fields and into the summary.
     Effect::new(move |_| {
         if let Some(Err(ApiError::Invalid(body))) = pay.value().get() {
-            let mapped = api_field_errors(&body.errors);
-            if !mapped.is_empty() {
-                errors.set(mapped);
-                attempt.update(|n| *n += 1);
-            }
+            routing.show_api_errors(&body.errors);
         }
     });
 
@@ -370,75 +172,18 @@ pub fn PaymentForm(
         let Some(payment_type) = method.get_untracked() else {
             return Err(vec![(Field::Method, Key::FieldMethodRequired)]);
         };
-        if payment_type != ADMINISTRATIVE_MANDATE {
-            return Ok(PayRequest {
-                payment_method: PaymentMethodChoice {
-                    payment_type,
-                    id: None,
-                },
-                chorus: None,
-            });
-        }
-        let needs = needs.get_untracked();
-        let routing = ChorusRouting {
-            siret: siret.get_untracked(),
-            code_service: if needs.code_service.is_shown() {
-                code_service.get_untracked().trim().to_string()
-            } else {
-                String::new()
-            },
-            numero_engagement: if needs.engagement.is_shown() {
-                engagement.get_untracked().trim().to_string()
-            } else {
-                String::new()
-            },
-        };
-        let mut problems = Vec::new();
-        let parsed = Siret::parse(&routing.siret);
-        match &parsed {
-            Err(e) => problems.push((Field::Siret, siret_message(*e))),
-            Ok(_) if lookup.get_untracked() == SiretLookup::Unknown => {
-                problems.push((Field::Siret, Key::FieldSiretUnknown))
-            }
-            Ok(_) => {}
-        }
-        // The other fields follow the structure shown; a new SIRET whose structure is
-        // not known yet is left to the API's check.
-        let structure = current.get_untracked().filter(|s| match &parsed {
-            Ok(p) => p.as_str() == s.siret || lookup.get_untracked() == SiretLookup::Unknown,
-            Err(_) => true,
-        });
-        if let Some(s) = structure {
-            let same_siret = ChorusRouting {
-                siret: s.siret.clone(),
-                ..routing.clone()
-            };
-            if let Err(found) = validate_routing(&s, &same_siret) {
-                for (field, key) in api_field_errors(&found) {
-                    if field != Field::Siret {
-                        problems.push((field, key));
-                    }
-                }
-            }
-        }
-        if problems.is_empty() {
-            let digits = Siret::parse(&routing.siret)
-                .map(|s| s.to_string())
-                .unwrap_or_default();
-            Ok(PayRequest {
-                payment_method: PaymentMethodChoice {
-                    payment_type,
-                    id: None,
-                },
-                chorus: Some(ChorusRouting {
-                    siret: digits,
-                    ..routing
-                }),
-            })
+        let chorus = if payment_type == ADMINISTRATIVE_MANDATE {
+            Some(routing.routing()?)
         } else {
-            problems.sort_by_key(|(f, _)| *f);
-            Err(problems)
-        }
+            None
+        };
+        Ok(PayRequest {
+            payment_method: PaymentMethodChoice {
+                payment_type,
+                id: None,
+            },
+            chorus,
+        })
     };
 
     let send = move |request: PayRequest| {
@@ -456,12 +201,9 @@ pub fn PaymentForm(
             return; // one payment at a time, however often the button is pressed
         }
         match build_request() {
-            Err(problems) => {
-                errors.set(problems);
-                attempt.update(|n| *n += 1);
-            }
+            Err(problems) => routing.show_problems(problems),
             Ok(request) => {
-                errors.set(Vec::new());
+                routing.errors.set(Vec::new());
                 send(request);
             }
         }
@@ -474,17 +216,6 @@ pub fn PaymentForm(
         if let Some((request, _)) = last_attempt.get_value() {
             send(request);
         }
-    });
-
-    let summary_entries = Signal::derive(move || {
-        errors
-            .get()
-            .into_iter()
-            .map(|(field, key)| SummaryEntry {
-                field_id: field.id().to_string(),
-                message: t(key).to_string(),
-            })
-            .collect::<Vec<_>>()
     });
 
     let receipt = Memo::new(move |_| match pay.value().get() {
@@ -520,11 +251,11 @@ pub fn PaymentForm(
 
     let available = methods.available.clone();
     let unavailable = methods.unavailable.clone();
-    let method_error = error_of(Field::Method);
+    let method_error = routing.error_of(Field::Method);
 
     let form = view! {
         <form class="mandat-pay-form" novalidate on:submit=on_submit data-testid="payment-form">
-            <ErrorSummary entries=summary_entries attempt=attempt />
+            <ErrorSummary entries=routing.summary_entries() attempt=routing.attempt />
             {move || server_problem().map(|error| view! { <PayProblem order_id=order_id error=error on_retry=retry /> })}
             <fieldset
                 class="mandat-fieldset mandat-methods"
@@ -560,7 +291,7 @@ pub fn PaymentForm(
                                             },
                                             false,
                                         );
-                                        set_error(Field::Method, None);
+                                        routing.set_error(Field::Method, None);
                                     }
                                 />
                                 <label for=id>{label}</label>
@@ -576,16 +307,7 @@ pub fn PaymentForm(
                     .collect_view()}
             </fieldset>
             <Show when=move || mandate_chosen.get()>
-                <ChorusFields
-                    siret=siret
-                    lookup=lookup
-                    code_service=code_service
-                    engagement=engagement
-                    structure=current
-                    needs=needs
-                    errors=errors
-                    on_siret_leave=check_siret.clone()
-                />
+                <ChorusFields form=routing />
                 <p class="mandat-note" data-testid="renewal-note">{t(Key::RenewalNote)}</p>
             </Show>
             <p>
@@ -619,23 +341,6 @@ pub fn PaymentForm(
     .into_any()
 }
 
-/// The inline message of a field, tied to it by `aria-describedby`.
-#[component]
-fn FieldErrorText(
-    field: Field,
-    #[prop(into)] message: Signal<Option<&'static str>>,
-) -> impl IntoView {
-    move || {
-        message.get().map(|text| {
-            view! {
-                <p class="mandat-field-error" id=field.error_id()>
-                    {text}
-                </p>
-            }
-        })
-    }
-}
-
 /// The mandate, when it does not apply to this account: as text, with its reason
 /// and where to fix it.
 #[component]
@@ -664,165 +369,6 @@ pub fn MandateUnavailable(
                 </p>
             })}
         </div>
-    }
-}
-
-/// The Chorus Pro routing fields of the mandate.
-#[component]
-fn ChorusFields(
-    siret: RwSignal<String>,
-    lookup: RwSignal<SiretLookup>,
-    code_service: RwSignal<String>,
-    engagement: RwSignal<String>,
-    structure: RwSignal<Option<ChorusStructure>>,
-    needs: Memo<RoutingNeeds>,
-    errors: RwSignal<Vec<(Field, Key)>>,
-    on_siret_leave: impl Fn() + Clone + 'static,
-) -> impl IntoView {
-    let error_of = move |field: Field| {
-        Signal::derive(move || {
-            errors
-                .get()
-                .iter()
-                .find(|(f, _)| *f == field)
-                .map(|(_, k)| t(*k))
-        })
-    };
-    let siret_error = error_of(Field::Siret);
-    let code_error = error_of(Field::CodeService);
-    let engagement_error = error_of(Field::Engagement);
-    let clear = move |field: Field| errors.update(|l| l.retain(|(f, _)| *f != field));
-    let marker = |need: Need| {
-        let key = if need == Need::Required {
-            Key::Required
-        } else {
-            Key::Optional
-        };
-        view! { <span class="mandat-label-marker">" (" {t(key)} ")"</span> }
-    };
-    let describe = |hint: &'static str,
-                    status: Option<&'static str>,
-                    field: Field,
-                    err: Signal<Option<&'static str>>| {
-        move || {
-            let mut ids = vec![hint];
-            if err.get().is_some() {
-                ids.push(field.error_id());
-            }
-            if let Some(status) = status {
-                ids.push(status);
-            }
-            ids.join(" ")
-        }
-    };
-
-    let services = move || {
-        structure
-            .get()
-            .map(|s| {
-                selectable_services(&s)
-                    .into_iter()
-                    .map(|svc| (svc.code.clone(), format!("{} ({})", svc.label, svc.code)))
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    };
-
-    view! {
-        <fieldset class="mandat-fieldset mandat-chorus" data-testid="chorus-fields">
-            <legend>{t(Key::ChorusTitle)}</legend>
-            <p class="mandat-hint">{t(Key::ChorusIntro)}</p>
-
-            <div class="mandat-field" class:mandat-field--error=move || siret_error.get().is_some()>
-                <label for=Field::Siret.id()>{t(Key::SiretLabel)} {marker(Need::Required)}</label>
-                <p class="mandat-hint" id="mandat-siret-hint">{t(Key::SiretHint)}</p>
-                <FieldErrorText field=Field::Siret message=siret_error />
-                <input
-                    type="text"
-                    id=Field::Siret.id()
-                    name="siret"
-                    inputmode="numeric"
-                    autocomplete="off"
-                    spellcheck="false"
-                    class="mandat-input mandat-input--siret"
-                    aria-invalid=move || siret_error.get().map(|_| "true")
-                    aria-describedby=describe("mandat-siret-hint", Some("mandat-siret-status"), Field::Siret, siret_error)
-                    prop:value=move || siret.get()
-                    on:input=move |ev| siret.set(event_target_value(&ev))
-                    on:blur={
-                        let leave = on_siret_leave.clone();
-                        move |_| leave()
-                    }
-                />
-                <p class="mandat-siret-status" id="mandat-siret-status" aria-live="polite" data-testid="siret-status">
-                    {move || match lookup.get() {
-                        SiretLookup::Checking => Some(t(Key::SiretChecking).to_string()),
-                        SiretLookup::Found(s) => Some(fill(Key::SiretFound, &[("name", &s.name)])),
-                        SiretLookup::Failed => Some(t(Key::SiretLookupFailed).to_string()),
-                        SiretLookup::Unchecked | SiretLookup::Unknown => None,
-                    }}
-                </p>
-            </div>
-
-            <Show when=move || needs.get().one_of_both>
-                <p class="mandat-hint" id="mandat-one-of-both">{t(Key::OneOfBothHint)}</p>
-            </Show>
-
-            <Show when=move || needs.get().code_service.is_shown()>
-                <div class="mandat-field" class:mandat-field--error=move || code_error.get().is_some()>
-                    <label for=Field::CodeService.id()>
-                        {t(Key::CodeServiceLabel)} {move || marker(needs.get().code_service)}
-                    </label>
-                    <p class="mandat-hint" id="mandat-code-service-hint">{t(Key::CodeServiceHint)}</p>
-                    <FieldErrorText field=Field::CodeService message=code_error />
-                    <select
-                        id=Field::CodeService.id()
-                        name="codeService"
-                        class="mandat-select"
-                        aria-invalid=move || code_error.get().map(|_| "true")
-                        aria-describedby=describe("mandat-code-service-hint", None, Field::CodeService, code_error)
-                        prop:value=move || code_service.get()
-                        on:change=move |ev| {
-                            code_service.set(event_target_value(&ev));
-                            clear(Field::CodeService);
-                        }
-                    >
-                        <option value="">{t(Key::CodeServiceChoose)}</option>
-                        {move || {
-                            let chosen = code_service.get_untracked();
-                            services()
-                                .into_iter()
-                                .map(|(code, label)| {
-                                    let selected = code == chosen;
-                                    view! { <option value=code selected=selected>{label}</option> }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </div>
-            </Show>
-
-            <Show when=move || needs.get().engagement.is_shown()>
-                <div class="mandat-field" class:mandat-field--error=move || engagement_error.get().is_some()>
-                    <label for=Field::Engagement.id()>
-                        {t(Key::EngagementLabel)} {move || marker(needs.get().engagement)}
-                    </label>
-                    <p class="mandat-hint" id="mandat-engagement-hint">{t(Key::EngagementHint)}</p>
-                    <FieldErrorText field=Field::Engagement message=engagement_error />
-                    <input
-                        type="text"
-                        id=Field::Engagement.id()
-                        name="numeroEngagement"
-                        autocomplete="off"
-                        class="mandat-input"
-                        aria-invalid=move || engagement_error.get().map(|_| "true")
-                        aria-describedby=describe("mandat-engagement-hint", None, Field::Engagement, engagement_error)
-                        prop:value=move || engagement.get()
-                        on:input=move |ev| engagement.set(event_target_value(&ev))
-                    />
-                </div>
-            </Show>
-        </fieldset>
     }
 }
 

@@ -10,8 +10,10 @@ use wasm_bindgen::JsCast;
 use crate::i18n::{fill, locale, t, Key};
 
 mod error_summary;
+mod latest;
 pub mod perf;
 pub use error_summary::{ErrorSummary, SummaryEntry};
+pub use latest::{Latest, Ticket};
 
 /// How an alert reads: its colour, icon and ARIA role.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
