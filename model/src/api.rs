@@ -88,6 +88,22 @@ pub enum OrderStatus {
     Unknown,
 }
 
+impl OrderStatus {
+    /// The API's code of the status (`notPaid`), as the JSON carries it.
+    pub fn code(self) -> &'static str {
+        match self {
+            OrderStatus::NotPaid => "notPaid",
+            OrderStatus::Checking => "checking",
+            OrderStatus::DocumentsRequested => "documentsRequested",
+            OrderStatus::Delivering => "delivering",
+            OrderStatus::Delivered => "delivered",
+            OrderStatus::Cancelling => "cancelling",
+            OrderStatus::Cancelled => "cancelled",
+            OrderStatus::Unknown => "unknown",
+        }
+    }
+}
+
 /// The customer's declared legal form; `administration` marks a public administration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -161,6 +177,25 @@ pub struct FieldError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_order_status_code_is_what_the_api_sends() {
+        for status in [
+            OrderStatus::NotPaid,
+            OrderStatus::Checking,
+            OrderStatus::DocumentsRequested,
+            OrderStatus::Delivering,
+            OrderStatus::Delivered,
+            OrderStatus::Cancelling,
+            OrderStatus::Cancelled,
+            OrderStatus::Unknown,
+        ] {
+            let json = serde_json::to_value(status).unwrap();
+            assert_eq!(json.as_str(), Some(status.code()));
+            let back: OrderStatus = serde_json::from_value(json).unwrap();
+            assert_eq!(back, status);
+        }
+    }
 
     fn price(currency: &str, value: f64) -> Price {
         Price {

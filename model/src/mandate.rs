@@ -26,6 +26,17 @@ pub enum MandateState {
 }
 
 impl MandateState {
+    /// The API's code of the state (`underReview`), as the JSON carries it.
+    pub fn code(self) -> &'static str {
+        match self {
+            MandateState::AwaitingDocument => "awaitingDocument",
+            MandateState::UnderReview => "underReview",
+            MandateState::Accepted => "accepted",
+            MandateState::Rejected => "rejected",
+            MandateState::Unknown => "unknown",
+        }
+    }
+
     /// Whether a (new) signed copy may be uploaded now.
     pub fn accepts_upload(self) -> bool {
         matches!(
@@ -162,6 +173,22 @@ pub fn check_upload(size: u64, head: &[u8]) -> Result<UploadKind, UploadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_state_code_is_what_the_api_sends() {
+        for state in [
+            MandateState::AwaitingDocument,
+            MandateState::UnderReview,
+            MandateState::Accepted,
+            MandateState::Rejected,
+            MandateState::Unknown,
+        ] {
+            let json = serde_json::to_value(state).unwrap();
+            assert_eq!(json.as_str(), Some(state.code()));
+            let back: MandateState = serde_json::from_value(json).unwrap();
+            assert_eq!(back, state);
+        }
+    }
 
     #[test]
     fn sniffs_by_magic_bytes() {

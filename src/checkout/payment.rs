@@ -230,10 +230,7 @@ pub fn PaymentForm(
                 &crate::host::OrderPaid {
                     order_id: r.order_id,
                     payment_type: r.payment_type.clone(),
-                    order_status: serde_json::to_value(r.order_status)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_default(),
+                    order_status: r.order_status.code().to_string(),
                 },
                 false,
             );
