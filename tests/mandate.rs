@@ -4,9 +4,7 @@
 mod common;
 use common::mount;
 use leptos::prelude::*;
-use mandat::mandate::{
-    announce_step, check_file, FormDownload, ProgressBar, UploadZone, ATTEMPTS, RETRY_DELAYS_MS,
-};
+use mandat::mandate::{announce_step, check_file, FormDownload, ProgressBar, UploadZone};
 use mandat::AppConfig;
 use mandat_model::mandate::{Mandate, UploadKind, MAX_UPLOAD_BYTES};
 use mandat_model::Locale;
@@ -271,12 +269,6 @@ fn the_progress_bar_exposes_its_value() {
         [0, 24, 25, 49, 50, 99, 100, 130].map(announce_step),
         [0, 0, 25, 25, 50, 75, 100, 100]
     );
-}
-
-#[wasm_bindgen_test]
-fn four_attempts_a_second_then_two_then_four_apart() {
-    assert_eq!(ATTEMPTS, 4);
-    assert_eq!(RETRY_DELAYS_MS, [1_000, 2_000, 4_000]);
 }
 
 /// The page's own origin (`http://127.0.0.1:<port>` under the test runner).

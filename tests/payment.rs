@@ -1,7 +1,6 @@
 //! The payment-method step as the user meets it: the SIRET field and the error summary.
 
 use leptos::prelude::*;
-use mandat::api::RETRY_DELAYS_MS;
 use mandat::checkout::PaymentForm;
 use mandat::AppConfig;
 use mandat_model::billing::{
@@ -9,6 +8,7 @@ use mandat_model::billing::{
     NOT_PUBLIC_ADMINISTRATION,
 };
 use mandat_model::chorus::{ChorusService, ChorusStructure};
+use mandat_model::retry::REQUEST_RETRY_DELAYS_MS as RETRY_DELAYS_MS;
 use mandat_model::Locale;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;

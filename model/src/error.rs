@@ -33,12 +33,31 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// Whether trying the same request again may succeed: no answer, a
-    /// failure of the API, or too many requests at once (429).
+    /// Whether the same request is worth sending again by itself, after a
+    /// wait: no answer, or a status that says so
+    /// ([`crate::retry::is_transient_status`]).
     pub fn is_transient(&self) -> bool {
-        matches!(
+        match self {
+            ApiError::Unreachable => true,
+            ApiError::Server(status) | ApiError::Unexpected(status) => {
+                crate::retry::is_transient_status(*status)
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the user asking again may get another answer: not for a thing
+    /// that does not exist or is not theirs, nor for a request the API refused
+    /// as it stands (its fields, its file, a state that forbids it).
+    pub fn may_succeed_again(&self) -> bool {
+        !matches!(
             self,
-            ApiError::Unreachable | ApiError::Server(_) | ApiError::Unexpected(429)
+            ApiError::NotFound
+                | ApiError::Forbidden(_)
+                | ApiError::Invalid(_)
+                | ApiError::Conflict(_)
+                | ApiError::TooLarge
+                | ApiError::UnsupportedType
         )
     }
 
@@ -102,6 +121,28 @@ mod tests {
     }
 
     #[test]
+    fn only_what_a_repeat_may_change_offers_to_try_again() {
+        for error in [
+            ApiError::Unreachable,
+            ApiError::Server(500),
+            ApiError::Unauthorized,
+            ApiError::Malformed("not json".into()),
+        ] {
+            assert!(error.may_succeed_again(), "{error:?}");
+        }
+        for error in [
+            ApiError::NotFound,
+            ApiError::Forbidden(Default::default()),
+            ApiError::Invalid(Default::default()),
+            ApiError::Conflict(Default::default()),
+            ApiError::TooLarge,
+            ApiError::UnsupportedType,
+        ] {
+            assert!(!error.may_succeed_again(), "{error:?}");
+        }
+    }
+
+    #[test]
     fn statuses_map_to_their_errors() {
         assert_eq!(
             decode::<Order>(401, "").unwrap_err(),
@@ -122,6 +163,8 @@ mod tests {
             ApiError::Unexpected(418)
         );
         assert!(ApiError::Server(502).is_transient());
+        assert!(ApiError::Server(504).is_transient());
+        assert!(!ApiError::Server(500).is_transient());
         assert!(ApiError::Unreachable.is_transient());
         assert!(!ApiError::NotFound.is_transient());
         // Too many requests at once: later, the same request may pass.

@@ -1,9 +1,28 @@
-//! How long to wait before sending a request again. The app's requests and the
-//! mandate's upload each have their own schedule of waits; both wait longer
+//! Whether and when to send a request again: the one rule for every request
+//! of the app. An answer is worth waiting for again when none came or the API
+//! said it is briefly unavailable or busy ([`Answer::is_transient`]). The app's
+//! requests and the uploads each have their schedule of waits; both wait longer
 //! when the API says when to come back (`Retry-After` on a 503 or a 429), up to
 //! [`MAX_RETRY_AFTER_MS`] so that a hostile value cannot freeze the page.
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
+
+/// The waits before the second and third attempts of a request: short enough
+/// that a brief outage goes unnoticed, few enough that a real one is reported
+/// within two seconds (unless the API asks for longer with `Retry-After`).
+pub const REQUEST_RETRY_DELAYS_MS: [u64; 2] = [400, 1_200];
+
+/// The waits before each new attempt of an upload: longer than a request's, as
+/// a file of megabytes is what a struggling API should not get again at once.
+pub const UPLOAD_RETRY_DELAYS_MS: [u64; 3] = [1_000, 2_000, 4_000];
+
+/// Whether an HTTP status says "the same request may succeed later": 429 (Too
+/// Many Requests) and the statuses of a gateway or server that is briefly
+/// unavailable (502, 503, 504). A 500 is a failure of the API that a repeat
+/// would meet again.
+pub fn is_transient_status(status: u16) -> bool {
+    matches!(status, 429 | 502..=504)
+}
 
 /// The longest wait a `Retry-After` can impose, in milliseconds.
 pub const MAX_RETRY_AFTER_MS: u64 = 10_000;
@@ -15,6 +34,13 @@ pub struct Answer {
     pub status: Option<u16>,
     /// The response's `Retry-After` header, as sent.
     pub retry_after: Option<String>,
+}
+
+impl Answer {
+    /// No answer at all, or a transient status ([`is_transient_status`]).
+    pub fn is_transient(&self) -> bool {
+        self.status.is_none_or(is_transient_status)
+    }
 }
 
 /// Whether a response's `Retry-After` says when to try again: on 503 (Service
@@ -136,6 +162,22 @@ fn http_date(value: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn no_answer_and_a_busy_or_unavailable_api_are_transient() {
+        let answer = |status| Answer {
+            status,
+            retry_after: None,
+        };
+        assert!(answer(None).is_transient());
+        for status in [429, 502, 503, 504] {
+            assert!(answer(Some(status)).is_transient(), "{status}");
+        }
+        for status in [200, 400, 401, 404, 409, 413, 500, 501] {
+            assert!(!answer(Some(status)).is_transient(), "{status}");
+        }
+    }
+
     use super::*;
 
     fn now() -> DateTime<Utc> {

@@ -4,7 +4,7 @@
 use gloo_net::http::{Request, RequestBuilder};
 use mandat_model::billing::{FollowUp, PayRequest, PaymentMethods, PaymentReceipt};
 use mandat_model::chorus::ChorusStructure;
-use mandat_model::retry::{retry_delay_ms, Answer};
+use mandat_model::retry::{retry_delay_ms, Answer, REQUEST_RETRY_DELAYS_MS};
 use mandat_model::url::resolve_api_url;
 use mandat_model::{decode, Account, ApiError, Order, OrderDetail, OrderStatus};
 use serde::de::DeserializeOwned;
@@ -94,7 +94,7 @@ impl Api {
     /// A request that is safe to repeat (a `GET`, or a `POST` with an
     /// `Idempotency-Key`) is sent again when no answer came or the API said it
     /// is briefly unavailable or busy (502, 503, 504, 429), after
-    /// [`RETRY_DELAYS_MS`], or later when a 503 or 429 says when with
+    /// [`REQUEST_RETRY_DELAYS_MS`], or later when a 503 or 429 says when with
     /// `Retry-After` (see `mandat_model::retry`). After a 401, once the host
     /// says the user is signed in again, it is sent again.
     async fn exchange(
@@ -121,13 +121,11 @@ impl Api {
                 ),
                 Err(error) => (Err(error), Answer::default()),
             };
-            let transient = match answer.status {
-                None => true,
-                Some(status) => matches!(status, 429 | 502..=504),
-            };
             let aborted = self.abort_signal().is_some_and(|s| s.aborted());
-            if transient && repeatable && !aborted {
-                if let Some(delay) = retry_delay_ms(&RETRY_DELAYS_MS, retries, &answer, now()) {
+            if answer.is_transient() && repeatable && !aborted {
+                if let Some(delay) =
+                    retry_delay_ms(&REQUEST_RETRY_DELAYS_MS, retries, &answer, now())
+                {
                     retries += 1;
                     pause(delay).await;
                     continue;
@@ -232,12 +230,6 @@ impl Api {
         .await
     }
 }
-
-/// How long to wait before each automatic new attempt of a request that met
-/// no answer or a 502/503/504/429: short enough that a brief outage goes
-/// unnoticed, few enough that a real one is reported within two seconds (unless
-/// the API asks for longer with `Retry-After`).
-pub const RETRY_DELAYS_MS: [u64; 2] = [400, 1200];
 
 /// The status, body and `Retry-After` of one response.
 struct Reply {

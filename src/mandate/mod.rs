@@ -20,7 +20,7 @@ mod zone;
 
 pub use check::{check_file, problem_message, vet, FileProblem};
 pub use progress::{announce_step, ProgressBar};
-pub use zone::{UploadZone, ATTEMPTS, RETRY_DELAYS_MS};
+pub use zone::{UploadZone, ATTEMPTS};
 
 /// How often the state is read again while the copy is under review.
 pub const POLL_EVERY: Duration = Duration::from_secs(3);
@@ -52,14 +52,6 @@ pub fn FormDownload(
         .into_any(),
         None => view! { <RefusedLink message=Key::LinkRefused /> }.into_any(),
     }
-}
-
-/// The API's code of a mandate state (`underReview`).
-fn state_code(state: MandateState) -> String {
-    serde_json::to_value(state)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 /// The words for a mandate state.
@@ -193,8 +185,8 @@ pub fn MandateView(order_id: u64) -> impl IntoView {
                     crate::host::MANDATE_STATE_CHANGED,
                     &crate::host::MandateStateChanged {
                         order_id,
-                        previous_state: state_code(before),
-                        state: state_code(after),
+                        previous_state: before.code().to_string(),
+                        state: after.code().to_string(),
                     },
                     false,
                 );
@@ -208,7 +200,7 @@ pub fn MandateView(order_id: u64) -> impl IntoView {
             crate::host::MANDATE_UPLOADED,
             &crate::host::MandateUploaded {
                 order_id,
-                state: state_code(m.state),
+                state: m.state.code().to_string(),
             },
             false,
         );

@@ -9,7 +9,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use mandat_model::locale::format_size;
 use mandat_model::mandate::{Mandate, UploadKind};
-use mandat_model::retry::{retry_delay_ms, Answer};
+use mandat_model::retry::{retry_delay_ms, Answer, UPLOAD_RETRY_DELAYS_MS};
 use mandat_model::ApiError;
 use wasm_bindgen::JsCast;
 
@@ -19,11 +19,8 @@ use super::xhr::{Upload, UploadEvent};
 use crate::i18n::{fill, locale, t, Key};
 use crate::ui::{error_words, Alert, AlertKind, RefusedLink};
 
-/// Waits before the automatic retries, in milliseconds: three more attempts,
-/// each later when the API asks for longer with `Retry-After`.
-pub const RETRY_DELAYS_MS: [u64; 3] = [1_000, 2_000, 4_000];
 /// Attempts in all before the user is asked to retry.
-pub const ATTEMPTS: u32 = 1 + RETRY_DELAYS_MS.len() as u32;
+pub const ATTEMPTS: u32 = 1 + UPLOAD_RETRY_DELAYS_MS.len() as u32;
 
 /// The `accept` of the file picker: a hint for the browser's dialog only,
 /// the content is what is checked.
@@ -217,7 +214,7 @@ impl Zone {
         let _ = self.inflight.try_update_value(|u| u.take());
         // Attempt `attempt` (from 1) failed: `attempt - 1` retries so far.
         let retries = usize::try_from(attempt.saturating_sub(1)).unwrap_or(usize::MAX);
-        let delay = retry_delay_ms(&RETRY_DELAYS_MS, retries, answer, crate::api::now());
+        let delay = retry_delay_ms(&UPLOAD_RETRY_DELAYS_MS, retries, answer, crate::api::now());
         match (result, delay) {
             (Ok(mandate), _) => {
                 self.file.set_value(None);
@@ -301,17 +298,6 @@ fn failure_message(error: &ApiError) -> String {
         }
     };
     fill(key, &[("total", &total)])
-}
-
-/// Whether sending the same file again may succeed.
-fn worth_retrying(error: &ApiError) -> bool {
-    !matches!(
-        error,
-        ApiError::TooLarge
-            | ApiError::UnsupportedType
-            | ApiError::Conflict(_)
-            | ApiError::Invalid(_)
-    )
 }
 
 /// The upload zone of one mandate.
@@ -498,7 +484,7 @@ pub fn UploadZone(
             )
         }) && match zone.phase.get() {
             Phase::Idle | Phase::Cancelled => true,
-            Phase::Failed(error) => worth_retrying(&error),
+            Phase::Failed(error) => error.may_succeed_again(),
             _ => false,
         }
     };

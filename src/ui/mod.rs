@@ -165,19 +165,6 @@ pub fn error_words(error: &ApiError, not_found: Option<(Key, Key)>) -> (String, 
     (t(title).to_string(), t(body).to_string())
 }
 
-/// Whether asking again can help: not for a thing that does not exist, nor
-/// for a request the API refused as it stands.
-pub fn can_retry(error: &ApiError) -> bool {
-    !matches!(
-        error,
-        ApiError::NotFound
-            | ApiError::Forbidden(_)
-            | ApiError::Invalid(_)
-            | ApiError::TooLarge
-            | ApiError::UnsupportedType
-    )
-}
-
 /// An API error as an alert, with « Réessayer » when asking again can help.
 #[component]
 pub fn ApiErrorView(
@@ -191,7 +178,7 @@ pub fn ApiErrorView(
     not_found: Option<(Key, Key)>,
 ) -> impl IntoView {
     let (title, body) = error_words(&error, not_found);
-    let retry = on_retry.filter(|_| can_retry(&error)).map(|cb| {
+    let retry = on_retry.filter(|_| error.may_succeed_again()).map(|cb| {
         view! {
             <button type="button" class="mandat-button mandat-button--secondary" on:click=move |_| cb.run(())>
                 {t(Key::Retry)}
