@@ -21,9 +21,9 @@ use mandat_model::Locale;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::config::{AppConfig, Credentials};
 use crate::host::{Host, SIGNED_IN};
 use crate::nav::{Nav, Page};
-use crate::{AppConfig, Credentials};
 
 /// One view of the app in a host page: no header, no skip link, no
 /// `<main>` (the host has its own), and no window-level listener other than

@@ -35,7 +35,7 @@ impl Api {
     /// mode, its requests aborted when the app is unmounted, and a 401 told to
     /// the host.
     pub fn from_context() -> Api {
-        let config = crate::use_config();
+        let config = crate::config::use_config();
         Api {
             base: config.api_base.trim_end_matches('/').to_string(),
             credentials: config.credentials.mode(),

@@ -45,7 +45,7 @@ pub fn t(key: Key) -> &'static str {
 
 /// The app's locale (French outside of the app, as in component tests).
 pub fn locale() -> Locale {
-    crate::use_config().locale
+    crate::config::use_config().locale
 }
 
 /// `key`'s text with each `{name}` replaced by its value.

@@ -340,7 +340,8 @@ pub fn UploadZone(
         on_uploaded,
         on_conflict,
         host: crate::host::use_host(),
-        with_credentials: crate::use_config().credentials == crate::Credentials::Include,
+        with_credentials: crate::config::use_config().credentials
+            == crate::config::Credentials::Include,
         locale: crate::i18n::locale(),
     };
     let dragging = RwSignal::new(false);
