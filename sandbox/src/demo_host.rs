@@ -24,9 +24,9 @@ pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval';
 style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
 object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-const PAGE: &str = include_str!("../../host/index.html");
-const SCRIPT: &str = include_str!("../../host/host.js");
-const STYLE: &str = include_str!("../../host/host.css");
+const PAGE: &str = include_str!("../../demo-host/index.html");
+const SCRIPT: &str = include_str!("../../demo-host/host.js");
+const STYLE: &str = include_str!("../../demo-host/host.css");
 /// The product's icon, the app's own (Trunk hashes it into `dist/` for the app).
 const ICON: &str = include_str!("../../assets/favicon.svg");
 

@@ -5,11 +5,11 @@
 pub mod api;
 pub mod assets;
 pub mod db;
+pub mod demo_host;
 pub mod download;
 pub mod error;
 pub mod faults;
 pub mod guard;
-pub mod host;
 pub mod limits;
 pub mod operator;
 pub mod outbox;
@@ -272,11 +272,11 @@ pub fn router(state: AppState, port: u16) -> Router {
     Router::new()
         .nest("/api", api)
         .nest("/sandbox", operator::router())
-        .merge(host::router())
+        .merge(demo_host::router())
         .fallback(static_app)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            host::with_csp,
+            demo_host::with_csp,
         ))
         .layer(axum::middleware::map_request_with_state(
             state.clone(),
