@@ -9,6 +9,11 @@ pub const MAX_UPLOAD_BYTES: u64 = 10 * 1024 * 1024;
 /// Longest file name Chorus Pro keeps for an attachment, in characters.
 pub const MAX_FILE_NAME_CHARS: usize = 50;
 
+/// First delay between two reads of a mandate under review, in milliseconds
+/// (see [`crate::timeline::poll_delay_from_ms`]): the buyer who has just sent
+/// the copy may wait for the review's answer.
+pub const REVIEW_POLL_FIRST_MS: u32 = 3_000;
+
 /// Where the mandate stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

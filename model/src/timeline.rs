@@ -106,10 +106,18 @@ pub const POLL_FIRST_MS: u32 = 5_000;
 /// Longest delay between two refreshes, in milliseconds.
 pub const POLL_MAX_MS: u32 = 120_000;
 
-/// The delay before the next refresh after `quiet` refreshes in a row brought
-/// nothing new (or failed): doubles from 5 s up to 2 min; back to 5 s on news.
+/// The delay before the next refresh of an invoice after `quiet` refreshes in
+/// a row brought nothing new (or failed): doubles from 5 s up to 2 min; back to
+/// 5 s on news.
 pub fn poll_delay_ms(quiet: u32) -> u32 {
-    POLL_FIRST_MS
+    poll_delay_from_ms(POLL_FIRST_MS, quiet)
+}
+
+/// Every page's refresh schedule: `first_ms` after news, then doubling at each
+/// quiet refresh, up to [`POLL_MAX_MS`]: a page left open for hours asks
+/// little, a change right after the user acted shows soon.
+pub fn poll_delay_from_ms(first_ms: u32, quiet: u32) -> u32 {
+    first_ms
         .saturating_mul(1u32.checked_shl(quiet.min(16)).unwrap_or(u32::MAX))
         .min(POLL_MAX_MS)
 }

@@ -14,7 +14,7 @@ use mandat_model::{ApiError, OrderStatus};
 use crate::api::{new_idempotency_key, Api};
 use crate::i18n::{fill, t, Key};
 use crate::routing::{api_field_errors, ChorusFields, Field, FieldErrorText, RoutingForm};
-use crate::ui::{Alert, AlertKind, ApiErrorView, ErrorSummary, Loading};
+use crate::ui::{loaded, Alert, AlertKind, ApiErrorView, ErrorSummary};
 
 /// Where an account declares its legal form and its Chorus Pro structure.
 pub const ACCOUNT_SETTINGS_URL: &str = "https://www.ovh.com/manager/#/dedicated/useraccount/infos";
@@ -80,22 +80,19 @@ pub fn PaymentStep(
     let retry = Callback::new(move |()| data.refetch());
     // Rebuilt only when the data changes: the same methods loaded again must
     // not reset the form.
-    let loaded = Memo::new(move |_| data.get());
+    let data = Memo::new(move |_| data.get());
     view! {
         <section class="mandat-payment" aria-labelledby="mandat-payment-title">
             <h2 id="mandat-payment-title">{t(Key::PayTitle)}</h2>
-            {move || match loaded.get() {
-                None => view! { <Loading label=t(Key::PayMethodsLoading) /> }.into_any(),
-                Some(Err(error)) => view! { <ApiErrorView error=error on_retry=retry /> }.into_any(),
-                Some(Ok((methods, structure))) => {
+            {move || {
+                loaded(data.get(), Some(t(Key::PayMethodsLoading)), retry, None, |(methods, structure)| {
                     // SEPA under a tripartite convention is for public bodies only.
                     let public = !methods.not_public_administration();
                     view! {
                         <PaymentForm order_id=order_id methods=methods structure=structure />
                         {public.then(|| view! { <TripartiteNote /> })}
                     }
-                        .into_any()
-                }
+                })
             }}
         </section>
     }

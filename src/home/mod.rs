@@ -8,7 +8,7 @@ use mandat_model::{Account, ApiError, Order};
 
 use crate::api::Api;
 use crate::i18n::{fill, t, Key};
-use crate::ui::{price_text, ApiErrorView, Instant, Loading};
+use crate::ui::{loaded, price_text, Instant};
 
 /// An order with where it stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -79,12 +79,10 @@ pub fn HomePage() -> impl IntoView {
     let retry = Callback::new(move |()| data.refetch());
     view! {
         <h1>{t(Key::HomeTitle)}</h1>
-        {move || match data.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(error)) => view! { <ApiErrorView error=error on_retry=retry /> }.into_any(),
-            Some(Ok((account, orders))) => {
-                view! { <OrderList account=account orders=orders /> }.into_any()
-            }
+        {move || {
+            loaded(data.get(), None, retry, None, |(account, orders)| {
+                view! { <OrderList account=account orders=orders /> }
+            })
         }}
     }
 }

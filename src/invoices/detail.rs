@@ -1,19 +1,15 @@
 //! `/invoices/:billId`: one invoice, what to do next, its payment deadline and its
 //! status timeline, refreshed while the page is open.
 
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
-
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use mandat_model::billing::{Bill, ChorusTracking, Debt};
 use mandat_model::chorus::{ChorusEvent, ChorusStatus};
 use mandat_model::deadline::{Deadline, Interruption};
 use mandat_model::late_payment::LateInterest;
 use mandat_model::locale::{format_date_time, format_day, format_euros, format_rate, iso_day};
 use mandat_model::timeline::{
-    keeps_changing, new_events, next_step, poll_delay_ms, timeline, NextStep,
+    keeps_changing, new_events, next_step, timeline, NextStep, POLL_FIRST_MS,
 };
 use mandat_model::{ApiError, Locale};
 
@@ -22,7 +18,7 @@ use super::timeline::Timeline;
 use crate::api::Api;
 use crate::i18n::{fill, locale, t, Key};
 use crate::ui::{
-    cents_text, price_text, Alert, AlertKind, ApiErrorView, Instant, Loading, RefusedLink,
+    cents_text, loaded, price_text, Alert, AlertKind, Instant, Polled, Poller, RefusedLink,
 };
 
 /// Where the administration validates its invoices.
@@ -77,19 +73,14 @@ pub fn InvoicePage(
             <a href=crate::nav::href("/invoices")>{t(Key::InvBack)}</a>
         </p>
         <h1>{title}</h1>
-        {move || match data.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(error)) => {
-                view! {
-                    <ApiErrorView
-                        error=error
-                        on_retry=retry
-                        not_found=(Key::InvNotFoundTitle, Key::InvNotFoundBody)
-                    />
-                }
-                    .into_any()
-            }
-            Some(Ok(data)) => view! { <InvoiceDetail data=data /> }.into_any(),
+        {move || {
+            loaded(
+                data.get(),
+                None,
+                retry,
+                Some((Key::InvNotFoundTitle, Key::InvNotFoundBody)),
+                |data| view! { <InvoiceDetail data=data /> },
+            )
         }}
     }
 }
@@ -112,7 +103,7 @@ pub fn InvoiceDetail(
     let debt = RwSignal::new(debt);
     let announcement = RwSignal::new(String::new());
     if on_chorus {
-        Live::start(bill.bill_id.clone(), tracking, debt, announcement, loc);
+        follow_live(&bill.bill_id, tracking, debt, announcement, loc);
     }
     let status = Memo::new(move |_| tracking.with(|t| t.as_ref().and_then(|t| t.status)));
     let bill_status = bill.chorus_status;
@@ -660,193 +651,89 @@ fn resumed_text(interruption: Option<&Interruption>, loc: Locale) -> Option<Stri
     ))
 }
 
-struct LiveState {
-    /// False once the page is gone.
-    alive: bool,
-    /// Refreshes in a row that brought nothing new (or failed): the backoff.
-    quiet: u32,
-    timer: Option<TimeoutHandle>,
-    /// The tab was hidden when a refresh was due: resume when it shows again.
-    paused: bool,
-}
-
-/// Refreshes an open invoice's tracking: with backoff, not while the tab is hidden,
-/// not after a final status; new events are announced in the live region.
-#[derive(Clone)]
-struct Live {
-    path: String,
-    api: Api,
-    locale: Locale,
+/// Follows an open invoice's tracking with the app's poller (backoff, not
+/// while the tab is hidden, not after a final status); the debt is read again
+/// when the tracking changes, and new events are announced in the live region.
+fn follow_live(
+    bill_id: &str,
     tracking: RwSignal<Option<ChorusTracking>>,
-    /// The bill's debt, read again when the tracking changes.
-    debt_path: String,
     debt: RwSignal<Option<Debt>>,
     announcement: RwSignal<String>,
-    state: Arc<Mutex<LiveState>>,
+    locale: Locale,
+) -> Poller {
+    let api = Api::from_context();
+    let chorus_path = format!("{}/chorus", bill_path(bill_id));
+    let debt_path = format!("{}/debt", bill_path(bill_id));
+    let read = move || {
+        let api = api.clone();
+        let chorus_path = chorus_path.clone();
+        let debt_path = debt_path.clone();
+        async move {
+            let fresh = api.get_json::<ChorusTracking>(&chorus_path).await.ok()?;
+            let changed = tracking
+                .try_with_untracked(|t| t.as_ref() != Some(&fresh))
+                .unwrap_or(false);
+            // The debt follows the deadline (put in payment, rejected...).
+            let fresh_debt = if changed {
+                api.get_json::<Debt>(&debt_path).await.ok()
+            } else {
+                None
+            };
+            Some((fresh, changed, fresh_debt))
+        }
+    };
+    let apply = move |answer: Option<(ChorusTracking, bool, Option<Debt>)>| {
+        let Some((fresh, changed, fresh_debt)) = answer else {
+            return Polled::Nothing;
+        };
+        let before = tracking
+            .try_with_untracked(|t| t.as_ref().map(|t| t.history.clone()).unwrap_or_default())
+            .unwrap_or_default();
+        let news = new_events(&before, &fresh.history);
+        let status = fresh.status;
+        if changed {
+            tracking.try_set(Some(fresh));
+        }
+        if let Some(d) = fresh_debt {
+            debt.try_set(Some(d));
+        }
+        if !news.is_empty() {
+            announcement.try_set(announce(&news, locale));
+        }
+        if !keeps_changing(status) {
+            Polled::Done
+        } else if news.is_empty() {
+            Polled::Nothing
+        } else {
+            Polled::News
+        }
+    };
+    let poller = Poller::new(POLL_FIRST_MS, read, apply);
+    let status = tracking.with_untracked(|t| t.as_ref().and_then(|t| t.status));
+    if keeps_changing(status) {
+        poller.schedule();
+    }
+    poller
 }
 
-fn tab_hidden() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .is_some_and(|d| d.hidden())
-}
-
-impl Live {
-    fn start(
-        bill_id: String,
-        tracking: RwSignal<Option<ChorusTracking>>,
-        debt: RwSignal<Option<Debt>>,
-        announcement: RwSignal<String>,
-        locale: Locale,
-    ) {
-        let live = Live {
-            path: format!("{}/chorus", bill_path(&bill_id)),
-            api: Api::from_context(),
-            locale,
-            tracking,
-            debt_path: format!("{}/debt", bill_path(&bill_id)),
-            debt,
-            announcement,
-            state: Arc::new(Mutex::new(LiveState {
-                alive: true,
-                quiet: 0,
-                timer: None,
-                paused: false,
-            })),
-        };
-        let on_visible = live.clone();
-        let listener = window_event_listener_untyped("visibilitychange", move |_| {
-            on_visible.resume();
-        });
-        let state = live.state.clone();
-        on_cleanup(move || {
-            listener.remove();
-            if let Ok(mut st) = state.lock() {
-                st.alive = false;
-                if let Some(timer) = st.timer.take() {
-                    timer.clear();
-                }
-            }
-        });
-        live.schedule();
-    }
-
-    fn status(&self) -> Option<ChorusStatus> {
-        self.tracking
-            .try_with_untracked(|t| t.as_ref().and_then(|t| t.status))
-            .flatten()
-    }
-
-    fn schedule(&self) {
-        if !keeps_changing(self.status()) {
-            return;
-        }
-        let Ok(mut st) = self.state.lock() else {
-            return;
-        };
-        if !st.alive {
-            return;
-        }
-        let me = self.clone();
-        let delay = u64::from(poll_delay_ms(st.quiet));
-        st.timer = set_timeout_with_handle(move || me.tick(), Duration::from_millis(delay)).ok();
-    }
-
-    fn resume(&self) {
-        if tab_hidden() {
-            return;
-        }
-        let due = match self.state.lock() {
-            Ok(mut st) if st.alive && st.paused => {
-                st.paused = false;
-                st.quiet = 0;
-                true
-            }
-            _ => false,
-        };
-        if due {
-            self.tick();
-        }
-    }
-
-    fn tick(&self) {
-        {
-            let Ok(mut st) = self.state.lock() else {
-                return;
-            };
-            st.timer = None;
-            if !st.alive {
-                return;
-            }
-            if tab_hidden() {
-                st.paused = true;
-                return;
-            }
-        }
-        let me = self.clone();
-        spawn_local(async move {
-            let result = me.api.get_json::<ChorusTracking>(&me.path).await;
-            let alive = me.state.lock().map(|st| st.alive).unwrap_or(false);
-            if !alive {
-                return;
-            }
-            let news = match result {
-                Ok(fresh) => {
-                    let before = me
-                        .tracking
-                        .try_with_untracked(|t| {
-                            t.as_ref().map(|t| t.history.clone()).unwrap_or_default()
-                        })
-                        .unwrap_or_default();
-                    let news = new_events(&before, &fresh.history);
-                    let changed = me
-                        .tracking
-                        .try_with_untracked(|t| t.as_ref() != Some(&fresh))
-                        .unwrap_or(false);
-                    if changed {
-                        me.tracking.try_set(Some(fresh));
-                        // The debt follows the deadline (put in payment, rejected...).
-                        if let Ok(debt) = me.api.get_json::<Debt>(&me.debt_path).await {
-                            me.debt.try_set(Some(debt));
-                        }
-                    }
-                    news
-                }
-                Err(_) => Vec::new(),
-            };
-            if let Ok(mut st) = me.state.lock() {
-                if news.is_empty() {
-                    st.quiet = st.quiet.saturating_add(1);
-                } else {
-                    st.quiet = 0;
-                }
-            }
-            if !news.is_empty() {
-                me.announce(&news);
-            }
-            me.schedule();
-        });
-    }
-
-    fn announce(&self, news: &[ChorusEvent]) {
-        let text = timeline(news)
-            .iter()
-            .map(|e| {
-                fill_in(
-                    self.locale,
-                    Key::InvLiveNew,
-                    &[
-                        ("status", status_key(e.status).text(self.locale)),
-                        (
-                            "date",
-                            &format_date_time(e.date, self.locale)
-                                .unwrap_or_else(|| Key::DateUnknown.text(self.locale).to_string()),
-                        ),
-                    ],
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
-        self.announcement.try_set(text);
-    }
+/// The words for what a refresh brought, for the live region.
+fn announce(news: &[ChorusEvent], locale: Locale) -> String {
+    timeline(news)
+        .iter()
+        .map(|e| {
+            fill_in(
+                locale,
+                Key::InvLiveNew,
+                &[
+                    ("status", status_key(e.status).text(locale)),
+                    (
+                        "date",
+                        &format_date_time(e.date, locale)
+                            .unwrap_or_else(|| Key::DateUnknown.text(locale).to_string()),
+                    ),
+                ],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -13,7 +13,7 @@ use super::labels::{category_key, status_key, StatusBadge};
 use crate::api::Api;
 use crate::i18n::{fill, locale, t, Key};
 use crate::ui::perf::{perf_mark, perf_measure};
-use crate::ui::{price_text, ApiErrorView, Instant, Loading};
+use crate::ui::{loaded, price_text, Instant};
 
 /// The name of the measure from a filter change to the list rendered, the
 /// API's answer included.
@@ -88,10 +88,10 @@ pub fn InvoicesPage() -> impl IntoView {
                     }
                 })
         }}
-        {move || match data.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(error)) => view! { <ApiErrorView error=error on_retry=retry /> }.into_any(),
-            Some(Ok(page)) => view! { <BillTable page=page query=query.get_untracked() /> }.into_any(),
+        {move || {
+            loaded(data.get(), None, retry, None, |page| {
+                view! { <BillTable page=page query=query.get_untracked() /> }
+            })
         }}
     }
 }

@@ -2,16 +2,14 @@
 //! and its review. What the page shows always comes from the API, so that a
 //! reload, another tab or a later visit shows the same state.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 use mandat_model::locale::format_size;
-use mandat_model::mandate::{Mandate, MandateState};
+use mandat_model::mandate::{Mandate, MandateState, REVIEW_POLL_FIRST_MS};
 use mandat_model::ApiError;
 
 use crate::api::Api;
 use crate::i18n::{fill, locale, t, Key};
-use crate::ui::{ApiErrorView, Instant, Loading, RefusedLink};
+use crate::ui::{Instant, Polled, Poller, RefusedLink};
 
 pub mod check;
 pub mod progress;
@@ -21,9 +19,6 @@ mod zone;
 pub use check::{check_file, problem_message, vet, FileProblem};
 pub use progress::{announce_step, ProgressBar};
 pub use zone::{UploadZone, ATTEMPTS};
-
-/// How often the state is read again while the copy is under review.
-pub const POLL_EVERY: Duration = Duration::from_secs(3);
 
 /// The link to the pre-filled form, on the API's own origin; a message in its
 /// place when the API's address for it leads anywhere else.
@@ -65,81 +60,86 @@ pub fn state_label(state: MandateState) -> &'static str {
     })
 }
 
-/// Reads the mandate, and reads it again while it is under review.
+/// The mandate as read, and read again while it is under review.
 #[derive(Clone, Copy)]
 struct Loader {
-    api: StoredValue<Api>,
-    order_id: u64,
     state: RwSignal<Option<Result<Mandate, ApiError>>>,
     refresh_failed: RwSignal<bool>,
-    generation: StoredValue<u32>,
-    timer: StoredValue<Option<TimeoutHandle>>,
+    poller: Poller,
 }
 
 impl Loader {
-    fn stop(self) -> u32 {
-        if let Some(handle) = self.timer.try_update_value(|t| t.take()).flatten() {
-            handle.clear();
+    fn start(order_id: u64) -> Loader {
+        let state = RwSignal::new(None);
+        let refresh_failed = RwSignal::new(false);
+        let api = Api::from_context();
+        let path = format!("/me/order/{order_id}/mandate");
+        let poller = Poller::new(
+            REVIEW_POLL_FIRST_MS,
+            move || {
+                let api = api.clone();
+                let path = path.clone();
+                async move { api.get_json::<Mandate>(&path).await }
+            },
+            move |result| Loader::show(state, refresh_failed, result),
+        );
+        poller.now();
+        Loader {
+            state,
+            refresh_failed,
+            poller,
         }
-        self.generation
-            .try_update_value(|g| {
-                *g = g.wrapping_add(1);
-                *g
-            })
-            .unwrap_or_default()
     }
 
-    fn fetch(self) {
-        let generation = self.stop();
-        let api = self.api.get_value();
-        let path = format!("/me/order/{}/mandate", self.order_id);
-        leptos::task::spawn_local(async move {
-            let result = api.get_json::<Mandate>(&path).await;
-            if self.generation.try_get_value() == Some(generation) {
-                self.apply(result);
-            }
-        });
-    }
-
-    fn reload(self) {
-        self.state.set(None);
-        self.fetch();
-    }
-
-    fn apply(self, result: Result<Mandate, ApiError>) {
-        let generation = self.stop();
-        let shown = self.state.with_untracked(|s| matches!(s, Some(Ok(_))));
-        let poll = match result {
+    /// Shows what a read found; whether to keep reading.
+    fn show(
+        state: RwSignal<Option<Result<Mandate, ApiError>>>,
+        refresh_failed: RwSignal<bool>,
+        result: Result<Mandate, ApiError>,
+    ) -> Polled {
+        let shown = state.with_untracked(|s| matches!(s, Some(Ok(_))));
+        match result {
             Ok(mandate) => {
-                self.refresh_failed.set(false);
-                let poll = mandate.state == MandateState::UnderReview;
-                self.state.set(Some(Ok(mandate)));
-                poll
+                refresh_failed.set(false);
+                let under_review = mandate.state == MandateState::UnderReview;
+                let changed = state.with_untracked(|s| !matches!(s, Some(Ok(m)) if *m == mandate));
+                state.set(Some(Ok(mandate)));
+                match (under_review, changed) {
+                    (false, _) => Polled::Done,
+                    (true, true) => Polled::News,
+                    (true, false) => Polled::Nothing,
+                }
             }
             // A hiccup while following the review: keep what is shown, say
             // so, and keep following.
             Err(error) if shown && error.is_transient() => {
-                self.refresh_failed.set(true);
-                true
+                refresh_failed.set(true);
+                Polled::Nothing
             }
             Err(error) => {
-                self.state.set(Some(Err(error)));
-                false
+                state.set(Some(Err(error)));
+                Polled::Done
             }
-        };
-        if poll {
-            let loader = self;
-            let handle = set_timeout_with_handle(
-                move || {
-                    if loader.generation.try_get_value() == Some(generation) {
-                        loader.fetch();
-                    }
-                },
-                POLL_EVERY,
-            )
-            .ok();
-            self.timer.set_value(handle);
         }
+    }
+
+    /// The mandate as an upload's answer gave it: any read under way is older.
+    fn apply(self, mandate: Mandate) {
+        self.poller.stop();
+        if Loader::show(self.state, self.refresh_failed, Ok(mandate)) != Polled::Done {
+            self.poller.restart();
+        }
+    }
+
+    /// Reads again now (the API said the mandate changed).
+    fn fetch(self) {
+        self.poller.now();
+    }
+
+    /// « Réessayer » after an error: the loading state, then a new read.
+    fn reload(self) {
+        self.state.set(None);
+        self.poller.now();
     }
 }
 
@@ -149,24 +149,13 @@ pub fn MandateView(order_id: u64) -> impl IntoView {
     let title = fill(Key::MandateTitle, &[("id", &order_id.to_string())]);
     crate::set_page_title(&title);
 
-    let loader = Loader {
-        api: StoredValue::new(Api::from_context()),
-        order_id,
-        state: RwSignal::new(None),
-        refresh_failed: RwSignal::new(false),
-        generation: StoredValue::new(0),
-        timer: StoredValue::new(None),
-    };
-    loader.fetch();
-    on_cleanup(move || {
-        loader.stop();
-    });
+    let loader = Loader::start(order_id);
 
     let sending = RwSignal::new(false);
     let just_sent = RwSignal::new(false);
 
     let mandate = Memo::new(move |_| loader.state.get().and_then(|r| r.ok()));
-    let loaded = Memo::new(move |_| mandate.with(Option::is_some));
+    let is_loaded = Memo::new(move |_| mandate.with(Option::is_some));
     let current = Memo::new(move |_| mandate.with(|m| m.as_ref().map(|m| m.state)));
     let accepts_upload = Memo::new(move |_| current.get().is_some_and(|s| s.accepts_upload()));
     // As the API gave them: the form's link and the upload zone resolve them.
@@ -205,26 +194,22 @@ pub fn MandateView(order_id: u64) -> impl IntoView {
             false,
         );
         just_sent.set(true);
-        loader.apply(Ok(m));
+        loader.apply(m);
         request_animation_frame(|| {
             crate::ui::focus_by_id("mandate-state");
         });
     });
     let on_conflict = Callback::new(move |_: ()| loader.fetch());
 
-    let problem = move || match loader.state.get() {
-        None => Some(view! { <Loading label=t(Key::MandateLoading).to_string() /> }.into_any()),
-        Some(Err(error)) => Some(
-            view! {
-                <ApiErrorView
-                    error=error
-                    on_retry=Callback::new(move |_| loader.reload())
-                    not_found=(Key::MandateNotFoundTitle, Key::MandateNotFoundBody)
-                />
-            }
-            .into_any(),
-        ),
-        Some(Ok(_)) => None,
+    // The loading state or the error; the page itself once the mandate is read.
+    let problem = move || {
+        crate::ui::loaded(
+            loader.state.get(),
+            Some(t(Key::MandateLoading)),
+            Callback::new(move |_| loader.reload()),
+            Some((Key::MandateNotFoundTitle, Key::MandateNotFoundBody)),
+            |_| (),
+        )
     };
 
     let state_text = move || {
@@ -352,7 +337,7 @@ pub fn MandateView(order_id: u64) -> impl IntoView {
         <div class="mandat-mandate">
             <h1>{title}</h1>
             {problem}
-            <Show when=move || loaded.get()>
+            <Show when=move || is_loaded.get()>
                 <section class="mandat-mandate__state" aria-labelledby="mandate-state-title">
                     <h2 id="mandate-state-title">{t(Key::MandateStateTitle)}</h2>
                     <p

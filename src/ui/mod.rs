@@ -12,8 +12,10 @@ use crate::i18n::{fill, locale, t, Key};
 mod error_summary;
 mod latest;
 pub mod perf;
+mod poll;
 pub use error_summary::{ErrorSummary, SummaryEntry};
 pub use latest::{Latest, Ticket};
+pub use poll::{Polled, Poller};
 
 /// How an alert reads: its colour, icon and ARIA role.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,6 +65,32 @@ pub fn Alert(
             {heading}
             {children()}
         </div>
+    }
+}
+
+/// What a page or a section shows of data it loads: the loading state (with
+/// `label`, or the generic words), the error with « Réessayer » when asking
+/// again can help (`not_found`: the words for a 404 of this subject), or
+/// `ready` with the data. The one way every page shows its loading.
+pub fn loaded<T, V: IntoView + 'static>(
+    data: Option<Result<T, ApiError>>,
+    label: Option<&str>,
+    on_retry: Callback<()>,
+    not_found: Option<(Key, Key)>,
+    ready: impl FnOnce(T) -> V,
+) -> AnyView {
+    match data {
+        None => match label {
+            Some(label) => view! { <Loading label=label.to_string() /> }.into_any(),
+            None => view! { <Loading /> }.into_any(),
+        },
+        Some(Err(error)) => match not_found {
+            Some(words) => {
+                view! { <ApiErrorView error=error on_retry=on_retry not_found=words /> }.into_any()
+            }
+            None => view! { <ApiErrorView error=error on_retry=on_retry /> }.into_any(),
+        },
+        Some(Ok(value)) => ready(value).into_any(),
     }
 }
 

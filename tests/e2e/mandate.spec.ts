@@ -351,3 +351,31 @@ test('leaving the page aborts the upload in flight and stops following the revie
   await page.waitForTimeout(4_000);
   expect(reads).toBe(afterLeaving);
 });
+
+test('a mandate under review is read again less and less often, and never while the tab is hidden', async ({ page }) => {
+  const reads: number[] = [];
+  page.on('request', (req) => {
+    if (req.method() === 'GET' && req.url().endsWith('/api/me/order/1003/mandate')) reads.push(Date.now());
+  });
+  await signIn(page, 'commune', '/orders/1003/mandate');
+  await expect(page.getByTestId('mandate-state')).toContainText('En cours de vérification');
+  const setHidden = (hidden: boolean) =>
+    page.evaluate((h) => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    }, hidden);
+  await setHidden(true);
+  const whileHidden = reads.length;
+  // Past the first refresh (3 s): nothing asked while hidden.
+  await page.waitForTimeout(4_500);
+  expect(reads.length).toBe(whileHidden);
+  // Shown again: read at once, then after 3 s, then 6 s later (nothing changed).
+  await setHidden(false);
+  await expect.poll(() => reads.length, { timeout: 2_000 }).toBe(whileHidden + 1);
+  await expect.poll(() => reads.length, { timeout: 5_000 }).toBe(whileHidden + 2);
+  await expect.poll(() => reads.length, { timeout: 8_000 }).toBe(whileHidden + 3);
+  const first = reads[whileHidden + 1] - reads[whileHidden];
+  const second = reads[whileHidden + 2] - reads[whileHidden + 1];
+  expect(first).toBeGreaterThanOrEqual(2_500);
+  expect(second).toBeGreaterThanOrEqual(1.6 * first);
+});
