@@ -175,9 +175,78 @@ pub fn check_upload(size: u64, head: &[u8]) -> Result<UploadKind, UploadError> {
     sniff(head).ok_or(UploadError::UnsupportedType)
 }
 
+/// Whether the file's name announces another type than its content.
+pub fn name_disagrees(name: &str, kind: UploadKind) -> bool {
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let expected: &[&str] = match kind {
+        UploadKind::Pdf => &["pdf"],
+        UploadKind::Png => &["png"],
+        UploadKind::Jpeg => &["jpg", "jpeg", "jpe", "jfif"],
+    };
+    !expected.contains(&ext.as_str())
+}
+
+/// The name sent with the file: at most the 50 characters Chorus Pro keeps,
+/// its extension preserved, so that a long name is never a reason to refuse.
+pub fn name_to_send(name: &str) -> String {
+    let name = name.trim();
+    if name.chars().count() <= MAX_FILE_NAME_CHARS {
+        return name.to_string();
+    }
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() && ext.chars().count() <= 5 => (stem, ext),
+        _ => (name, ""),
+    };
+    let keep = MAX_FILE_NAME_CHARS
+        - if ext.is_empty() {
+            0
+        } else {
+            ext.chars().count() + 1
+        };
+    let stem: String = stem.chars().take(keep).collect();
+    if ext.is_empty() {
+        stem
+    } else {
+        format!("{stem}.{ext}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_is_sent_whole_when_chorus_pro_keeps_it_whole() {
+        assert_eq!(name_to_send("  mandat signé.pdf "), "mandat signé.pdf");
+        let fifty = format!("{}.pdf", "é".repeat(46));
+        assert_eq!(name_to_send(&fifty), fifty);
+    }
+
+    #[test]
+    fn a_long_name_is_cut_to_fifty_characters_keeping_its_extension() {
+        let long = format!("{}.jpeg", "Délibération ".repeat(10));
+        let sent = name_to_send(&long);
+        assert_eq!(sent.chars().count(), MAX_FILE_NAME_CHARS);
+        assert!(sent.ends_with(".jpeg"), "{sent}");
+        assert!(sent.starts_with("Délibération Délibération"), "{sent}");
+        // No extension worth the name (too long, or none): the first 50 characters.
+        let odd = format!("{}.extension", "a".repeat(60));
+        assert_eq!(name_to_send(&odd), "a".repeat(50));
+        assert_eq!(name_to_send(&"b".repeat(70)), "b".repeat(50));
+    }
+
+    #[test]
+    fn a_name_disagrees_when_its_extension_is_not_its_content_type() {
+        assert!(!name_disagrees("Mandat.PDF", UploadKind::Pdf));
+        assert!(!name_disagrees("scan.JPG", UploadKind::Jpeg));
+        assert!(!name_disagrees("scan.jfif", UploadKind::Jpeg));
+        assert!(name_disagrees("scan.png", UploadKind::Jpeg));
+        assert!(name_disagrees("mandat", UploadKind::Pdf));
+        assert!(name_disagrees("mandat.pdf.txt", UploadKind::Pdf));
+    }
 
     #[test]
     fn a_state_code_is_what_the_api_sends() {

@@ -79,42 +79,4 @@ pub fn kind_label(kind: UploadKind) -> &'static str {
     })
 }
 
-/// Whether the file's name announces another type than its content.
-pub fn name_disagrees(name: &str, kind: UploadKind) -> bool {
-    let ext = name
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    let expected: &[&str] = match kind {
-        UploadKind::Pdf => &["pdf"],
-        UploadKind::Png => &["png"],
-        UploadKind::Jpeg => &["jpg", "jpeg", "jpe", "jfif"],
-    };
-    !expected.contains(&ext.as_str())
-}
-
-/// The name sent with the file: at most the 50 characters Chorus Pro keeps,
-/// its extension preserved, so that a long name is never a reason to refuse.
-pub fn name_to_send(name: &str) -> String {
-    use mandat_model::mandate::MAX_FILE_NAME_CHARS;
-    let name = name.trim();
-    if name.chars().count() <= MAX_FILE_NAME_CHARS {
-        return name.to_string();
-    }
-    let (stem, ext) = match name.rsplit_once('.') {
-        Some((stem, ext)) if !stem.is_empty() && ext.chars().count() <= 5 => (stem, ext),
-        _ => (name, ""),
-    };
-    let keep = MAX_FILE_NAME_CHARS
-        - if ext.is_empty() {
-            0
-        } else {
-            ext.chars().count() + 1
-        };
-    let stem: String = stem.chars().take(keep).collect();
-    if ext.is_empty() {
-        stem
-    } else {
-        format!("{stem}.{ext}")
-    }
-}
+pub use mandat_model::mandate::{name_disagrees, name_to_send};
