@@ -123,14 +123,20 @@ pub async fn idle_bodies(State(st): State<AppState>, req: Request) -> Request {
     req.map(|body| Body::new(IdleBody::new(body, idle)))
 }
 
+/// How much of a refused body is read before the connection is cut: twice the
+/// upload limit, so that a file just over the limit (the 11 MB scan of a 10 MB
+/// limit) gets its 413 rather than a reset connection, whatever the machine's
+/// socket buffers hold.
+pub const DRAIN_REFUSED_BYTES: u64 = 2 * mandat_model::mandate::MAX_UPLOAD_BYTES;
+
 /// Reads what is left of a refused body, `read` bytes of which were already read,
-/// until more than the upload limit has come: a client still sending a body within
-/// the limit gets the error response rather than a reset connection; a larger one
+/// until more than [`DRAIN_REFUSED_BYTES`] have come: a client still sending such
+/// a body gets the error response rather than a reset connection; a larger one
 /// is cut off there (the connection is closed once the answer is sent), whatever
 /// its `Content-Length` said. Serves the refused uploads and the fault mode's 503s.
 pub async fn drain_refused(stream: &mut axum::body::BodyDataStream, mut read: u64) {
     use futures_util::StreamExt as _;
-    while read <= mandat_model::mandate::MAX_UPLOAD_BYTES {
+    while read <= DRAIN_REFUSED_BYTES {
         match stream.next().await {
             Some(Ok(chunk)) => read += chunk.len() as u64,
             _ => break,

@@ -256,7 +256,7 @@ async fn a_fifth_upload_at_once_is_turned_away_503_unread() {
 
 #[tokio::test]
 async fn a_refused_upload_is_read_no_further_than_the_limit() {
-    use mandat_model::mandate::MAX_UPLOAD_BYTES;
+    use mandat_sandbox::limits::DRAIN_REFUSED_BYTES;
     use std::sync::atomic::Ordering;
     let sb = Sandbox::new();
     let cookie = paid_by_mandate(&sb, "commune", "1001", "21445012400018", "SERV-FIN").await;
@@ -315,7 +315,7 @@ async fn a_refused_upload_is_read_no_further_than_the_limit() {
         assert_eq!(r.status, status, "{what}");
         let pulled = pulled.load(Ordering::SeqCst);
         assert!(
-            pulled <= MAX_UPLOAD_BYTES + CHUNK as u64,
+            pulled <= DRAIN_REFUSED_BYTES + CHUNK as u64,
             "{what}: {pulled} bytes read of a refused upload"
         );
     }
@@ -325,6 +325,45 @@ async fn a_refused_upload_is_read_no_further_than_the_limit() {
         .await
         .json();
     assert_eq!(m["state"], "awaitingDocument");
+}
+
+#[tokio::test]
+async fn a_file_somewhat_over_the_limit_gets_its_413_rather_than_a_reset_connection() {
+    use mandat_model::mandate::MAX_UPLOAD_BYTES;
+    let sb = Sandbox::new();
+    let cookie = paid_by_mandate(&sb, "commune", "1001", "21445012400018", "SERV-FIN").await;
+    let server = start(&sb).await;
+    // Nearly twice the limit: more than the machine's socket buffers hold once
+    // the server stops reading.
+    let size = 2 * MAX_UPLOAD_BYTES - 1024 * 1024;
+    let head = format!(
+        "PUT /api/me/order/1001/mandate/document?name=scan.pdf HTTP/1.1\r\nHost: {}\r\n\
+         Cookie: {cookie}\r\nContent-Type: application/pdf\r\nContent-Length: {size}\r\n\r\n",
+        server.addr
+    );
+    let mut stream = tokio::net::TcpStream::connect(server.addr).await.unwrap();
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let mut body = vec![b' '; usize::try_from(size).unwrap()];
+    body[..9].copy_from_slice(b"%PDF-1.7\n");
+    stream
+        .write_all(&body)
+        .await
+        .expect("the whole file is taken before the answer");
+    // The whole body was read: the connection may stay open for another request.
+    let mut out = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !String::from_utf8_lossy(&out).contains("file_too_large") {
+        let n = tokio::time::timeout(Duration::from_secs(10), stream.read(&mut buf))
+            .await
+            .expect("answered within 10 s")
+            .unwrap();
+        assert!(n > 0, "closed: {}", String::from_utf8_lossy(&out));
+        out.extend_from_slice(&buf[..n]);
+    }
+    let answer = String::from_utf8_lossy(&out);
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+    assert!(answer.contains("file_too_large"), "{answer}");
+    server.stop().await;
 }
 
 /// Moves a session's sign-in `hours` back.
