@@ -11,10 +11,10 @@ use mandat_model::billing::{
 use mandat_model::chorus::{ChorusRouting, ChorusStructure};
 use mandat_model::{ApiError, OrderStatus};
 
-use crate::api::{new_idempotency_key, Api};
+use crate::api::Api;
 use crate::i18n::{fill, t, Key};
 use crate::routing::{api_field_errors, ChorusFields, Field, FieldErrorText, RoutingForm};
-use crate::ui::{loaded, Alert, AlertKind, ApiErrorView, ErrorSummary};
+use crate::ui::{loaded, Alert, AlertKind, ApiErrorView, ErrorSummary, Submission};
 
 /// Where an account declares its legal form and its Chorus Pro structure.
 pub const ACCOUNT_SETTINGS_URL: &str = "https://www.ovh.com/manager/#/dedicated/useraccount/infos";
@@ -143,24 +143,18 @@ pub fn PaymentForm(
         },
         structure,
     );
-    // The request and the key of the last attempt: the same request is sent
-    // with the same key, so a repeat is applied once.
-    let last_attempt = StoredValue::new(None::<(PayRequest, String)>);
-
     let mandate_chosen =
         Memo::new(move |_| method.get().as_deref() == Some(ADMINISTRATIVE_MANDATE));
 
-    let pay = Action::new_local(move |(request, key): &(PayRequest, String)| {
+    let pay = Submission::new(move |request: PayRequest, key: String| {
         let api = api.clone();
-        let request = request.clone();
-        let key = key.clone();
         async move { api.pay(order_id, &request, &key).await }
     });
     let pending = pay.pending();
 
     // A 400's field details go beside their fields and into the summary.
     Effect::new(move |_| {
-        if let Some(Err(ApiError::Invalid(body))) = pay.value().get() {
+        if let Some(Err(ApiError::Invalid(body))) = pay.answer().get() {
             routing.show_api_errors(&body.errors);
         }
     });
@@ -183,15 +177,6 @@ pub fn PaymentForm(
         })
     };
 
-    let send = move |request: PayRequest| {
-        let key = match last_attempt.get_value() {
-            Some((previous, key)) if previous == request => key,
-            _ => new_idempotency_key(),
-        };
-        last_attempt.set_value(Some((request.clone(), key.clone())));
-        pay.dispatch_local((request, key));
-    };
-
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() {
@@ -201,21 +186,14 @@ pub fn PaymentForm(
             Err(problems) => routing.show_problems(problems),
             Ok(request) => {
                 routing.errors.set(Vec::new());
-                send(request);
+                pay.submit(request);
             }
         }
     };
 
-    let retry = Callback::new(move |()| {
-        if pending.get_untracked() {
-            return;
-        }
-        if let Some((request, _)) = last_attempt.get_value() {
-            send(request);
-        }
-    });
+    let retry = Callback::new(move |()| pay.retry());
 
-    let receipt = Memo::new(move |_| match pay.value().get() {
+    let receipt = Memo::new(move |_| match pay.answer().get() {
         Some(Ok(receipt)) => Some(receipt),
         _ => None,
     });
@@ -237,7 +215,7 @@ pub fn PaymentForm(
         None => false,
     });
 
-    let server_problem = move || match pay.value().get() {
+    let server_problem = move || match pay.answer().get() {
         Some(Err(ApiError::Invalid(body))) if !api_field_errors(&body.errors).is_empty() => None,
         Some(Err(error)) if !pending.get() => Some(error),
         _ => None,

@@ -13,9 +13,11 @@ mod error_summary;
 mod latest;
 pub mod perf;
 mod poll;
+mod submit;
 pub use error_summary::{ErrorSummary, SummaryEntry};
 pub use latest::{Latest, Ticket};
 pub use poll::{Polled, Poller};
+pub use submit::Submission;
 
 /// How an alert reads: its colour, icon and ARIA role.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
