@@ -348,23 +348,13 @@ pub fn MandateUnavailable(
 #[component]
 fn PayProblem(order_id: u64, error: ApiError, on_retry: Callback<()>) -> impl IntoView {
     match error {
-        ApiError::Conflict(_) => {
-            let id = order_id.to_string();
-            view! {
-                <Alert kind=AlertKind::Warning title=t(Key::PayConflictTitle)>
-                    <p>{t(Key::PayConflictBody)}</p>
-                    <ul class="mandat-inline-list">
-                        <li>
-                            <a href=crate::nav::href(&format!("/orders/{id}/mandate"))>{fill(Key::PayConflictLink, &[("id", &id)])}</a>
-                        </li>
-                        <li>
-                            <a href=crate::nav::href("/")>{t(Key::BackToOrders)}</a>
-                        </li>
-                    </ul>
-                </Alert>
-            }
-            .into_any()
+        ApiError::Conflict(_) => view! {
+            <Alert kind=AlertKind::Warning title=t(Key::PayConflictTitle)>
+                <p>{t(Key::PayConflictBody)}</p>
+                <OrderLinks order_id=order_id />
+            </Alert>
         }
+        .into_any(),
         ApiError::Forbidden(_) => view! {
             <Alert kind=AlertKind::Error title=t(Key::ErrForbiddenTitle)>
                 <p>{t(Key::PayForbiddenBody)}</p>
@@ -383,19 +373,28 @@ fn PayProblem(order_id: u64, error: ApiError, on_retry: Callback<()>) -> impl In
 /// The order no longer awaits a payment.
 #[component]
 fn OrderNotPayable(order_id: u64) -> impl IntoView {
-    let id = order_id.to_string();
     view! {
         <Alert kind=AlertKind::Info title=t(Key::OrderNotPayableTitle) level=3>
             <p>{t(Key::OrderNotPayableBody)}</p>
-            <ul class="mandat-inline-list">
-                <li>
-                    <a href=crate::nav::href(&format!("/orders/{id}/mandate"))>{fill(Key::PayConflictLink, &[("id", &id)])}</a>
-                </li>
-                <li>
-                    <a href=crate::nav::href("/")>{t(Key::BackToOrders)}</a>
-                </li>
-            </ul>
+            <OrderLinks order_id=order_id />
         </Alert>
+    }
+}
+
+/// Where to go from an order that no longer awaits a payment: its mandate,
+/// or the orders.
+#[component]
+fn OrderLinks(order_id: u64) -> impl IntoView {
+    let id = order_id.to_string();
+    view! {
+        <ul class="mandat-inline-list">
+            <li>
+                <a href=crate::nav::href(&format!("/orders/{id}/mandate"))>{fill(Key::PayConflictLink, &[("id", &id)])}</a>
+            </li>
+            <li>
+                <a href=crate::nav::href("/")>{t(Key::BackToOrders)}</a>
+            </li>
+        </ul>
     }
 }
 
