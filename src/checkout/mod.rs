@@ -7,8 +7,10 @@ use crate::api::Api;
 use crate::i18n::{fill, Key};
 use crate::ui::{ApiErrorView, Loading};
 
+mod controller;
 mod payment;
 mod summary;
+pub use controller::Payment;
 pub use payment::*;
 pub use summary::OrderSummary;
 

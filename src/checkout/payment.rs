@@ -1,20 +1,21 @@
-//! The payment-method step: a choice among the order's payment methods and,
-//! for the administrative mandate, the Chorus Pro routing fields.
+//! The payment-method step's markup: a choice among the order's payment
+//! methods and, for the administrative mandate, the Chorus Pro routing fields.
+//! Its state and transitions are [`Payment`]'s.
 
 use leptos::html;
 use leptos::prelude::*;
 use mandat_model::billing::{
-    PayRequest, PaymentMethod, PaymentMethodChoice, PaymentMethods, PaymentReceipt,
-    UnavailablePaymentMethod, ADMINISTRATIVE_MANDATE, NOT_PUBLIC_ADMINISTRATION,
-    NO_CHORUS_STRUCTURE, ORDER_NOT_PAYABLE,
+    PaymentMethod, PaymentMethods, PaymentReceipt, UnavailablePaymentMethod,
+    ADMINISTRATIVE_MANDATE, NOT_PUBLIC_ADMINISTRATION, NO_CHORUS_STRUCTURE, ORDER_NOT_PAYABLE,
 };
-use mandat_model::chorus::{ChorusRouting, ChorusStructure};
+use mandat_model::chorus::ChorusStructure;
 use mandat_model::{ApiError, OrderStatus};
 
+use super::Payment;
 use crate::api::Api;
 use crate::i18n::{fill, t, Key};
-use crate::routing::{api_field_errors, ChorusFields, Field, FieldErrorText, RoutingForm};
-use crate::ui::{loaded, Alert, AlertKind, ApiErrorView, ErrorSummary, Submission};
+use crate::routing::{ChorusFields, Field, FieldErrorText};
+use crate::ui::{loaded, Alert, AlertKind, ApiErrorView, ErrorSummary};
 
 /// Where an account declares its legal form and its Chorus Pro structure.
 pub const ACCOUNT_SETTINGS_URL: &str = "https://www.ovh.com/manager/#/dedicated/useraccount/infos";
@@ -121,8 +122,6 @@ pub fn PaymentForm(
     /// The account's own Chorus Pro structure, to pre-fill the SIRET.
     structure: Option<ChorusStructure>,
 ) -> impl IntoView {
-    let api = Api::from_context();
-    let host = crate::host::use_host();
     if methods.available.is_empty()
         && methods
             .unavailable
@@ -132,94 +131,20 @@ pub fn PaymentForm(
         return view! { <OrderNotPayable order_id=order_id /> }.into_any();
     }
 
-    let method = RwSignal::new(None::<String>);
-    let routing = RoutingForm::new(
-        ChorusRouting {
-            siret: structure
-                .as_ref()
-                .map(|s| s.siret.clone())
-                .unwrap_or_default(),
-            ..ChorusRouting::default()
-        },
-        structure,
-    );
-    let mandate_chosen =
-        Memo::new(move |_| method.get().as_deref() == Some(ADMINISTRATIVE_MANDATE));
-
-    let pay = Submission::new(move |request: PayRequest, key: String| {
-        let api = api.clone();
-        async move { api.pay(order_id, &request, &key).await }
-    });
-    let pending = pay.pending();
-
-    // A 400's field details go beside their fields and into the summary.
-    Effect::new(move |_| {
-        if let Some(Err(ApiError::Invalid(body))) = pay.answer().get() {
-            routing.show_api_errors(&body.errors);
-        }
-    });
-
-    let build_request = move || -> Result<PayRequest, Vec<(Field, Key)>> {
-        let Some(payment_type) = method.get_untracked() else {
-            return Err(vec![(Field::Method, Key::FieldMethodRequired)]);
-        };
-        let chorus = if payment_type == ADMINISTRATIVE_MANDATE {
-            Some(routing.routing()?)
-        } else {
-            None
-        };
-        Ok(PayRequest {
-            payment_method: PaymentMethodChoice {
-                payment_type,
-                id: None,
-            },
-            chorus,
-        })
-    };
-
+    let payment = Payment::new(order_id, structure);
+    let Payment {
+        method,
+        routing,
+        mandate_chosen,
+        receipt,
+        ..
+    } = payment;
+    let pending = payment.pending();
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return; // one payment at a time, however often the button is pressed
-        }
-        match build_request() {
-            Err(problems) => routing.show_problems(problems),
-            Ok(request) => {
-                routing.errors.set(Vec::new());
-                pay.submit(request);
-            }
-        }
+        payment.submit();
     };
-
-    let retry = Callback::new(move |()| pay.retry());
-
-    let receipt = Memo::new(move |_| match pay.answer().get() {
-        Some(Ok(receipt)) => Some(receipt),
-        _ => None,
-    });
-    // Tell the host once per receipt.
-    Effect::new(move |told: Option<bool>| match receipt.get() {
-        Some(r) if told != Some(true) => {
-            host.emit(
-                crate::host::ORDER_PAID,
-                &crate::host::OrderPaid {
-                    order_id: r.order_id,
-                    payment_type: r.payment_type.clone(),
-                    order_status: r.order_status.code().to_string(),
-                },
-                false,
-            );
-            true
-        }
-        Some(_) => true,
-        None => false,
-    });
-
-    let server_problem = move || match pay.answer().get() {
-        Some(Err(ApiError::Invalid(body))) if !api_field_errors(&body.errors).is_empty() => None,
-        Some(Err(error)) if !pending.get() => Some(error),
-        _ => None,
-    };
+    let retry = Callback::new(move |()| payment.retry());
 
     let available = methods.available.clone();
     let unavailable = methods.unavailable.clone();
@@ -228,7 +153,7 @@ pub fn PaymentForm(
     let form = view! {
         <form class="mandat-pay-form" novalidate on:submit=on_submit data-testid="payment-form">
             <ErrorSummary entries=routing.summary_entries() attempt=routing.attempt />
-            {move || server_problem().map(|error| view! { <PayProblem order_id=order_id error=error on_retry=retry /> })}
+            {move || payment.problem().map(|error| view! { <PayProblem order_id=order_id error=error on_retry=retry /> })}
             <fieldset
                 class="mandat-fieldset mandat-methods"
                 aria-describedby=move || method_error.get().map(|_| Field::Method.error_id())
@@ -253,18 +178,7 @@ pub fn PaymentForm(
                                     value=value.clone()
                                     aria-describedby=hint_id.clone()
                                     prop:checked=move || method.get().as_deref() == Some(value_checked.as_str())
-                                    on:change=move |_| {
-                                        method.set(Some(value.clone()));
-                                        host.emit(
-                                            crate::host::PAYMENT_METHOD_CHOSEN,
-                                            &crate::host::MethodChosen {
-                                                order_id,
-                                                payment_type: value.clone(),
-                                            },
-                                            false,
-                                        );
-                                        routing.set_error(Field::Method, None);
-                                    }
+                                    on:change=move |_| payment.choose(value.clone())
                                 />
                                 <label for=id>{label}</label>
                                 <p class="mandat-hint" id=hint_id>{hint}</p>
