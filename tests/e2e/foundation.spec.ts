@@ -98,6 +98,8 @@ test('the app and the demo host page have their icon, and a page load asks for n
 });
 
 test('the orders page is a to-do list: each order in words, only the actions that apply, what waits for the buyer first', async ({ page }) => {
+  // The seeded orders, whatever the specs before this one paid.
+  expect((await page.request.post('/sandbox/reset')).status()).toBe(204);
   await signIn(page, 'commune', '/');
   const rows = page.getByTestId('order-row');
   await expect(rows.first()).toBeVisible();
