@@ -5,6 +5,7 @@
 pub mod api;
 pub mod assets;
 pub mod db;
+pub mod documents;
 pub mod download;
 pub mod error;
 pub mod faults;
