@@ -115,6 +115,16 @@ async function overflows(page: Page): Promise<string[]> {
   });
 }
 
+/** At a desktop's width, every table is whole: none of their containers has to scroll. */
+async function scrollingContainers(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.body.querySelectorAll('*')]
+      .filter((el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX))
+      .filter((el) => el.scrollWidth > el.clientWidth)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} scrolls: ${el.scrollWidth}px of content in ${el.clientWidth}px`),
+  );
+}
+
 async function nextFrame(page: Page) {
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
@@ -150,6 +160,9 @@ for (const account of Object.keys(ACCOUNT_PAGES)) {
         await page.setViewportSize({ width, height: HEIGHT });
         await nextFrame(page);
         for (const problem of await overflows(page)) problems.push(`${path} at ${width}px: ${problem}`);
+        if (width === WIDTHS[WIDTHS.length - 1]) {
+          for (const problem of await scrollingContainers(page)) problems.push(`${path} at ${width}px: ${problem}`);
+        }
       }
       expect(consoleErrors, `errors logged on ${path}`).toEqual([]);
       await page.setViewportSize({ width: WIDTHS[WIDTHS.length - 1], height: HEIGHT });
