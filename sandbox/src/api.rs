@@ -26,10 +26,10 @@ use mandat_model::{FieldError, LegalForm, Order, OrderDetail, OrderStatus, Price
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::db::{self, ts};
+use crate::documents;
 use crate::error::{ok, ApiErr, ApiResult};
 use crate::guard;
 use crate::limits::drain_refused;
-use crate::pdf::{self, Line};
 use crate::{AppState, Me};
 
 /// Largest JSON body the API reads.
@@ -207,6 +207,11 @@ async fn details(Me(account): Me, State(st): State<AppState>, Path(id): Path<Str
     let id = order_id(&id)?;
     let conn = st.db();
     own_order(&conn, &account, id)?;
+    Ok(ok(&order_lines(&conn, id)?))
+}
+
+/// An order's lines with their totals (the order is known to be the account's).
+fn order_lines(conn: &Connection, id: u64) -> Result<Vec<OrderDetail>, ApiErr> {
     let mut stmt = conn.prepare(
         "SELECT id, description, domain, quantity, unit_cents FROM order_lines WHERE order_id = ?1 ORDER BY id",
     )?;
@@ -216,8 +221,7 @@ async fn details(Me(account): Me, State(st): State<AppState>, Path(id): Path<Str
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let lines = rows
-        .into_iter()
+    rows.into_iter()
         .map(|(line, description, domain, quantity, unit)| {
             let total = db::line_total(i64::from(quantity), unit)
                 .ok_or_else(|| ApiErr::amount_out_of_range(format!("line {line} of order {id}")))?;
@@ -230,8 +234,7 @@ async fn details(Me(account): Me, State(st): State<AppState>, Path(id): Path<Str
                 total_price: Price::eur(total),
             })
         })
-        .collect::<Result<Vec<_>, ApiErr>>()?;
-    Ok(ok(&lines))
+        .collect()
 }
 
 async fn status(Me(account): Me, State(st): State<AppState>, Path(id): Path<String>) -> ApiResult {
@@ -681,37 +684,17 @@ async fn mandate_form(
     let conn = st.db();
     let mandate = own_mandate(&conn, &account, id)?;
     let (order, _) = own_order(&conn, &account, id)?;
-    let customer = db::account(&conn, &account)?.ok_or_else(ApiErr::unauthorized)?;
-    let bytes = pdf::document(
-        &format!("Mandat administratif - commande {id}"),
-        &[
-            Line::title("Mandat administratif"),
-            Line::text(format!("Commande n° {id}")),
-            Line::text(format!("Montant TTC : {}", order.price_with_tax.text)),
-            Line::text(format!(
-                "Montant HT : {} - TVA : {}",
-                order.price_without_tax.text, order.tax.text
-            )),
-            Line::text(format!(
-                "Client : {} ({})",
-                customer.name, customer.customer_code
-            )),
-            Line::text(format!("Structure Chorus Pro : {}", mandate.structure_name)),
-            Line::text(format!("SIRET : {}", mandate.siret)),
-            Line::text(format!("Code service : {}", mandate.code_service)),
-            Line::text(format!(
-                "Numéro d'engagement : {}",
-                mandate.numero_engagement
-            )),
-            Line::text(""),
-            Line::text("À compléter par l'ordonnateur :"),
-            Line::text("Nom et qualité du signataire : ______________________________"),
-            Line::text("Date : ____ / ____ / ________"),
-            Line::text("Signature et cachet :"),
-            Line::text(""),
-            Line::text("Renvoyez ce mandat signé (PDF, PNG ou JPEG, 10 Mo au plus)."),
-        ],
-    );
+    let lines = order_lines(&conn, id)?;
+    let buyer = db::account(&conn, &account)?.ok_or_else(ApiErr::unauthorized)?;
+    let buyer_siret = db::account_siret(&conn, &account)?;
+    let bytes = documents::mandate_form(&documents::MandateForm {
+        order: &order,
+        lines: &lines,
+        buyer: &buyer,
+        buyer_siret: buyer_siret.as_deref(),
+        mandate: &mandate,
+    })
+    .map_err(ApiErr::internal)?;
     Ok(pdf_response(bytes, &format!("mandat-{id}.pdf")))
 }
 
@@ -1343,24 +1326,17 @@ async fn bill_pdf(
     let conn = st.db();
     let row = own_bill(&conn, &account, &id)?;
     let bill = bill_view(&conn, &row)?;
-    let customer = db::account(&conn, &account)?.ok_or_else(ApiErr::unauthorized)?;
-    let mut lines = vec![
-        Line::title(format!("Facture {}", bill.bill_id)),
-        Line::text(format!("Date : {}", bill.date.format("%d/%m/%Y"))),
-        Line::text(format!(
-            "Client : {} ({})",
-            customer.name, customer.customer_code
-        )),
-        Line::text(format!("Commande n° {}", bill.order_id)),
-        Line::text(format!("Total HT : {}", bill.price_without_tax.text)),
-        Line::text(format!("TVA 20 % : {}", bill.tax.text)),
-        Line::text(format!("Total TTC : {}", bill.price_with_tax.text)),
-    ];
-    if let (Some(chorus), Some(siret)) = (&row.chorus_id, &row.siret) {
-        lines.push(Line::text(format!("Chorus Pro : {chorus} - SIRET {siret}")));
-    }
-    Ok(pdf_response(
-        pdf::document(&format!("Facture {}", bill.bill_id), &lines),
-        &format!("{}.pdf", bill.bill_id),
-    ))
+    let buyer = db::account(&conn, &account)?.ok_or_else(ApiErr::unauthorized)?;
+    let bytes = documents::invoice(&documents::Invoice {
+        bill_id: &bill.bill_id,
+        date: bill.date,
+        order_id: bill.order_id,
+        buyer: &buyer,
+        without_tax: &bill.price_without_tax,
+        tax: &bill.tax,
+        with_tax: &bill.price_with_tax,
+        chorus: row.chorus_id.as_deref().zip(row.siret.as_deref()),
+    })
+    .map_err(ApiErr::internal)?;
+    Ok(pdf_response(bytes, &format!("{}.pdf", bill.bill_id)))
 }

@@ -254,6 +254,18 @@ pub fn account(conn: &Connection, id: &str) -> rusqlite::Result<Option<Account>>
     .optional()
 }
 
+/// The SIRET an account is registered with, if it has one.
+pub fn account_siret(conn: &Connection, id: &str) -> rusqlite::Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT structure_siret FROM accounts WHERE id = ?1",
+            [id],
+            |r| r.get::<_, Option<String>>(0),
+        )
+        .optional()?
+        .flatten())
+}
+
 /// The account an order belongs to.
 pub fn order_account(conn: &Connection, order_id: u64) -> rusqlite::Result<String> {
     conn.query_row(

@@ -6,6 +6,7 @@ pub mod api;
 pub mod assets;
 pub mod db;
 pub mod demo_host;
+pub mod documents;
 pub mod download;
 pub mod error;
 pub mod faults;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import type { Page, Request } from '@playwright/test';
 import { test, expect, signIn, expectNoAxeViolations, acceptNetworkErrors } from './fixtures';
 
@@ -106,6 +107,37 @@ test('downloads the pre-filled form, uploads it signed, and sees it under review
   await page.reload();
   await expect(page.getByTestId('mandate-state')).toContainText('En cours de vérification');
   await expect(page.getByTestId('current-document')).toContainText('mandat-2002-signé.pdf');
+});
+
+test('the form saved from the page is the order’s mandate, with its totals and boxes to sign and stamp', async ({ page }) => {
+  await openAwaitingMandate(page);
+  const order = await (await page.request.get(`/api/me/order/${ORDER}`)).json();
+  const saved = page.waitForEvent('download');
+  await page.getByRole('link', { name: /Télécharger le formulaire de mandat/ }).click();
+  const download = await saved;
+  expect(download.suggestedFilename()).toBe(`mandat-${ORDER}.pdf`);
+  // Read as any PDF reader would (poppler's pdftotext, installed by scripts/setup.sh);
+  // any white space (line breaks, the no-break spaces of amounts) as one space.
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', (await download.path())!, '-'], {
+    encoding: 'utf8',
+  }).replace(/\s+/g, ' ');
+  for (const expected of [
+    `Commande n° ${ORDER}`,
+    'Centre hospitalier de Saint-Aubin-sur-Loire',
+    '267 654 325 00013',
+    'EJ-2026-0042',
+    'Numéro d’engagement',
+    'TVA (20 %)',
+    order.priceWithoutTax.text,
+    order.tax.text,
+    order.priceWithTax.text,
+    'Cadre réservé à l’ordonnateur',
+    'Nom et prénom du signataire',
+    'Qualité du signataire',
+    'Cachet de l’administration',
+  ]) {
+    expect(text).toContain(expected.replace(/\s+/g, ' '));
+  }
 });
 
 test('a text file renamed .pdf is refused by its content; a PNG renamed .pdf is sent as the image it is', async ({ page }) => {

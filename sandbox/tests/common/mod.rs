@@ -246,3 +246,19 @@ impl Server {
         self.task.await.unwrap().unwrap();
     }
 }
+
+/// The text of a PDF's pages as a reader extracts it, every run of white space
+/// (line breaks, the no-break spaces of French amounts) read as one space:
+/// tests check phrases, not layout.
+pub fn pdf_text(bytes: &[u8]) -> String {
+    assert!(bytes.starts_with(b"%PDF-"), "not a PDF");
+    let doc = lopdf::Document::load_mem(bytes).expect("the PDF parses");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    assert!(!pages.is_empty(), "a PDF without pages");
+    one_spaced(&doc.extract_text(&pages).expect("its text extracts"))
+}
+
+/// `text` with every run of white space as one space.
+pub fn one_spaced(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
