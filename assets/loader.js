@@ -1,7 +1,7 @@
 // Starts the API requests of the page being opened while the app's code is
 // still on its way (downloaded, compiled, instantiated): the data no longer
-// waits for the code. The app's client adopts these answers, each once,
-// instead of asking again (`src/api/mod.rs`, `take_prefetched`); an error or
+// waits for the code. The app's client adopts these answers, each once and
+// within 30 s, instead of asking again (`src/api/mod.rs`, `take_prefetched`); an error or
 // a 503 adopted so goes through the client's usual retries and 401 handling.
 //
 // The standalone page loads this module itself and asks for the page in the
@@ -11,11 +11,11 @@
 // What each page asks for first must be the app's own first requests, to the
 // byte: `tests/prefetch.rs` checks it against the app's client.
 
-// Where the answers wait for the app: a Map of URL → { response, credentials }.
+// Where the answers wait for the app: a Map of URL → { response,
+// credentials, at } (`at`: when it was asked, by `Date.now()`; the app leaves
+// an answer that has waited too long). No timer: nothing outlives the page's
+// use of it.
 const PENDING = '__mandatPrefetch';
-// An answer the app has not taken by then is dropped: it asks again rather
-// than show data that old.
-const FRESH_MS = 30000;
 
 /** The app's page at `path` (an app path with its query), as `Page::parse` reads it. */
 function pageAt(path) {
@@ -104,15 +104,11 @@ export function prefetch(config = {}) {
   const pending = (window[PENDING] ??= new Map());
   for (const path of firstRequests(page)) {
     const url = base + path;
-    if (pending.has(url)) continue;
     const response = fetch(url, { credentials, headers: { Accept: 'application/json' } });
     // Not adopted, a refused request is nobody's error.
     response.catch(() => {});
-    const entry = { response, credentials };
-    pending.set(url, entry);
-    setTimeout(() => {
-      if (pending.get(url) === entry) pending.delete(url);
-    }, FRESH_MS);
+    // A newer request for the same URL replaces an older one.
+    pending.set(url, { response, credentials, at: Date.now() });
   }
 }
 

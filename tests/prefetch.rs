@@ -24,6 +24,16 @@ extern "C" {
     fn prefetch(config: &JsValue);
 }
 
+#[wasm_bindgen(inline_js = r#"
+export function age_prefetched(millis) {
+  for (const entry of window.__mandatPrefetch.values()) entry.at -= millis;
+}
+"#)]
+extern "C" {
+    /// Makes every answer the loader asked for `millis` older.
+    fn age_prefetched(millis: f64);
+}
+
 // A stand-in for the API's server, which cannot run inside the browser test:
 // `fetch` answers by path (a list of answers per path, the last one repeated;
 // 404 for any other) and records every path asked for, with its time.
@@ -200,5 +210,24 @@ async fn an_answer_asked_with_other_credentials_is_not_taken() {
     assert_eq!(
         paths,
         ["/api/me/order/6/mandate", "/api/me/order/6/mandate"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_that_waited_over_30_seconds_is_asked_for_again() {
+    let stand_in = answer_by_path(&config("{}"));
+    prefetch(&config(
+        r#"{"view":"mandate","orderId":8,"credentials":"include"}"#,
+    ));
+    age_prefetched(31_000.0);
+    let result = Api::new("/api")
+        .get_json::<Mandate>("/me/order/8/mandate")
+        .await;
+    let paths = stand_in.paths();
+    stand_in.restore();
+    assert_eq!(result, Err(ApiError::NotFound));
+    assert_eq!(
+        paths,
+        ["/api/me/order/8/mandate", "/api/me/order/8/mandate"]
     );
 }

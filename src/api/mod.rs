@@ -287,10 +287,14 @@ async fn adopt(response: js_sys::Promise) -> Result<Reply, ApiError> {
     read(response.into()).await
 }
 
+/// How long an answer the loader asked for may wait for the app: one older
+/// (a view mounted long after the host asked for it) is asked for again.
+const PREFETCH_FRESH_MS: f64 = 30_000.0;
+
 /// Takes the loader's request for `url`, if it sent one with the same
-/// credentials mode: `window.__mandatPrefetch`, a `Map` of URL →
-/// `{ response: Promise<Response>, credentials }`. Taken once: a retry, a
-/// refetch or a later page asks the API again.
+/// credentials mode less than [`PREFETCH_FRESH_MS`] ago: `window.__mandatPrefetch`,
+/// a `Map` of URL → `{ response: Promise<Response>, credentials, at }`. Taken
+/// once: a retry, a refetch or a later page asks the API again.
 fn take_prefetched(url: &str, credentials: RequestCredentials) -> Option<js_sys::Promise> {
     let window = web_sys::window()?;
     let pending = js_sys::Reflect::get(&window, &JsValue::from_str("__mandatPrefetch"))
@@ -304,6 +308,10 @@ fn take_prefetched(url: &str, credentials: RequestCredentials) -> Option<js_sys:
     }
     pending.delete(&key);
     let field = |name: &str| js_sys::Reflect::get(&entry, &JsValue::from_str(name)).ok();
+    let asked_at = field("at")?.as_f64()?;
+    if js_sys::Date::now() - asked_at > PREFETCH_FRESH_MS {
+        return None;
+    }
     let mode = match credentials {
         RequestCredentials::Omit => "omit",
         RequestCredentials::Include => "include",
