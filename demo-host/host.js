@@ -17,11 +17,31 @@ const handles = new Map();
 const events = [];
 let app = null;
 
+let files = null;
+/** The built app's file names, from /host/app.json (once). */
+function appFiles() {
+  if (!files) files = fetch('/host/app.json').then((r) => r.json());
+  return files;
+}
+
+/**
+ * Asks for the data of the view `config` opens while the app's code loads:
+ * the app's loader module, given the config that `mount` will get.
+ */
+async function prefetch(config) {
+  try {
+    const { loader } = await appFiles();
+    if (loader) (await import(loader)).prefetch(config);
+  } catch {
+    // Without it the app asks for its data itself.
+  }
+}
+
 /** Loads the built app once: its file names come from /host/app.json. */
 async function loadApp() {
   if (!app) {
     app = (async () => {
-      const files = await (await fetch('/host/app.json')).json();
+      const files = await appFiles();
       for (const href of files.css) {
         const link = document.createElement('link');
         link.rel = 'stylesheet';
@@ -38,7 +58,7 @@ async function loadApp() {
 
 /** Mounts the app in the slot with id `slot` (replacing what was there). */
 async function mount(config, slot = 'billing') {
-  const { mount } = await loadApp();
+  const [{ mount }] = await Promise.all([loadApp(), prefetch(config)]);
   unmount(slot);
   const handle = mount(document.getElementById(slot), config);
   handles.set(slot, handle);

@@ -3,12 +3,18 @@
 # upload throughput and the sandbox under load. Prints one table and writes
 # it to BENCHMARKS.md. Not part of the test command: figures, not assertions.
 #   ./scripts/bench.sh [--runs N] [--only AREA,...]
-# (--runs: default 7, each figure is the median; --only cold,upload,...:
+# (--runs: default 7, each figure is the median; --only cold,office,upload,...:
 # measures those areas and prints them without writing BENCHMARKS.md)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/setup.sh"
 cd "$root"
+
+# One benchmark at a time on a machine: every checkout measures on the same
+# port, and two runs would time each other. (End-to-end runs use other ports
+# and their own lock.)
+exec 8>"${TMPDIR:-/tmp}/mandat-bench.lock"
+flock 8
 
 runs=7
 only=()

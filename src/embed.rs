@@ -154,8 +154,13 @@ fn text(config: &JsValue, name: &str) -> Result<Option<String>, JsError> {
         None => Ok(None),
         Some(v) => match v.as_string() {
             Some(s) => Ok(Some(s)),
+            // A number as JavaScript writes it (`1001`): Rust's float
+            // formatting would cost the bundle some 10 KB for this alone.
             None => match v.as_f64() {
-                Some(n) => Ok(Some(format!("{n}"))),
+                Some(n) => Ok(js_sys::Number::from(n)
+                    .to_string_with_radix(10)
+                    .ok()
+                    .map(String::from)),
                 None => Err(JsError::new(&format!(
                     "mandat: config.{name} must be a string"
                 ))),

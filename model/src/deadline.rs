@@ -132,14 +132,18 @@ pub enum Deadline {
 /// Reads an API's `deadline` field: absent or `null` is none; anything that does
 /// not decode as a deadline (a missing field, a wrong type, an impossible date) is
 /// [`Deadline::Unknown`] rather than a failure of the whole bill or page.
+/// For `serde_json`'s parser only (the API's answers are read by it).
 pub fn lenient<'de, D>(deserializer: D) -> Result<Option<Deadline>, D::Error>
 where
     D: serde::Deserializer<'de>,
 {
-    let value = Option::<serde_json::Value>::deserialize(deserializer)?;
-    Ok(value
-        .filter(|v| !v.is_null())
-        .map(|v| serde_json::from_value(v).unwrap_or(Deadline::Unknown)))
+    // Kept as its JSON text and read again by the same parser: a
+    // `serde_json::Value` here would bring a second JSON deserializer into
+    // the app (some 20 KB of wasm) for this one field.
+    let raw = Option::<Box<serde_json::value::RawValue>>::deserialize(deserializer)?;
+    Ok(raw
+        .filter(|r| r.get() != "null")
+        .map(|r| serde_json::from_str(r.get()).unwrap_or(Deadline::Unknown)))
 }
 
 /// What the deadline depends on besides the history.

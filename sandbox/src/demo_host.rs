@@ -7,7 +7,7 @@
 //! |---|---|
 //! | `/host/`, `/host/...` | the host page (every path: the host's own pages) |
 //! | `/host/host.js`, `/host/host.css`, `/host/favicon.svg` | its script, styles and icon |
-//! | `/host/app.json` | the built app's files, from `dist/index.html`: `{js, wasm, css: []}` |
+//! | `/host/app.json` | the built app's files, from `dist/index.html`: `{js, wasm, css: [], loader}` |
 
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -86,7 +86,14 @@ pub fn app_files_of(index: &str) -> serde_json::Value {
             css.push(url.to_string());
         }
     }
-    serde_json::json!({ "js": js, "wasm": wasm, "css": css })
+    // The loader, which asks for a page's data while the app's code loads, is
+    // the page's one script with a `src` (Trunk's own is inline).
+    let loader = index
+        .split("src=\"")
+        .skip(1)
+        .filter_map(|piece| piece.split('"').next())
+        .find(|url| url.ends_with(".js"));
+    serde_json::json!({ "js": js, "wasm": wasm, "css": css, "loader": loader })
 }
 
 async fn app_files(State(state): State<AppState>) -> Response {
@@ -244,13 +251,15 @@ mod tests {
         let index = r#"<link rel="stylesheet" href="/main-4362.css" integrity="x"/>
 <link rel="stylesheet" href="/mandate-55b2.css"/>
 <link rel="modulepreload" href="/mandat-494c.js" crossorigin="anonymous">
-<link rel="preload" href="/mandat-494c_bg.wasm" as="fetch">"#;
+<link rel="preload" href="/mandat-494c_bg.wasm" as="fetch">
+<script src="/loader-9a1f.js" type="module" async></script>"#;
         assert_eq!(
             app_files_of(index),
             serde_json::json!({
                 "js": "/mandat-494c.js",
                 "wasm": "/mandat-494c_bg.wasm",
                 "css": ["/main-4362.css", "/mandate-55b2.css"],
+                "loader": "/loader-9a1f.js",
             })
         );
     }

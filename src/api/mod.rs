@@ -9,6 +9,7 @@ use mandat_model::url::resolve_api_url;
 use mandat_model::{decode, Account, ApiError, Order, OrderDetail, OrderStatus};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::RequestCredentials;
 
 use crate::host::Host;
@@ -97,6 +98,10 @@ impl Api {
     /// [`REQUEST_RETRY_DELAYS_MS`], or later when a 503 or 429 says when with
     /// `Retry-After` (see `mandat_model::retry`). After a 401, once the host
     /// says the user is signed in again, it is sent again.
+    ///
+    /// A `GET` the page's loader has already sent (see [`take_prefetched`])
+    /// takes that answer the first time instead of asking again; whatever it
+    /// is, it goes through the same retries and 401 handling.
     async fn exchange(
         &self,
         method: &str,
@@ -107,11 +112,21 @@ impl Api {
         let repeatable = method == "GET" || idempotency_key.is_some();
         let mut retries = 0;
         loop {
-            let mut request = self.builder(method, path);
-            if let Some(key) = idempotency_key {
-                request = request.header("Idempotency-Key", key);
-            }
-            let (result, answer) = match send(request, json_body).await {
+            let adopted = match method {
+                "GET" => take_prefetched(&self.url(path), self.credentials),
+                _ => None,
+            };
+            let sent = match adopted {
+                Some(response) => adopt(response).await,
+                None => {
+                    let mut request = self.builder(method, path);
+                    if let Some(key) = idempotency_key {
+                        request = request.header("Idempotency-Key", key);
+                    }
+                    send(request, json_body).await
+                }
+            };
+            let (result, answer) = match sent {
                 Ok(reply) => (
                     Ok((reply.status, reply.body)),
                     Answer {
@@ -249,6 +264,59 @@ async fn send(request: RequestBuilder, json_body: Option<&str>) -> Result<Reply,
     }
     .map_err(|_| ApiError::Unreachable)?;
     let response = request.send().await.map_err(|_| ApiError::Unreachable)?;
+    read(response).await
+}
+
+/// The answer to a request the page's loader (`assets/loader.js`) sent before
+/// the app's code was there: the same reading as [`send`]'s, a rejected
+/// request being no answer at all.
+async fn adopt(response: js_sys::Promise) -> Result<Reply, ApiError> {
+    let response = wasm_bindgen_futures::JsFuture::from(response)
+        .await
+        .ok()
+        .and_then(|r| r.dyn_into::<web_sys::Response>().ok())
+        .ok_or(ApiError::Unreachable)?;
+    read(response.into()).await
+}
+
+/// How long an answer the loader asked for may wait for the app: one older
+/// (a view mounted long after the host asked for it) is asked for again.
+const PREFETCH_FRESH_MS: f64 = 30_000.0;
+
+/// Takes the loader's request for `url`, if it sent one with the same
+/// credentials mode less than [`PREFETCH_FRESH_MS`] ago: `window.__mandatPrefetch`,
+/// a `Map` of URL → `{ response: Promise<Response>, credentials, at }`. Taken
+/// once: a retry, a refetch or a later page asks the API again.
+fn take_prefetched(url: &str, credentials: RequestCredentials) -> Option<js_sys::Promise> {
+    let window = web_sys::window()?;
+    let pending = js_sys::Reflect::get(&window, &JsValue::from_str("__mandatPrefetch"))
+        .ok()?
+        .dyn_into::<js_sys::Map>()
+        .ok()?;
+    let key = JsValue::from_str(url);
+    let entry = pending.get(&key);
+    if entry.is_undefined() {
+        return None;
+    }
+    pending.delete(&key);
+    let field = |name: &str| js_sys::Reflect::get(&entry, &JsValue::from_str(name)).ok();
+    let asked_at = field("at")?.as_f64()?;
+    if js_sys::Date::now() - asked_at > PREFETCH_FRESH_MS {
+        return None;
+    }
+    let mode = match credentials {
+        RequestCredentials::Omit => "omit",
+        RequestCredentials::Include => "include",
+        _ => "same-origin",
+    };
+    if field("credentials")?.as_string().as_deref() != Some(mode) {
+        return None;
+    }
+    field("response")?.dyn_into::<js_sys::Promise>().ok()
+}
+
+/// The status, body and `Retry-After` of a response.
+async fn read(response: gloo_net::http::Response) -> Result<Reply, ApiError> {
     // Read before the body; an API on another origin must expose it (CORS).
     let retry_after = response.headers().get("Retry-After");
     // A body cut short is as good as no body: `decode` sees it empty.
