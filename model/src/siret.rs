@@ -84,6 +84,14 @@ impl Siret {
     }
 }
 
+/// A SIRET as the user reads it: grouped 3-3-3-5 when it is one, else as given
+/// (a value the API sent that is not a SIRET is shown, not hidden).
+pub fn shown(siret: &str) -> String {
+    Siret::parse(siret)
+        .map(|s| s.grouped())
+        .unwrap_or_else(|_| siret.to_string())
+}
+
 fn checksum_holds(digits: &str) -> bool {
     if digits.starts_with(LA_POSTE_SIREN) && digits != LA_POSTE_HEAD_OFFICE {
         let sum: u32 = digits.bytes().map(|b| u32::from(b - b'0')).sum();
@@ -130,6 +138,14 @@ impl From<Siret> for String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_siret_is_shown_grouped_and_anything_else_as_given() {
+        assert_eq!(shown("21445012400018"), "214 450 124 00018");
+        assert_eq!(shown("214 450 124 00018"), "214 450 124 00018");
+        assert_eq!(shown("1234"), "1234");
+        assert_eq!(shown(""), "");
+    }
 
     #[test]
     fn accepts_valid_sirets_with_or_without_spaces() {

@@ -302,7 +302,7 @@ pub fn MandateView(order_id: u64) -> impl IntoView {
                     </div>
                     <div>
                         <dt>{t(Key::MandateSiret)}</dt>
-                        <dd>{m.siret.clone()}</dd>
+                        <dd>{mandat_model::siret::shown(&m.siret)}</dd>
                     </div>
                     <div>
                         <dt>{t(Key::MandateCodeService)}</dt>

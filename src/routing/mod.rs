@@ -144,9 +144,7 @@ impl RoutingForm {
     /// structure of its SIRET. A valid SIRET without its structure is looked up
     /// at once, so that the fields it asks for appear.
     pub fn new(routing: ChorusRouting, structure: Option<ChorusStructure>) -> RoutingForm {
-        let shown_siret = Siret::parse(&routing.siret)
-            .map(|parsed| parsed.grouped())
-            .unwrap_or_else(|_| routing.siret.clone());
+        let shown_siret = mandat_model::siret::shown(&routing.siret);
         let known = structure.is_some();
         let lookup = match &structure {
             Some(s) => SiretLookup::Found(s.clone()),
