@@ -26,7 +26,7 @@ use mandat_model::{FieldError, LegalForm, Order, OrderDetail, OrderStatus, Price
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::db::{self, ts};
-use crate::documents;
+use crate::printed;
 use crate::error::{ok, ApiErr, ApiResult};
 use crate::guard;
 use crate::limits::drain_refused;
@@ -687,7 +687,7 @@ async fn mandate_form(
     let lines = order_lines(&conn, id)?;
     let buyer = db::account(&conn, &account)?.ok_or_else(ApiErr::unauthorized)?;
     let buyer_siret = db::account_siret(&conn, &account)?;
-    let bytes = documents::mandate_form(&documents::MandateForm {
+    let bytes = printed::mandate_form(&printed::MandateForm {
         order: &order,
         lines: &lines,
         buyer: &buyer,
@@ -1327,7 +1327,7 @@ async fn bill_pdf(
     let row = own_bill(&conn, &account, &id)?;
     let bill = bill_view(&conn, &row)?;
     let buyer = db::account(&conn, &account)?.ok_or_else(ApiErr::unauthorized)?;
-    let bytes = documents::invoice(&documents::Invoice {
+    let bytes = printed::invoice(&printed::Invoice {
         bill_id: &bill.bill_id,
         date: bill.date,
         order_id: bill.order_id,

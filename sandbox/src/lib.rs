@@ -6,7 +6,7 @@ pub mod api;
 pub mod assets;
 pub mod db;
 pub mod demo_host;
-pub mod documents;
+pub mod printed;
 pub mod download;
 pub mod error;
 pub mod faults;

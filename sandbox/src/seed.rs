@@ -390,7 +390,7 @@ fn insert_bill(
 /// Writes a pre-seeded signed copy so that a mandate can be under review from the start.
 fn seed_document(files: &Path, order_id: u64) -> std::io::Result<(String, u64)> {
     std::fs::create_dir_all(files)?;
-    let bytes = crate::documents::seeded_signed_copy(order_id).map_err(std::io::Error::other)?;
+    let bytes = crate::printed::seeded_signed_copy(order_id).map_err(std::io::Error::other)?;
     let path = files.join(format!("seed-mandate-{order_id}.pdf"));
     std::fs::write(&path, &bytes)?;
     Ok((path.to_string_lossy().into_owned(), bytes.len() as u64))
