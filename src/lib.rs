@@ -18,6 +18,7 @@ pub mod invoices;
 pub mod mandate;
 pub mod nav;
 pub mod ui;
+pub mod upload;
 
 pub use embed::{mount, MandatHandle};
 pub use nav::Page;

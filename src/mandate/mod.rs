@@ -13,14 +13,11 @@ use crate::api::Api;
 use crate::i18n::{fill, locale, t, Key};
 use crate::ui::{ApiErrorView, Instant, Loading, RefusedLink};
 
-pub mod check;
-pub mod progress;
-mod xhr;
-mod zone;
-
-pub use check::{check_file, problem_message, vet, FileProblem};
-pub use progress::{announce_step, ProgressBar};
-pub use zone::{UploadZone, ATTEMPTS, RETRY_DELAYS_MS};
+pub use crate::upload::{
+    announce_step, check_file, problem_message, vet, FileProblem, ProgressBar, ATTEMPTS,
+    RETRY_DELAYS_MS,
+};
+use crate::upload::{FileZone, MANDATE_WORDS};
 
 /// How often the state is read again while the copy is under review.
 pub const POLL_EVERY: Duration = Duration::from_secs(3);
@@ -432,5 +429,33 @@ fn state_icon(state: Option<MandateState>) -> impl IntoView {
                 stroke-linejoin="round"
             />
         </svg>
+    }
+}
+
+/// The upload zone of one mandate: the shared zone, one file, in the mandate's words.
+#[component]
+pub fn UploadZone(
+    /// Where the signed copy is `PUT`, as the API gave it (`uploadUrl`): used
+    /// only on the API's own origin (see `Api::link`).
+    #[prop(into)]
+    url: String,
+    /// Set while a file is being sent (or about to be sent again).
+    sending: RwSignal<bool>,
+    /// Called with the mandate as the API returns it after the upload.
+    #[prop(into)]
+    on_uploaded: Callback<Mandate>,
+    /// Called when the API says the mandate no longer awaits a copy.
+    #[prop(into)]
+    on_conflict: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <FileZone
+            url=url
+            words=MANDATE_WORDS
+            prefix="mandate"
+            sending=sending
+            on_uploaded=on_uploaded
+            on_conflict=on_conflict
+        />
     }
 }
