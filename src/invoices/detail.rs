@@ -17,6 +17,7 @@ use mandat_model::timeline::{
 };
 use mandat_model::{ApiError, Locale};
 
+use super::documents::DocumentsPanel;
 use super::labels::{category_key, debt_key, fill_in, status_key, StatusBadge};
 use super::timeline::Timeline;
 use crate::api::Api;
@@ -111,8 +112,17 @@ pub fn InvoiceDetail(
     // Read again with the tracking, so that the summary follows the deadline.
     let debt = RwSignal::new(debt);
     let announcement = RwSignal::new(String::new());
+    // Bumped when something the page did should show on Chorus Pro soon.
+    let watch_now = RwSignal::new(0u32);
     if on_chorus {
-        Live::start(bill.bill_id.clone(), tracking, debt, announcement, loc);
+        Live::start(
+            bill.bill_id.clone(),
+            tracking,
+            debt,
+            announcement,
+            loc,
+            watch_now,
+        );
     }
     let status = Memo::new(move |_| tracking.with(|t| t.as_ref().and_then(|t| t.status)));
     let bill_status = bill.chorus_status;
@@ -174,6 +184,31 @@ pub fn InvoiceDetail(
         </section>
     };
     let chorus = if on_chorus {
+        // Only a suspended invoice is ever answered with documents; a memo, so
+        // that the panel (and an upload under way) outlives other news.
+        let suspended = Memo::new(move |_| {
+            tracking.with(|t| {
+                t.as_ref().is_some_and(|t| {
+                    t.history
+                        .iter()
+                        .any(|e| e.status == ChorusStatus::Suspendue)
+                })
+            })
+        });
+        let documents = {
+            let id = bill.bill_id.clone();
+            move || {
+                suspended.get().then(|| {
+                    view! {
+                        <DocumentsPanel
+                            bill_id=id.clone()
+                            status=status
+                            on_sent=move |()| watch_now.update(|n| *n += 1)
+                        />
+                    }
+                })
+            }
+        };
         let events = Signal::derive(move || {
             tracking.with(|t| t.as_ref().map(|t| t.history.clone()).unwrap_or_default())
         });
@@ -182,6 +217,7 @@ pub fn InvoiceDetail(
                 <h2 id="inv-next-title">{t(Key::InvNextTitle)}</h2>
                 {move || tracking.with(|t| t.as_ref().map(|t| next_step_view(t, loc)))}
             </section>
+            {documents}
             <section class="mandat-inv-section" aria-labelledby="inv-deadline-title">
                 <h2 id="inv-deadline-title">{t(Key::InvDeadlineTitle)}</h2>
                 {move || tracking.with(|t| t.as_ref().map(|t| deadline_view(t.deadline.clone(), loc)))}
@@ -698,6 +734,7 @@ impl Live {
         debt: RwSignal<Option<Debt>>,
         announcement: RwSignal<String>,
         locale: Locale,
+        watch_now: RwSignal<u32>,
     ) {
         let live = Live {
             path: format!("{}/chorus", bill_path(&bill_id)),
@@ -717,6 +754,14 @@ impl Live {
         let on_visible = live.clone();
         let listener = window_event_listener_untyped("visibilitychange", move |_| {
             on_visible.resume();
+        });
+        let nudged = live.clone();
+        Effect::new(move |seen: Option<u32>| {
+            let n = watch_now.get();
+            if seen.is_some_and(|seen| seen != n) {
+                nudged.watch_now();
+            }
+            n
         });
         let state = live.state.clone();
         on_cleanup(move || {
@@ -750,6 +795,23 @@ impl Live {
         let me = self.clone();
         let delay = u64::from(poll_delay_ms(st.quiet));
         st.timer = set_timeout_with_handle(move || me.tick(), Duration::from_millis(delay)).ok();
+    }
+
+    /// Refreshes now and then at the shortest delay again.
+    fn watch_now(&self) {
+        let due = match self.state.lock() {
+            Ok(mut st) if st.alive => {
+                st.quiet = 0;
+                if let Some(timer) = st.timer.take() {
+                    timer.clear();
+                }
+                true
+            }
+            _ => false,
+        };
+        if due {
+            self.tick();
+        }
     }
 
     fn resume(&self) {
