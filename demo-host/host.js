@@ -7,6 +7,7 @@ const EVENTS = [
   'mandat:order-paid',
   'mandat:mandate-uploaded',
   'mandat:mandate-state-changed',
+  'mandat:documents-sent',
   'mandat:session-expired',
   'mandat:navigate',
 ];

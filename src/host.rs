@@ -21,6 +21,8 @@ pub const ORDER_PAID: &str = "mandat:order-paid";
 pub const MANDATE_UPLOADED: &str = "mandat:mandate-uploaded";
 /// The mandate's review state changed: [`MandateStateChanged`].
 pub const MANDATE_STATE_CHANGED: &str = "mandat:mandate-state-changed";
+/// A suspended invoice's documents were sent: [`DocumentsSent`].
+pub const DOCUMENTS_SENT: &str = "mandat:documents-sent";
 /// The API answered 401: [`SessionExpired`]. Once the user is signed in again,
 /// the host calls `handle.retry()` (or dispatches [`SIGNED_IN`] on the
 /// element) and the app sends the request again.
@@ -65,6 +67,19 @@ pub struct MandateUploaded {
 pub struct MandateStateChanged {
     pub order_id: u64,
     pub previous_state: String,
+    pub state: String,
+}
+
+/// `detail` of [`DOCUMENTS_SENT`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentsSent {
+    pub bill_id: String,
+    /// The names of the documents sent, in the order they were received.
+    pub documents: Vec<String>,
+    /// When the provider received them (RFC 3339).
+    pub received_at: String,
+    /// The answer's state after the sending (`beingAdded`).
     pub state: String,
 }
 

@@ -19,6 +19,7 @@ pub mod mandate;
 pub mod nav;
 pub mod routing;
 pub mod ui;
+pub mod upload;
 
 pub use config::{AppConfig, Credentials};
 pub use embed::{mount, MandatHandle};

@@ -6,6 +6,7 @@ pub mod billing;
 pub mod checkout;
 pub mod chorus;
 pub mod deadline;
+pub mod documents;
 pub mod error;
 pub mod late_payment;
 pub mod locale;

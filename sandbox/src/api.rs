@@ -9,7 +9,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use chrono::{Datelike as _, NaiveDate, NaiveTime};
-use futures_util::StreamExt as _;
 use mandat_model::billing::{
     debt_status, Bill, BillCategory, BillPage, ChorusTracking, Debt, DebtStatus, FollowUp,
     FollowUpEvent, PayRequest, PaymentIcon, PaymentMethod, PaymentMethods, PaymentReceipt,
@@ -18,18 +17,15 @@ use mandat_model::billing::{
 };
 use mandat_model::chorus::{validate_routing, validate_siret, ChorusRouting, ChorusStatus};
 use mandat_model::deadline::{deadline, Deadline, DeadlineTerms};
-use mandat_model::mandate::{
-    check_upload, check_upload_header, Mandate, MandateDocument, MandateState, UploadError,
-    MAX_UPLOAD_BYTES, SNIFF_BYTES,
-};
+use mandat_model::mandate::{Mandate, MandateDocument, MandateState};
 use mandat_model::{FieldError, LegalForm, Order, OrderDetail, OrderStatus, Price};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::db::{self, ts};
-use crate::printed;
 use crate::error::{ok, ApiErr, ApiResult};
 use crate::guard;
-use crate::limits::drain_refused;
+use crate::printed;
+use crate::store;
 use crate::{AppState, Me};
 
 /// Largest JSON body the API reads.
@@ -62,6 +58,14 @@ pub fn router() -> Router<AppState> {
         .route("/me/bill/{billId}/debt", get(debt))
         .route("/me/bill/{billId}/chorus", get(chorus_tracking))
         .route("/me/bill/{billId}/pdf", get(bill_pdf))
+        .route(
+            "/me/bill/{billId}/documents",
+            get(crate::documents::list).put(crate::documents::upload),
+        )
+        .route(
+            "/me/bill/{billId}/documents/send",
+            post(crate::documents::send).route_layer(from_fn(guard::no_form_body)),
+        )
         .route("/chorus/structure/{siret}", get(structure))
         .fallback(|| async { ApiErr::not_found("this API path") })
         .method_not_allowed_fallback(|| async { ApiErr::method_not_allowed() })
@@ -122,12 +126,6 @@ pub fn order_id(raw: &str) -> Result<u64, ApiErr> {
         .ok()
         .filter(|id| *id <= i64::MAX as u64)
         .ok_or_else(|| ApiErr::not_found("this order"))
-}
-
-fn random_hex(bytes: usize) -> Result<String, ApiErr> {
-    let mut buf = vec![0u8; bytes];
-    getrandom::fill(&mut buf).map_err(ApiErr::internal)?;
-    Ok(buf.iter().map(|b| format!("{b:02x}")).collect())
 }
 
 /// Today as Chorus Pro's deadlines count it: a Paris date.
@@ -728,117 +726,6 @@ async fn mandate_document(
     ))
 }
 
-fn upload_error(e: UploadError) -> ApiErr {
-    let message = match e {
-        UploadError::Empty => "the file is empty",
-        UploadError::TooLarge => "the file is larger than 10 MB (10,485,760 bytes)",
-        UploadError::UnsupportedType => "the file is not a PDF, PNG or JPEG",
-        UploadError::NameTooLong => "the file name has more than 50 characters",
-    };
-    let err = match e {
-        UploadError::TooLarge => ApiErr::too_large(message),
-        UploadError::UnsupportedType => ApiErr::unsupported_type(message),
-        UploadError::Empty | UploadError::NameTooLong => ApiErr::bad_request(message),
-    };
-    err.field("file", e.code(), message)
-}
-
-/// Removes a partial upload unless it was kept.
-struct TempFile(Option<std::path::PathBuf>);
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        if let Some(path) = self.0.take() {
-            let _ = std::fs::remove_file(path);
-        }
-    }
-}
-
-/// How much of the body is gathered before it goes to the disk: browsers send it in
-/// pieces of 16 KiB, and a write (and a hop to a blocking thread) for each is wasted.
-const WRITE_PIECE: usize = 1024 * 1024;
-
-enum Piece {
-    Data(Vec<u8>),
-    /// The whole body is there: make it durable.
-    End,
-}
-
-/// Writes an upload to its temporary file on a blocking thread while the body is
-/// still arriving. Whenever the writer has caught up with the network, it flushes
-/// what it has written (`fdatasync`), so that the `fsync` after the last byte, which
-/// the client waits for, has only the tail left to flush. Dropped before
-/// [`BodyWriter::finish`], it stops and syncs nothing.
-struct BodyWriter {
-    buffer: Vec<u8>,
-    pieces: tokio::sync::mpsc::Sender<Piece>,
-    task: tokio::task::JoinHandle<std::io::Result<()>>,
-}
-
-impl BodyWriter {
-    fn start(mut file: std::fs::File) -> BodyWriter {
-        let (pieces, mut received) = tokio::sync::mpsc::channel::<Piece>(4);
-        let task = tokio::task::spawn_blocking(move || {
-            use std::io::Write as _;
-            while let Some(piece) = received.blocking_recv() {
-                match piece {
-                    Piece::Data(data) => {
-                        file.write_all(&data)?;
-                        if received.is_empty() {
-                            file.sync_data()?;
-                        }
-                    }
-                    Piece::End => return file.sync_all(),
-                }
-            }
-            Ok(())
-        });
-        BodyWriter {
-            buffer: Vec::with_capacity(WRITE_PIECE),
-            pieces,
-            task,
-        }
-    }
-
-    async fn write(&mut self, chunk: &[u8]) -> Result<(), ApiErr> {
-        self.buffer.extend_from_slice(chunk);
-        if self.buffer.len() >= WRITE_PIECE {
-            let data = std::mem::replace(&mut self.buffer, Vec::with_capacity(WRITE_PIECE));
-            self.send(Piece::Data(data)).await?;
-        }
-        Ok(())
-    }
-
-    async fn send(&mut self, piece: Piece) -> Result<(), ApiErr> {
-        if self.pieces.send(piece).await.is_err() {
-            // The writer stopped on an error: that error.
-            return Err(self.outcome().await);
-        }
-        Ok(())
-    }
-
-    async fn outcome(&mut self) -> ApiErr {
-        match (&mut self.task).await {
-            Ok(Err(e)) => e.into(),
-            Ok(Ok(())) => ApiErr::internal("the upload's writer stopped"),
-            Err(e) => ApiErr::internal(e),
-        }
-    }
-
-    /// Writes what is left, then waits until the whole file is on the disk.
-    async fn finish(mut self) -> Result<(), ApiErr> {
-        if !self.buffer.is_empty() {
-            let data = std::mem::take(&mut self.buffer);
-            self.send(Piece::Data(data)).await?;
-        }
-        self.send(Piece::End).await?;
-        match (&mut self.task).await {
-            Ok(result) => Ok(result?),
-            Err(e) => Err(ApiErr::internal(e)),
-        }
-    }
-}
-
 /// The signed copy, as the raw request body (what XMLHttpRequest sends); its name in
 /// `?name=` or the `X-File-Name` header.
 async fn upload(
@@ -874,83 +761,24 @@ async fn upload(
     });
     let id = match ready {
         Ok(id) => id,
-        Err(e) => {
-            drain_refused(&mut stream, 0).await;
-            return Err(e);
-        }
+        Err(e) => return Err(store::refuse(&mut stream, e).await),
     };
-    let name = query
-        .iter()
-        .find(|(k, _)| k == "name")
-        .map(|(_, v)| v.clone())
-        .or_else(|| {
-            headers
-                .get("x-file-name")
-                .and_then(|v| v.to_str().ok())
-                .map(String::from)
-        })
-        .map(|n| n.trim().to_string())
-        .filter(|n| !n.is_empty());
-    let declared = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    if let Err(e) = check_upload_header(declared, name.as_deref().unwrap_or("")) {
-        drain_refused(&mut stream, 0).await;
-        return Err(upload_error(e));
-    }
-
-    let mut temp = TempFile(Some(
-        st.files.join(format!(".upload-{}.part", random_hex(8)?)),
-    ));
-    let temp_path = temp.0.clone().unwrap_or_default();
-    let file = tokio::fs::File::create(&temp_path).await?.into_std().await;
-    let mut file = BodyWriter::start(file);
-    let mut size: u64 = 0;
-    let mut head: Vec<u8> = Vec::with_capacity(SNIFF_BYTES);
-    while let Some(chunk) = stream.next().await {
-        let chunk =
-            chunk.map_err(|e| crate::limits::body_error(&e, "the upload was interrupted"))?;
-        size += chunk.len() as u64;
-        if size > MAX_UPLOAD_BYTES {
-            return Err(upload_error(UploadError::TooLarge));
-        }
-        if head.len() < SNIFF_BYTES {
-            let take = (SNIFF_BYTES - head.len()).min(chunk.len());
-            head.extend_from_slice(&chunk[..take]);
-            if head.len() == SNIFF_BYTES {
-                if let Err(e) = check_upload(size, &head) {
-                    drop(file);
-                    drop(temp);
-                    drain_refused(&mut stream, size).await;
-                    return Err(upload_error(e));
-                }
-            }
-        }
-        file.write(&chunk).await?;
-    }
-    file.finish().await?;
-    let kind = check_upload(size, &head).map_err(upload_error)?;
+    let name = match store::upload_name(&query, &headers) {
+        Ok(name) => name,
+        Err(e) => return Err(store::refuse(&mut stream, e).await),
+    };
+    let stored = store::receive(&st, &mut stream, &format!("mandate-{id}-")).await?;
+    let kind = stored.kind;
+    let size = stored.size;
+    let final_path = stored.path.clone();
     let name = name.unwrap_or_else(|| format!("mandat-{id}-signe.{}", kind.extension()));
-    let final_name = format!("mandate-{id}-{}.{}", random_hex(8)?, kind.extension());
-    // Not yet recorded: the sweep after another upload must leave it.
-    let _storing = st.storing(&final_name);
-    let final_path = st.files.join(&final_name);
-    tokio::fs::rename(&temp_path, &final_path).await?;
-    temp.0 = None;
-    // The new name is durable before the database records it: a power cut
-    // must not leave a recorded copy without its file.
-    let files = st.files.clone();
-    tokio::task::spawn_blocking(move || std::fs::File::open(files)?.sync_all())
-        .await
-        .map_err(std::io::Error::other)??;
 
     let now = db::now();
     let conn = st.db();
     // The state may have changed while the body was read.
     let current = own_mandate(&conn, &account, id)?;
     if !current.state.accepts_upload() {
-        let _ = std::fs::remove_file(&final_path);
+        stored.discard();
         return Err(ApiErr::conflict(
             "the mandate is not awaiting a signed copy",
         ));
@@ -997,7 +825,7 @@ async fn upload(
     Ok(ok(&mandate))
 }
 
-struct BillRow {
+pub(crate) struct BillRow {
     id: String,
     order_id: u64,
     date: String,
@@ -1027,7 +855,7 @@ fn bill_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<BillRow> {
     })
 }
 
-fn own_bill(conn: &Connection, account: &str, bill_id: &str) -> Result<BillRow, ApiErr> {
+pub(crate) fn own_bill(conn: &Connection, account: &str, bill_id: &str) -> Result<BillRow, ApiErr> {
     conn.query_row(
         &format!("SELECT {BILL_COLUMNS} FROM bills WHERE id = ?1 AND account_id = ?2"),
         params![bill_id, account],

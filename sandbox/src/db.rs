@@ -112,7 +112,17 @@ CREATE TABLE IF NOT EXISTS bills (
     code_service TEXT NOT NULL DEFAULT '',
     numero_engagement TEXT NOT NULL DEFAULT '',
     chorus_status TEXT,
-    clock INTEGER NOT NULL DEFAULT 0
+    clock INTEGER NOT NULL DEFAULT 0,
+    documents_sent_at TEXT
+);
+CREATE TABLE IF NOT EXISTS bill_documents (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    bill_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    content_type TEXT NOT NULL,
+    path TEXT NOT NULL,
+    received_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS bills_by_account ON bills (account_id, date);
 CREATE TABLE IF NOT EXISTS chorus_events (
@@ -127,8 +137,9 @@ CREATE INDEX IF NOT EXISTS chorus_events_by_bill ON chorus_events (bill_id);
 ";
 
 /// Every table, in the order `wipe` drops them.
-const TABLES: [&str; 13] = [
+const TABLES: [&str; 14] = [
     "outbox",
+    "bill_documents",
     "chorus_events",
     "bills",
     "mandates",
@@ -160,6 +171,10 @@ fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     // another one. Rows stored before have none.
     if !has_column(conn, "idempotency", "request")? {
         conn.execute_batch("ALTER TABLE idempotency ADD COLUMN request TEXT")?;
+    }
+    // When the buyer sent the documents a suspended invoice asked for.
+    if !has_column(conn, "bills", "documents_sent_at")? {
+        conn.execute_batch("ALTER TABLE bills ADD COLUMN documents_sent_at TEXT")?;
     }
     Ok(())
 }

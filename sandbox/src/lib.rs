@@ -6,7 +6,7 @@ pub mod api;
 pub mod assets;
 pub mod db;
 pub mod demo_host;
-pub mod printed;
+pub mod documents;
 pub mod download;
 pub mod error;
 pub mod faults;
@@ -15,7 +15,9 @@ pub mod limits;
 pub mod operator;
 pub mod outbox;
 pub mod pdf;
+pub mod printed;
 pub mod seed;
+pub mod store;
 
 use std::collections::HashSet;
 use std::ffi::OsString;
@@ -150,7 +152,7 @@ impl AppState {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Removes stored copies no mandate refers to, but neither the copies being
+    /// Removes stored files no mandate or invoice refers to, but neither the copies being
     /// recorded nor partial uploads, which may be under way. Called with the
     /// database held. Returns how many files were removed.
     pub fn sweep_orphans(&self, conn: &Connection) -> Result<usize, Box<dyn std::error::Error>> {
@@ -177,7 +179,7 @@ fn session_cutoff(limits: &Limits) -> String {
 
 /// Removes what an interrupted upload may have left (the sandbox killed while a body
 /// was read, or between storing the file and recording it): partial `.part` files,
-/// and stored copies no mandate refers to. Returns how many files were removed.
+/// and stored files no mandate or invoice refers to. Returns how many files were removed.
 pub fn sweep_files(conn: &Connection, files: &Path) -> Result<usize, Box<dyn std::error::Error>> {
     sweep(conn, files, true, &HashSet::new())
 }
@@ -188,7 +190,9 @@ fn sweep(
     partial_too: bool,
     storing: &HashSet<OsString>,
 ) -> Result<usize, Box<dyn std::error::Error>> {
-    let mut stmt = conn.prepare("SELECT doc_path FROM mandates WHERE doc_path IS NOT NULL")?;
+    let mut stmt = conn.prepare(
+        "SELECT doc_path FROM mandates WHERE doc_path IS NOT NULL UNION ALL SELECT path FROM bill_documents",
+    )?;
     let kept: std::collections::HashSet<PathBuf> = stmt
         .query_map([], |r| r.get::<_, String>(0))?
         .filter_map(Result::ok)
@@ -200,7 +204,7 @@ fn sweep(
         let name = entry.file_name();
         let text = name.to_string_lossy();
         let partial = partial_too && text.ends_with(".part");
-        let orphan = text.starts_with("mandate-")
+        let orphan = store::STORED_PREFIXES.iter().any(|p| text.starts_with(p))
             && !kept.contains(&PathBuf::from(&name))
             && !storing.contains(&name);
         if (partial || orphan) && entry.file_type().is_ok_and(|t| t.is_file()) {

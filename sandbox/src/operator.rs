@@ -44,6 +44,10 @@ pub fn router() -> Router<AppState> {
             "/bills/{billId}/events",
             post(add_event).route_layer(from_fn(guard::json_body)),
         )
+        .route(
+            "/bills/{billId}/documents/complete",
+            post(crate::documents::complete_route).route_layer(from_fn(guard::no_form_body)),
+        )
         .fallback(|| async { ApiErr::not_found("this sandbox path") })
         .method_not_allowed_fallback(|| async { ApiErr::method_not_allowed() })
         .layer(axum::middleware::map_response(crate::api::json_errors))
@@ -443,9 +447,11 @@ pub fn clock_step(status: Option<ChorusStatus>, reports_payment: bool) -> Option
     }
 }
 
-/// Moves every clock-driven invoice one step forward. Returns how many moved.
+/// Moves every clock-driven invoice one step forward, and completes the invoices
+/// whose documents were sent since the last tick. Returns how many moved.
 pub fn tick(st: &AppState) -> Result<usize, ApiErr> {
     let conn = st.db();
+    let completed = crate::documents::complete_sent(&conn)?;
     let mut stmt = conn.prepare(
         "SELECT b.id, COALESCE(s.mep_not_reported, 0) FROM bills b LEFT JOIN structures s ON s.siret = b.siret
          WHERE b.clock = 1 AND b.chorus_invoice_id IS NOT NULL",
@@ -454,7 +460,7 @@ pub fn tick(st: &AppState) -> Result<usize, ApiErr> {
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     drop(stmt);
-    let mut moved = 0;
+    let mut moved = completed;
     for (bill, mep_not_reported) in bills {
         let events = db::chorus_events(&conn, &bill)?;
         let current = current_status(&events);

@@ -27,6 +27,9 @@ const SERVED: &[(&str, &str)] = &[
     ("GET", "/api/me/bill/{billId}/pdf"),
     ("GET", "/api/me/bill/{billId}/debt"),
     ("GET", "/api/me/bill/{billId}/chorus"),
+    ("GET", "/api/me/bill/{billId}/documents"),
+    ("PUT", "/api/me/bill/{billId}/documents"),
+    ("POST", "/api/me/bill/{billId}/documents/send"),
     ("GET", "/sandbox/login"),
     ("GET", "/sandbox/logout"),
     ("GET", "/sandbox/accounts"),
@@ -36,6 +39,7 @@ const SERVED: &[(&str, &str)] = &[
     ("POST", "/sandbox/orders/{orderId}/mandate/accept"),
     ("POST", "/sandbox/orders/{orderId}/mandate/reject"),
     ("POST", "/sandbox/bills/{billId}/events"),
+    ("POST", "/sandbox/bills/{billId}/documents/complete"),
 ];
 
 #[test]

@@ -411,7 +411,10 @@ async fn every_changing_operation_refuses_another_site() {
         }
         checked += 1;
     }
-    assert_eq!(checked, 6, "pay, upload, and the four operator actions");
+    assert_eq!(
+        checked, 9,
+        "pay, the two uploads, sending an invoice's documents, and the five operator actions"
+    );
     assert_eq!(sb.get("/api/me", Some(&c)).await.status, StatusCode::OK);
 }
 
@@ -674,7 +677,7 @@ async fn every_post_of_the_contract_refuses_a_text_body() {
         );
         checked += 1;
     }
-    assert_eq!(checked, 5);
+    assert_eq!(checked, 7);
 }
 
 #[tokio::test]

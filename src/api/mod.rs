@@ -4,6 +4,7 @@
 use gloo_net::http::{Request, RequestBuilder};
 use mandat_model::billing::{FollowUp, PayRequest, PaymentMethods, PaymentReceipt};
 use mandat_model::chorus::ChorusStructure;
+use mandat_model::documents::BillDocuments;
 use mandat_model::retry::{retry_delay_ms, Answer, REQUEST_RETRY_DELAYS_MS};
 use mandat_model::url::resolve_api_url;
 use mandat_model::{decode, Account, ApiError, Order, OrderDetail, OrderStatus};
@@ -244,6 +245,30 @@ impl Api {
         )
         .await
     }
+
+    /// `GET /me/bill/{billId}/documents`: the answer to the bill's suspension.
+    pub async fn bill_documents(&self, bill_id: &str) -> Result<BillDocuments, ApiError> {
+        self.get_json(&documents_path(bill_id)).await
+    }
+
+    /// `POST /me/bill/{billId}/documents/send`: the documents received are sent.
+    /// Not repeated on its own: a second sending is refused (409), and the page
+    /// reads the answer again instead.
+    pub async fn send_bill_documents(&self, bill_id: &str) -> Result<BillDocuments, ApiError> {
+        self.post_json(
+            &format!("{}/send", documents_path(bill_id)),
+            &serde_json::json!({}),
+            None,
+        )
+        .await
+    }
+}
+
+fn documents_path(bill_id: &str) -> String {
+    format!(
+        "/me/bill/{}/documents",
+        js_sys::encode_uri_component(bill_id)
+    )
 }
 
 /// The status, body and `Retry-After` of one response.

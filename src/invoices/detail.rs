@@ -13,6 +13,7 @@ use mandat_model::timeline::{
 };
 use mandat_model::{ApiError, Locale};
 
+use super::documents::DocumentsPanel;
 use super::labels::{category_key, debt_key, fill_in, status_key, StatusBadge};
 use super::timeline::Timeline;
 use crate::api::Api;
@@ -102,8 +103,19 @@ pub fn InvoiceDetail(
     // Read again with the tracking, so that the summary follows the deadline.
     let debt = RwSignal::new(debt);
     let announcement = RwSignal::new(String::new());
+    // Bumped when something the page did should show on Chorus Pro soon.
+    let watch_now = RwSignal::new(0u32);
     if on_chorus {
-        follow_live(&bill.bill_id, tracking, debt, announcement, loc);
+        let live = follow_live(&bill.bill_id, tracking, debt, announcement, loc);
+        // Something the page did (documents sent) should show on Chorus Pro
+        // soon: read now, and soon again.
+        Effect::new(move |seen: Option<u32>| {
+            let n = watch_now.get();
+            if seen.is_some_and(|seen| seen != n) {
+                live.now();
+            }
+            n
+        });
     }
     let status = Memo::new(move |_| tracking.with(|t| t.as_ref().and_then(|t| t.status)));
     let bill_status = bill.chorus_status;
@@ -165,6 +177,31 @@ pub fn InvoiceDetail(
         </section>
     };
     let chorus = if on_chorus {
+        // Only a suspended invoice is ever answered with documents; a memo, so
+        // that the panel (and an upload under way) outlives other news.
+        let suspended = Memo::new(move |_| {
+            tracking.with(|t| {
+                t.as_ref().is_some_and(|t| {
+                    t.history
+                        .iter()
+                        .any(|e| e.status == ChorusStatus::Suspendue)
+                })
+            })
+        });
+        let documents = {
+            let id = bill.bill_id.clone();
+            move || {
+                suspended.get().then(|| {
+                    view! {
+                        <DocumentsPanel
+                            bill_id=id.clone()
+                            status=status
+                            on_sent=move |()| watch_now.update(|n| *n += 1)
+                        />
+                    }
+                })
+            }
+        };
         let events = Signal::derive(move || {
             tracking.with(|t| t.as_ref().map(|t| t.history.clone()).unwrap_or_default())
         });
@@ -173,6 +210,7 @@ pub fn InvoiceDetail(
                 <h2 id="inv-next-title">{t(Key::InvNextTitle)}</h2>
                 {move || tracking.with(|t| t.as_ref().map(|t| next_step_view(t, loc)))}
             </section>
+            {documents}
             <section class="mandat-inv-section" aria-labelledby="inv-deadline-title">
                 <h2 id="inv-deadline-title">{t(Key::InvDeadlineTitle)}</h2>
                 {move || tracking.with(|t| t.as_ref().map(|t| deadline_view(t.deadline.clone(), loc)))}

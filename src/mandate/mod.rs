@@ -11,14 +11,10 @@ use crate::api::Api;
 use crate::i18n::{fill, locale, t, Key};
 use crate::ui::{Instant, Polled, Poller, RefusedLink};
 
-pub mod check;
-pub mod progress;
-mod xhr;
-mod zone;
-
-pub use check::{check_file, problem_message, vet, FileProblem};
-pub use progress::{announce_step, ProgressBar};
-pub use zone::{UploadZone, ATTEMPTS};
+pub use crate::upload::{
+    announce_step, check_file, problem_message, vet, FileProblem, ProgressBar, ATTEMPTS,
+};
+use crate::upload::{FileZone, MANDATE_WORDS};
 
 /// The link to the pre-filled form, on the API's own origin; a message in its
 /// place when the API's address for it leads anywhere else.
@@ -409,5 +405,33 @@ fn state_icon(state: Option<MandateState>) -> impl IntoView {
                 stroke-linejoin="round"
             />
         </svg>
+    }
+}
+
+/// The upload zone of one mandate: the shared zone, one file, in the mandate's words.
+#[component]
+pub fn UploadZone(
+    /// Where the signed copy is `PUT`, as the API gave it (`uploadUrl`): used
+    /// only on the API's own origin (see `Api::link`).
+    #[prop(into)]
+    url: String,
+    /// Set while a file is being sent (or about to be sent again).
+    sending: RwSignal<bool>,
+    /// Called with the mandate as the API returns it after the upload.
+    #[prop(into)]
+    on_uploaded: Callback<Mandate>,
+    /// Called when the API says the mandate no longer awaits a copy.
+    #[prop(into)]
+    on_conflict: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <FileZone
+            url=url
+            words=MANDATE_WORDS
+            prefix="mandate"
+            sending=sending
+            on_uploaded=on_uploaded
+            on_conflict=on_conflict
+        />
     }
 }

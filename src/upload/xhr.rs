@@ -1,10 +1,8 @@
-//! The signed copy's upload through `XMLHttpRequest`: unlike `fetch`, it
-//! reports how much of the body has been sent. The response goes through
+//! A file's upload through `XMLHttpRequest`: unlike `fetch`, it reports how
+//! much of the body has been sent. The zone decodes the response with
 //! `mandat_model::decode`, like every other response of the API.
 
-use mandat_model::mandate::Mandate;
 use mandat_model::retry::Answer;
-use mandat_model::{decode, ApiError};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ProgressEvent, XmlHttpRequest};
@@ -20,9 +18,9 @@ const UPLOAD_MEASURE: &str = "mandat:upload";
 pub enum UploadEvent {
     /// `sent` of `total` bytes of the body have left.
     Progress { sent: f64, total: f64 },
-    /// The API answered (or could not be reached), with what the answer says
-    /// about trying again.
-    Done(Box<(Result<Mandate, ApiError>, Answer)>),
+    /// The API answered (status 0: it could not be reached), with its body and
+    /// what the answer says about trying again.
+    Done(Box<(u16, String, Answer)>),
 }
 
 /// One `PUT` of a file in flight. Dropping it aborts the request and
@@ -43,10 +41,9 @@ impl Upload {
         content_type: &str,
         with_credentials: bool,
         on_event: impl Fn(UploadEvent) + Clone + 'static,
-    ) -> Result<Upload, ApiError> {
-        let xhr = XmlHttpRequest::new().map_err(|_| ApiError::Unreachable)?;
-        xhr.open_with_async("PUT", url, true)
-            .map_err(|_| ApiError::Unreachable)?;
+    ) -> Result<Upload, ()> {
+        let xhr = XmlHttpRequest::new().map_err(|_| ())?;
+        xhr.open_with_async("PUT", url, true).map_err(|_| ())?;
         xhr.set_with_credentials(with_credentials);
         let _ = xhr.set_request_header("Accept", "application/json");
         let _ = xhr.set_request_header("Content-Type", content_type);
@@ -64,8 +61,8 @@ impl Upload {
         let answered = xhr.clone();
         let done = Closure::<dyn FnMut(JsValue)>::new(move |_| {
             let status = answered.status().unwrap_or(0);
-            let (result, answer) = if status == 0 {
-                (Err(ApiError::Unreachable), Answer::default())
+            let (text, answer) = if status == 0 {
+                (String::new(), Answer::default())
             } else {
                 if (200..300).contains(&status) {
                     perf_measure(UPLOAD_MEASURE, UPLOAD_START);
@@ -75,22 +72,22 @@ impl Upload {
                     status: Some(status),
                     retry_after: answered.get_response_header("Retry-After").ok().flatten(),
                 };
-                (decode::<Mandate>(status, &text), answer)
+                (text, answer)
             };
             later(
                 report.clone(),
-                UploadEvent::Done(Box::new((result, answer))),
+                UploadEvent::Done(Box::new((status, text, answer))),
             );
         });
         let report = on_event;
         let failed = Closure::<dyn FnMut(JsValue)>::new(move |_| {
             later(
                 report.clone(),
-                UploadEvent::Done(Box::new((Err(ApiError::Unreachable), Answer::default()))),
+                UploadEvent::Done(Box::new((0, String::new(), Answer::default()))),
             );
         });
 
-        let upload = xhr.upload().map_err(|_| ApiError::Unreachable)?;
+        let upload = xhr.upload().map_err(|_| ())?;
         upload.set_onprogress(Some(progress.as_ref().unchecked_ref()));
         xhr.set_onload(Some(done.as_ref().unchecked_ref()));
         xhr.set_onerror(Some(failed.as_ref().unchecked_ref()));
@@ -102,10 +99,7 @@ impl Upload {
             _failed: failed,
         };
         perf_mark(UPLOAD_START);
-        upload
-            .xhr
-            .send_with_opt_blob(Some(body))
-            .map_err(|_| ApiError::Unreachable)?;
+        upload.xhr.send_with_opt_blob(Some(body)).map_err(|_| ())?;
         Ok(upload)
     }
 }

@@ -9,6 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use mandat_model::Locale;
 
+use super::{Words, MANDATE_WORDS};
 use crate::i18n::{fill_in, t, Key};
 
 /// Why a chosen file cannot be sent.
@@ -46,13 +47,25 @@ pub async fn vet(blob: &web_sys::Blob) -> Result<UploadKind, FileProblem> {
 }
 
 /// The sentence the user reads for `problem` on the file `name` of `size` bytes,
-/// in `locale` (given: the check ends after an `await`, outside the view).
+/// in `locale` (given: the check ends after an `await`, outside the view), in the
+/// signed mandate's words.
 pub fn problem_message(problem: FileProblem, name: &str, size: u64, locale: Locale) -> String {
+    problem_words(problem, name, size, locale, &MANDATE_WORDS)
+}
+
+/// [`problem_message`] in a zone's own `words`.
+pub fn problem_words(
+    problem: FileProblem,
+    name: &str,
+    size: u64,
+    locale: Locale,
+    words: &Words,
+) -> String {
     let size = format_size(size, locale);
     let key = match problem {
-        FileProblem::Rule(UploadError::Empty) => Key::MandateErrEmpty,
-        FileProblem::Rule(UploadError::TooLarge) => Key::MandateErrTooLarge,
-        FileProblem::Rule(UploadError::UnsupportedType) => Key::MandateErrType,
+        FileProblem::Rule(UploadError::Empty) => words.err_empty,
+        FileProblem::Rule(UploadError::TooLarge) => words.err_too_large,
+        FileProblem::Rule(UploadError::UnsupportedType) => words.err_type,
         // Long names are shortened before sending, never refused: this is
         // only reached if the rules change.
         FileProblem::Rule(UploadError::NameTooLong) | FileProblem::Unreadable => {
@@ -62,12 +75,21 @@ pub fn problem_message(problem: FileProblem, name: &str, size: u64, locale: Loca
     fill_in(locale, key, &[("name", name), ("size", &size)])
 }
 
-/// Checks `file` and returns its type, or the message the upload zone shows in
-/// `locale`.
+/// Checks `file` and returns its type, or the message the mandate's upload zone
+/// shows in `locale`.
 pub async fn check_file(file: &web_sys::File, locale: Locale) -> Result<UploadKind, String> {
+    check_file_in(file, locale, &MANDATE_WORDS).await
+}
+
+/// [`check_file`] in a zone's own `words`.
+pub async fn check_file_in(
+    file: &web_sys::File,
+    locale: Locale,
+    words: &Words,
+) -> Result<UploadKind, String> {
     vet(file)
         .await
-        .map_err(|problem| problem_message(problem, &file.name(), file.size() as u64, locale))
+        .map_err(|problem| problem_words(problem, &file.name(), file.size() as u64, locale, words))
 }
 
 /// How the detected type is named to the user.

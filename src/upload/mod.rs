@@ -1,0 +1,78 @@
+//! Sending files to the API: the upload zone the signed mandate and a suspended
+//! invoice's documents share (picker, drag and drop, paste; checks by content
+//! before anything is sent; progress, cancel, retry, the file kept on failure),
+//! one file or several sent one after the other.
+
+pub mod check;
+pub mod progress;
+mod xhr;
+mod zone;
+
+pub use check::{check_file, problem_message, vet, FileProblem};
+pub use progress::{announce_step, ProgressBar};
+pub use zone::{FileZone, ATTEMPTS};
+
+use crate::i18n::Key;
+
+/// What a zone calls the files it takes, for the words that differ between its
+/// uses; the rest (checking, progress, retries) is the same everywhere.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Words {
+    pub title: Key,
+    pub constraints: Key,
+    pub choose: Key,
+    pub drop_hint: Key,
+    pub chosen: Key,
+    /// The button that sends (single) or sends the chosen files in turn (several).
+    pub send: Key,
+    pub retry: Key,
+    pub progress: Key,
+    pub err_empty: Key,
+    pub err_too_large: Key,
+    pub err_type: Key,
+    pub failed_network: Key,
+    pub failed_server: Key,
+    pub server_type: Key,
+    pub server_empty: Key,
+    pub server_conflict: Key,
+}
+
+/// The signed mandate's words.
+pub const MANDATE_WORDS: Words = Words {
+    title: Key::MandateUploadTitle,
+    constraints: Key::MandateConstraints,
+    choose: Key::MandateChooseLabel,
+    drop_hint: Key::MandateDropHint,
+    chosen: Key::MandateChosenTitle,
+    send: Key::MandateSend,
+    retry: Key::MandateRetrySend,
+    progress: Key::MandateProgressLabel,
+    err_empty: Key::MandateErrEmpty,
+    err_too_large: Key::MandateErrTooLarge,
+    err_type: Key::MandateErrType,
+    failed_network: Key::MandateFailedNetwork,
+    failed_server: Key::MandateFailedServer,
+    server_type: Key::MandateServerType,
+    server_empty: Key::MandateServerEmpty,
+    server_conflict: Key::MandateServerConflict,
+};
+
+/// A suspended invoice's documents' words.
+pub const DOCUMENTS_WORDS: Words = Words {
+    title: Key::DocsUploadTitle,
+    constraints: Key::DocsConstraints,
+    choose: Key::DocsChooseLabel,
+    drop_hint: Key::DocsDropHint,
+    chosen: Key::DocsChosenTitle,
+    send: Key::DocsSend,
+    retry: Key::DocsRetrySend,
+    progress: Key::DocsProgressLabel,
+    err_empty: Key::DocsErrEmpty,
+    err_too_large: Key::DocsErrTooLarge,
+    err_type: Key::DocsErrType,
+    failed_network: Key::DocsFailedNetwork,
+    failed_server: Key::DocsFailedServer,
+    server_type: Key::DocsServerType,
+    server_empty: Key::DocsServerEmpty,
+    server_conflict: Key::DocsServerConflict,
+};
