@@ -27,6 +27,7 @@ const SERVED: &[(&str, &str)] = &[
     ("GET", "/api/me/bill/{billId}/pdf"),
     ("GET", "/api/me/bill/{billId}/debt"),
     ("GET", "/api/me/bill/{billId}/chorus"),
+    ("PUT", "/api/me/bill/{billId}/chorus/routing"),
     ("GET", "/sandbox/login"),
     ("GET", "/sandbox/logout"),
     ("GET", "/sandbox/accounts"),
