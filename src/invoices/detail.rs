@@ -18,6 +18,7 @@ use mandat_model::timeline::{
 use mandat_model::{ApiError, Locale};
 
 use super::labels::{category_key, debt_key, fill_in, status_key, StatusBadge};
+use super::recycle::{grouped_siret, RecyclePanel};
 use super::timeline::Timeline;
 use crate::api::Api;
 use crate::i18n::{fill, locale, t, Key};
@@ -111,9 +112,8 @@ pub fn InvoiceDetail(
     // Read again with the tracking, so that the summary follows the deadline.
     let debt = RwSignal::new(debt);
     let announcement = RwSignal::new(String::new());
-    if on_chorus {
-        Live::start(bill.bill_id.clone(), tracking, debt, announcement, loc);
-    }
+    let live =
+        on_chorus.then(|| Live::start(bill.bill_id.clone(), tracking, debt, announcement, loc));
     let status = Memo::new(move |_| tracking.with(|t| t.as_ref().and_then(|t| t.status)));
     let bill_status = bill.chorus_status;
     let id = bill.bill_id.clone();
@@ -182,6 +182,18 @@ pub fn InvoiceDetail(
                 <h2 id="inv-next-title">{t(Key::InvNextTitle)}</h2>
                 {move || tracking.with(|t| t.as_ref().map(|t| next_step_view(t, loc)))}
             </section>
+            {live.map(|live| {
+                let (fresh, stale) = (live.clone(), live);
+                view! {
+                    <RecyclePanel
+                        bill_id=bill.bill_id.clone()
+                        order_id=bill.order_id
+                        tracking=tracking
+                        on_corrected=Callback::new(move |t| fresh.apply(t))
+                        on_stale=Callback::new(move |()| stale.refresh_now())
+                    />
+                }
+            })}
             <section class="mandat-inv-section" aria-labelledby="inv-deadline-title">
                 <h2 id="inv-deadline-title">{t(Key::InvDeadlineTitle)}</h2>
                 {move || tracking.with(|t| t.as_ref().map(|t| deadline_view(t.deadline.clone(), loc)))}
@@ -251,7 +263,7 @@ fn routing_facts(tracking: &ChorusTracking) -> impl IntoView {
             <dt>{t(Key::InvRoutingStructure)}</dt>
             <dd>{or_none(&tracking.structure_name)}</dd>
             <dt>{t(Key::InvRoutingSiret)}</dt>
-            <dd>{or_none(&tracking.siret)}</dd>
+            <dd>{or_none(&grouped_siret(&tracking.siret))}</dd>
             <dt>{t(Key::InvRoutingService)}</dt>
             <dd>{or_none(&tracking.code_service)}</dd>
             <dt>{t(Key::InvRoutingEj)}</dt>
@@ -698,7 +710,7 @@ impl Live {
         debt: RwSignal<Option<Debt>>,
         announcement: RwSignal<String>,
         locale: Locale,
-    ) {
+    ) -> Live {
         let live = Live {
             path: format!("{}/chorus", bill_path(&bill_id)),
             api: Api::from_context(),
@@ -729,6 +741,61 @@ impl Live {
             }
         });
         live.schedule();
+        live
+    }
+
+    /// A tracking the page got otherwise (the answer to a correction): taken as
+    /// a refresh's, and the next refresh soon, as after news.
+    fn apply(&self, fresh: ChorusTracking) {
+        let me = self.clone();
+        spawn_local(async move {
+            me.take(fresh).await;
+            me.restart();
+        });
+    }
+
+    /// Reads the tracking now (the API said it changed), then as after news.
+    fn refresh_now(&self) {
+        if let Ok(mut st) = self.state.lock() {
+            if let Some(timer) = st.timer.take() {
+                timer.clear();
+            }
+            st.quiet = 0;
+        }
+        self.tick();
+    }
+
+    /// Drops the backoff: the next refresh comes soon.
+    fn restart(&self) {
+        if let Ok(mut st) = self.state.lock() {
+            st.quiet = 0;
+        }
+        self.schedule();
+    }
+
+    /// Shows `fresh`, reads the debt again when it changed, and announces its
+    /// new events; returns whether there were any.
+    async fn take(&self, fresh: ChorusTracking) -> bool {
+        let before = self
+            .tracking
+            .try_with_untracked(|t| t.as_ref().map(|t| t.history.clone()).unwrap_or_default())
+            .unwrap_or_default();
+        let news = new_events(&before, &fresh.history);
+        let changed = self
+            .tracking
+            .try_with_untracked(|t| t.as_ref() != Some(&fresh))
+            .unwrap_or(false);
+        if changed {
+            self.tracking.try_set(Some(fresh));
+            // The debt follows the deadline (put in payment, rejected...).
+            if let Ok(debt) = self.api.get_json::<Debt>(&self.debt_path).await {
+                self.debt.try_set(Some(debt));
+            }
+        }
+        if !news.is_empty() {
+            self.announce(&news);
+        }
+        !news.is_empty()
     }
 
     fn status(&self) -> Option<ChorusStatus> {
@@ -746,6 +813,10 @@ impl Live {
         };
         if !st.alive {
             return;
+        }
+        // One refresh pending at a time, whoever asks for the next.
+        if let Some(timer) = st.timer.take() {
+            timer.clear();
         }
         let me = self.clone();
         let delay = u64::from(poll_delay_ms(st.quiet));
@@ -791,38 +862,15 @@ impl Live {
                 return;
             }
             let news = match result {
-                Ok(fresh) => {
-                    let before = me
-                        .tracking
-                        .try_with_untracked(|t| {
-                            t.as_ref().map(|t| t.history.clone()).unwrap_or_default()
-                        })
-                        .unwrap_or_default();
-                    let news = new_events(&before, &fresh.history);
-                    let changed = me
-                        .tracking
-                        .try_with_untracked(|t| t.as_ref() != Some(&fresh))
-                        .unwrap_or(false);
-                    if changed {
-                        me.tracking.try_set(Some(fresh));
-                        // The debt follows the deadline (put in payment, rejected...).
-                        if let Ok(debt) = me.api.get_json::<Debt>(&me.debt_path).await {
-                            me.debt.try_set(Some(debt));
-                        }
-                    }
-                    news
-                }
-                Err(_) => Vec::new(),
+                Ok(fresh) => me.take(fresh).await,
+                Err(_) => false,
             };
             if let Ok(mut st) = me.state.lock() {
-                if news.is_empty() {
-                    st.quiet = st.quiet.saturating_add(1);
-                } else {
+                if news {
                     st.quiet = 0;
+                } else {
+                    st.quiet = st.quiet.saturating_add(1);
                 }
-            }
-            if !news.is_empty() {
-                me.announce(&news);
             }
             me.schedule();
         });
