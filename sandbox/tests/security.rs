@@ -411,7 +411,10 @@ async fn every_changing_operation_refuses_another_site() {
         }
         checked += 1;
     }
-    assert_eq!(checked, 6, "pay, upload, and the four operator actions");
+    assert_eq!(
+        checked, 7,
+        "pay, upload, the routing correction, and the four operator actions"
+    );
     assert_eq!(sb.get("/api/me", Some(&c)).await.status, StatusCode::OK);
 }
 
