@@ -698,13 +698,17 @@ pub fn seed(conn: &mut Connection, files: &Path) -> Result<(), Box<dyn std::erro
                 };
                 db::add_chorus_event(&tx, &bill_id, *status, now - days(*d) - hours(*h), reason)?;
             }
-            // The invoice came from the order's accepted mandate, which holds the
-            // routing its next invoices go with.
-            tx.execute(
-                "INSERT INTO mandates (order_id, state, siret, code_service, numero_engagement, bill_id)
-                 VALUES (?1, 'accepted', ?2, ?3, ?4, ?5)",
-                params![order_id as i64, siret, code, ej, bill_id],
-            )?;
+            // The invoice à recycler came from its order's accepted mandate, which
+            // holds the routing the order's next invoices go with: the one a
+            // correction replaces. (The other orders stay without one, as the
+            // orders page shows them: delivered, nothing to do.)
+            if recycled {
+                tx.execute(
+                    "INSERT INTO mandates (order_id, state, siret, code_service, numero_engagement, bill_id)
+                     VALUES (?1, 'accepted', ?2, ?3, ?4, ?5)",
+                    params![order_id as i64, siret, code, ej, bill_id],
+                )?;
+            }
         }
     }
 

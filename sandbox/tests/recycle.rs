@@ -376,7 +376,7 @@ async fn the_correction_becomes_the_orders_routing() {
     );
     // Another order of the account keeps its own.
     let other: Mandate = sb
-        .get("/api/me/order/1101/mandate", Some(&c))
+        .get("/api/me/order/1003/mandate", Some(&c))
         .await
         .decode();
     assert_eq!(other.code_service, "SERV-FIN");
