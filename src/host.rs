@@ -23,6 +23,8 @@ pub const MANDATE_UPLOADED: &str = "mandat:mandate-uploaded";
 pub const MANDATE_STATE_CHANGED: &str = "mandat:mandate-state-changed";
 /// A suspended invoice's documents were sent: [`DocumentsSent`].
 pub const DOCUMENTS_SENT: &str = "mandat:documents-sent";
+/// The routing of an invoice à recycler was corrected: [`RoutingCorrected`].
+pub const ROUTING_CORRECTED: &str = "mandat:routing-corrected";
 /// The API answered 401: [`SessionExpired`]. Once the user is signed in again,
 /// the host calls `handle.retry()` (or dispatches [`SIGNED_IN`] on the
 /// element) and the app sends the request again.
@@ -81,6 +83,22 @@ pub struct DocumentsSent {
     pub received_at: String,
     /// The answer's state after the sending (`beingAdded`).
     pub state: String,
+}
+
+/// `detail` of [`ROUTING_CORRECTED`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoutingCorrected {
+    pub bill_id: String,
+    /// The order whose next invoices now go with this routing.
+    pub order_id: u64,
+    /// 14 digits.
+    pub siret: String,
+    /// Empty when none was given.
+    pub code_service: String,
+    pub numero_engagement: String,
+    /// The invoice's Chorus Pro status after the correction (`EN_COURS_ACHEMINEMENT`).
+    pub status: String,
 }
 
 /// `detail` of [`SESSION_EXPIRED`].

@@ -7,9 +7,12 @@ use leptos::prelude::*;
 use mandat::invoices::{InvoiceData, InvoiceDetail, StatusBadge, Timeline};
 use mandat::AppConfig;
 use mandat_model::billing::{Bill, BillCategory, ChorusTracking};
-use mandat_model::chorus::{ChorusActor, ChorusEvent, ChorusStatus};
+use mandat_model::chorus::{
+    ChorusActor, ChorusEvent, ChorusService, ChorusStatus, ChorusStructure,
+};
 use mandat_model::deadline::{deadline, Deadline, DeadlineTerms, Interruption};
 use mandat_model::{Locale, Price};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -664,4 +667,425 @@ fn amounts_and_dates_the_app_cannot_state_show_as_unknown() {
     data.bill.price_with_tax.currency_code = "USD".into();
     let en = in_english(move || view! { <InvoiceDetail data=data.clone() /> });
     assert!(text(&en, ".mandat-inv-facts").contains("Unknown amount"));
+}
+
+// The billing API's server cannot run inside the browser test: `fetch` answers
+// from a table of "METHOD /path" → [status, body] (a list of them is answered in
+// turn, the last one repeated), and each call is kept with its key and body.
+#[wasm_bindgen(inline_js = r#"
+export function answer_api_with(table) {
+  const original = globalThis.fetch;
+  const calls = [];
+  globalThis.fetch = async (input, init) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    const path = new URL(request.url).pathname;
+    const body = request.method === 'GET' ? '' : await request.text();
+    calls.push({ method: request.method, path, key: request.headers.get('Idempotency-Key'), body });
+    let answers = table[`${request.method} ${path}`];
+    if (answers === undefined) {
+      return new Response('{"class":"Client::NotFound","message":"not in the test table"}',
+        { status: 404, headers: { 'Content-Type': 'application/json' } });
+    }
+    const [status, text] = Array.isArray(answers[0]) ? (answers.length > 1 ? answers.shift() : answers[0]) : answers;
+    return new Response(text, { status, headers: { 'Content-Type': 'application/json' } });
+  };
+  return {
+    calls: (method) => calls.filter((c) => c.method === method),
+    restore: () => { globalThis.fetch = original; },
+  };
+}
+"#)]
+extern "C" {
+    type ApiStandIn;
+    fn answer_api_with(table: &JsValue) -> ApiStandIn;
+    #[wasm_bindgen(method)]
+    fn calls(this: &ApiStandIn, method: &str) -> js_sys::Array;
+    #[wasm_bindgen(method)]
+    fn restore(this: &ApiStandIn);
+}
+
+const COMMUNE_SIRET: &str = "21445012400018";
+/// The commune's structure as `GET /api/chorus/structure/{siret}` gives it.
+fn commune_structure() -> String {
+    let service = |code: &str, label: &str, active: bool| ChorusService {
+        code: code.into(),
+        label: label.into(),
+        active,
+        numero_ej_doit_etre_renseigne: false,
+    };
+    serde_json::to_string(&ChorusStructure {
+        siret: COMMUNE_SIRET.into(),
+        name: "Commune de Saint-Aubin-sur-Loire".into(),
+        code_service_doit_etre_renseigne: true,
+        numero_ej_doit_etre_renseigne: false,
+        gestion_numero_ej_ou_code_service: false,
+        services: vec![
+            service("SERV-FIN", "Finances", true),
+            service("SERV-ECOLE", "Écoles", true),
+            service("SERV-INFO", "Ancien service informatique", false),
+        ],
+        payment_deadline_days: 30,
+        statut_mise_en_paiement_nest_pas_remonte: false,
+    })
+    .unwrap()
+}
+
+/// The commune's invoice FR1000004, of order 1104, sent back à recycler: sent
+/// to the schools' service, which does not take it.
+fn to_recycle() -> InvoiceData {
+    let mut data = rejected_invoice();
+    let history = vec![
+        event(ChorusStatus::Deposee, "2026-03-01T08:00:00Z", None),
+        event(ChorusStatus::MiseADisposition, "2026-03-02T08:00:00Z", None),
+        event(
+            ChorusStatus::ARecycler,
+            "2026-03-05T08:00:00Z",
+            Some("Le service SERV-ECOLE ne reçoit pas les factures d’hébergement."),
+        ),
+    ];
+    data.bill.bill_id = "FR1000004".into();
+    data.bill.order_id = 1104;
+    data.bill.chorus_status = Some(ChorusStatus::ARecycler);
+    let not_started = Deadline::NotStarted {
+        after_recycling: true,
+    };
+    data.bill.deadline = Some(not_started.clone());
+    let tracking = data.tracking.as_mut().unwrap();
+    tracking.bill_id = "FR1000004".into();
+    tracking.siret = COMMUNE_SIRET.into();
+    tracking.structure_name = "Commune de Saint-Aubin-sur-Loire".into();
+    tracking.code_service = "SERV-ECOLE".into();
+    tracking.status = Some(ChorusStatus::ARecycler);
+    tracking.history = history;
+    tracking.deadline = Some(not_started);
+    data
+}
+
+/// The tracking the API answers once `FR1000004` is routed again with `code`.
+fn re_deposited(code: &str) -> String {
+    let mut tracking = to_recycle().tracking.unwrap();
+    tracking.code_service = code.into();
+    tracking.status = Some(ChorusStatus::EnCoursAcheminement);
+    tracking.history.push(event(
+        ChorusStatus::EnCoursAcheminement,
+        "2026-03-06T08:00:00Z",
+        None,
+    ));
+    serde_json::to_string(&tracking).unwrap()
+}
+
+fn api_table(entries: &[(&str, JsValue)]) -> JsValue {
+    let table = js_sys::Object::new();
+    for (route, answer) in entries {
+        js_sys::Reflect::set(&table, &JsValue::from_str(route), answer).unwrap();
+    }
+    table.into()
+}
+
+fn answer(status: u16, body: &str) -> JsValue {
+    js_sys::Array::of2(&JsValue::from(status), &JsValue::from_str(body)).into()
+}
+
+fn mount_invoice(data: InvoiceData) -> web_sys::HtmlElement {
+    mount(move || {
+        provide_context(AppConfig {
+            api_base: "/api".into(),
+            locale: Locale::Fr,
+            ..Default::default()
+        });
+        view! { <InvoiceDetail data=data /> }
+    })
+}
+
+fn input(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlInputElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .unchecked_into()
+}
+
+fn fire(el: &web_sys::Element, name: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&web_sys::Event::new_with_event_init_dict(name, &init).unwrap())
+        .unwrap();
+}
+
+fn type_and_leave(el: &web_sys::HtmlInputElement, value: &str) {
+    el.focus().unwrap();
+    el.set_value(value);
+    fire(el, "input");
+    el.blur().unwrap();
+    fire(el, "blur");
+}
+
+fn choose_service(root: &web_sys::HtmlElement, code: &str) {
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector("#mandat-code-service")
+        .unwrap()
+        .expect("the code service field")
+        .unchecked_into();
+    select.set_value(code);
+    fire(&select, "change");
+}
+
+fn submit_correction(root: &web_sys::HtmlElement) {
+    root.query_selector("[data-testid=recycle-submit]")
+        .unwrap()
+        .expect("the submit button")
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+}
+
+/// Waits (up to 2 s) until `selector` matches something.
+async fn wait_for(root: &web_sys::HtmlElement, selector: &str) -> web_sys::Element {
+    for _ in 0..100 {
+        if let Some(el) = root.query_selector(selector).unwrap() {
+            return el;
+        }
+        settle().await;
+    }
+    panic!("nothing matched {selector} in time: {}", root.inner_html());
+}
+
+fn sent_bodies(stand_in: &ApiStandIn) -> Vec<serde_json::Value> {
+    stand_in
+        .calls("PUT")
+        .iter()
+        .map(|c| {
+            let body = js_sys::Reflect::get(&c, &"body".into()).unwrap();
+            serde_json::from_str(&body.as_string().unwrap()).unwrap()
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_recycle_panel_starts_from_the_routing_the_invoice_was_sent_with() {
+    let stand_in = answer_api_with(&api_table(&[(
+        "GET /api/chorus/structure/21445012400018",
+        answer(200, &commune_structure()),
+    )]));
+    let root = mount_invoice(to_recycle());
+    // What it was sent with, and why it came back, as text.
+    let routing = text(&root, "[data-testid=routing]");
+    assert!(routing.contains("214 450 124 00018"), "{routing}");
+    assert!(
+        routing.contains("Commune de Saint-Aubin-sur-Loire"),
+        "{routing}"
+    );
+    assert!(routing.contains("SERV-ECOLE"), "{routing}");
+    assert_eq!(
+        text(&root, "[data-testid=next-step-reason]"),
+        "Le service SERV-ECOLE ne reçoit pas les factures d’hébergement."
+    );
+    // The checkout's fields, filled in with it; the structure's active services.
+    wait_for(&root, "#mandat-code-service option[value=SERV-FIN]").await;
+    assert_eq!(input(&root, "#mandat-siret").value(), "214 450 124 00018");
+    assert_eq!(
+        text(&root, "[data-testid=siret-status]"),
+        "Structure trouvée : Commune de Saint-Aubin-sur-Loire"
+    );
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector("#mandat-code-service")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(select.value(), "SERV-ECOLE");
+    assert!(root
+        .query_selector("#mandat-code-service option[value=SERV-INFO]")
+        .unwrap()
+        .is_none());
+    assert!(text(&root, "[data-testid=recycle-panel]").contains("commande n° 1104"));
+    // The deadline says it starts again once routed.
+    assert_eq!(deadline_state(&root), "notStarted");
+    stand_in.restore();
+}
+
+#[wasm_bindgen_test]
+async fn a_wrong_siret_is_said_beside_its_field_and_nothing_is_sent() {
+    let stand_in = answer_api_with(&api_table(&[
+        (
+            "GET /api/chorus/structure/21445012400018",
+            answer(200, &commune_structure()),
+        ),
+        (
+            "PUT /api/me/bill/FR1000004/chorus/routing",
+            answer(
+                400,
+                r#"{"class":"Client::BadRequest","message":"invalid","errors":[{"field":"codeService","code":"code_service_inactive","message":"inactive"}]}"#,
+            ),
+        ),
+    ]));
+    let root = mount_invoice(to_recycle());
+    wait_for(&root, "#mandat-code-service option[value=SERV-FIN]").await;
+    let siret = input(&root, "#mandat-siret");
+    type_and_leave(&siret, "214 450 124 00019");
+    settle().await;
+    assert_eq!(
+        text(&root, "#mandat-siret-error"),
+        "Ce SIRET n’est pas valide : un chiffre a peut-être été mal recopié. Vérifiez-le sur vos documents."
+    );
+    assert_eq!(siret.get_attribute("aria-invalid").as_deref(), Some("true"));
+    submit_correction(&root);
+    settle().await;
+    // The checkout's summary, focused, linking to the field.
+    let summary = wait_for(&root, "[data-testid=error-summary]").await;
+    assert!(summary.is_same_node(
+        web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .active_element()
+            .as_ref()
+            .map(|e| e.as_ref())
+    ));
+    assert!(summary
+        .query_selector("a[href='#mandat-siret']")
+        .unwrap()
+        .is_some());
+    assert_eq!(stand_in.calls("PUT").length(), 0, "nothing sent");
+
+    // The API's own field problems go beside their fields too.
+    type_and_leave(&siret, COMMUNE_SIRET);
+    settle().await;
+    choose_service(&root, "SERV-FIN");
+    submit_correction(&root);
+    wait_for(&root, "#mandat-code-service-error").await;
+    assert_eq!(
+        text(&root, "#mandat-code-service-error"),
+        "Ce code service ne peut pas recevoir la facture : choisissez un service dans la liste."
+    );
+    assert_eq!(stand_in.calls("PUT").length(), 1);
+    assert!(root
+        .query_selector("[data-testid=recycle-done]")
+        .unwrap()
+        .is_none());
+    stand_in.restore();
+}
+
+#[wasm_bindgen_test]
+async fn a_correction_taken_shows_the_invoice_routed_again_and_tells_the_host() {
+    let stand_in = answer_api_with(&api_table(&[
+        (
+            "GET /api/chorus/structure/21445012400018",
+            answer(200, &commune_structure()),
+        ),
+        (
+            "PUT /api/me/bill/FR1000004/chorus/routing",
+            answer(200, &re_deposited("SERV-FIN")),
+        ),
+    ]));
+    let told = std::rc::Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let heard = told.clone();
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
+        move |e: web_sys::CustomEvent| {
+            heard
+                .borrow_mut()
+                .push(js_sys::JSON::stringify(&e.detail()).unwrap().into());
+        },
+    );
+    let document = web_sys::window().unwrap().document().unwrap();
+    document
+        .add_event_listener_with_callback(
+            "mandat:routing-corrected",
+            listener.as_ref().unchecked_ref(),
+        )
+        .unwrap();
+    let root = mount_invoice(to_recycle());
+    wait_for(&root, "#mandat-code-service option[value=SERV-FIN]").await;
+    choose_service(&root, "SERV-FIN");
+    submit_correction(&root);
+    let done = wait_for(&root, "[data-testid=recycle-done]").await;
+    let words = done.text_content().unwrap();
+    assert!(words.contains("Acheminement corrigé"), "{words}");
+    assert!(
+        words.contains("pour Commune de Saint-Aubin-sur-Loire (SIRET 214 450 124 00018)"),
+        "{words}"
+    );
+    assert!(words.contains("Code service : SERV-FIN."), "{words}");
+    assert_eq!(
+        text(&root, "[data-testid=recycle-done-order]"),
+        "Les prochaines factures de la commande n° 1104 iront à la même adresse. Le délai de paiement recommencera quand la facture sera mise à disposition de la structure ; cette page suit son acheminement."
+    );
+    // One request, with its key, of the routing as the API wants it.
+    let puts = stand_in.calls("PUT");
+    assert_eq!(puts.length(), 1);
+    let key = js_sys::Reflect::get(&puts.get(0), &"key".into()).unwrap();
+    assert!(key.as_string().is_some_and(|k| !k.is_empty()));
+    assert_eq!(
+        sent_bodies(&stand_in),
+        [
+            serde_json::json!({"siret": COMMUNE_SIRET, "codeService": "SERV-FIN", "numeroEngagement": ""})
+        ]
+    );
+    // The page follows: the form is gone, the status and the timeline moved on,
+    // and screen readers hear it.
+    settle().await;
+    assert!(root
+        .query_selector("[data-testid=recycle-form]")
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        text(&root, "[data-testid=current-status]").trim(),
+        "En cours d’acheminement"
+    );
+    assert_eq!(all(&root, "li[data-testid=timeline-event]").len(), 4);
+    assert!(text(&root, "[data-testid=live-region]")
+        .contains("Nouveau statut sur Chorus Pro : En cours d’acheminement"));
+    assert_eq!(
+        told.borrow().as_slice(),
+        [
+            r#"{"billId":"FR1000004","orderId":1104,"siret":"21445012400018","codeService":"SERV-FIN","numeroEngagement":"","status":"EN_COURS_ACHEMINEMENT"}"#
+        ]
+    );
+    document
+        .remove_event_listener_with_callback(
+            "mandat:routing-corrected",
+            listener.as_ref().unchecked_ref(),
+        )
+        .unwrap();
+    stand_in.restore();
+}
+
+#[wasm_bindgen_test]
+async fn an_invoice_no_longer_to_recycle_says_so_and_shows_where_it_is() {
+    let mut moved_on = to_recycle().tracking.unwrap();
+    moved_on.status = Some(ChorusStatus::MiseADisposition);
+    moved_on.history.push(event(
+        ChorusStatus::MiseADisposition,
+        "2026-03-06T08:00:00Z",
+        None,
+    ));
+    let stand_in = answer_api_with(&api_table(&[
+        (
+            "GET /api/chorus/structure/21445012400018",
+            answer(200, &commune_structure()),
+        ),
+        (
+            "PUT /api/me/bill/FR1000004/chorus/routing",
+            answer(
+                409,
+                r#"{"class":"Client::Conflict","message":"no longer","errors":[{"field":"status","code":"bill_not_to_recycle","message":"no longer"}]}"#,
+            ),
+        ),
+        (
+            "GET /api/me/bill/FR1000004/chorus",
+            answer(200, &serde_json::to_string(&moved_on).unwrap()),
+        ),
+    ]));
+    let root = mount_invoice(to_recycle());
+    wait_for(&root, "#mandat-code-service option[value=SERV-FIN]").await;
+    choose_service(&root, "SERV-FIN");
+    submit_correction(&root);
+    let stale = wait_for(&root, "[data-testid=recycle-stale]").await;
+    assert!(stale
+        .text_content()
+        .unwrap()
+        .contains("Cette facture n’est plus à recycler"));
+    wait_for(&root, "[data-testid=next-step][data-step=validate]").await;
+    assert!(root
+        .query_selector("[data-testid=recycle-form]")
+        .unwrap()
+        .is_none());
+    stand_in.restore();
 }

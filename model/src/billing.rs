@@ -19,6 +19,9 @@ pub const NOT_PUBLIC_ADMINISTRATION: &str = "NOT_PUBLIC_ADMINISTRATION";
 pub const NO_CHORUS_STRUCTURE: &str = "NO_CHORUS_STRUCTURE";
 /// Why no method is offered: the order is no longer awaiting payment.
 pub const ORDER_NOT_PAYABLE: &str = "ORDER_NOT_PAYABLE";
+/// Why a routing correction is refused (409): the invoice is not, or no longer,
+/// à recycler.
+pub const BILL_NOT_TO_RECYCLE: &str = "bill_not_to_recycle";
 
 /// An icon of a payment method.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,7 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::from_fn;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::Router;
 use chrono::{Datelike as _, NaiveDate, NaiveTime};
 use mandat_model::billing::{
@@ -57,6 +57,10 @@ pub fn router() -> Router<AppState> {
         .route("/me/bill/{billId}", get(bill))
         .route("/me/bill/{billId}/debt", get(debt))
         .route("/me/bill/{billId}/chorus", get(chorus_tracking))
+        .route(
+            "/me/bill/{billId}/chorus/routing",
+            put(crate::recycle::correct_routing).route_layer(from_fn(guard::json_body)),
+        )
         .route("/me/bill/{billId}/pdf", get(bill_pdf))
         .route(
             "/me/bill/{billId}/documents",
@@ -446,21 +450,7 @@ async fn pay(
     body: Body,
 ) -> ApiResult {
     let id = order_id(&id)?;
-    let key = match headers.get(IDEMPOTENCY_KEY) {
-        None => None,
-        Some(v) => match v.to_str() {
-            Ok(k) if !k.trim().is_empty() && k.len() <= 255 => Some(k.trim().to_string()),
-            _ => {
-                return Err(
-                    ApiErr::bad_request("the Idempotency-Key header is not valid").field(
-                        "Idempotency-Key",
-                        "idempotency_key_invalid",
-                        "1 to 255 visible ASCII characters",
-                    ),
-                )
-            }
-        },
-    };
+    let key = idempotency_key(&headers)?;
     {
         let conn = st.db();
         own_order(&conn, &account, id)?;
@@ -468,43 +458,8 @@ async fn pay(
     let request: PayRequest = read_json(body).await?;
     let fingerprint = request_fingerprint(id, &request)?;
     let mut conn = st.db();
-    if let Some(key) = &key {
-        let stored: Option<(i64, u16, String, Option<String>)> = conn
-            .query_row(
-                "SELECT order_id, status, body, request FROM idempotency WHERE account_id = ?1 AND key = ?2",
-                params![account, key],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )
-            .optional()?;
-        if let Some((order, status, body, request)) = stored {
-            // A key stored before requests were recorded can only be told by its order.
-            let same = match request {
-                Some(request) => request == fingerprint,
-                None => order as u64 == id,
-            };
-            if !same {
-                return Err(ApiErr::unprocessable(
-                    "this Idempotency-Key was already used for another request",
-                )
-                .field(
-                    "Idempotency-Key",
-                    "idempotency_key_reused",
-                    "this key was already used for another request (another order or another \
-                     body): a new payment needs a new key",
-                ));
-            }
-            let mut res =
-                (StatusCode::from_u16(status).unwrap_or(StatusCode::OK), body).into_response();
-            res.headers_mut().insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            );
-            res.headers_mut()
-                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            res.headers_mut()
-                .insert("idempotent-replayed", HeaderValue::from_static("true"));
-            return Ok(res);
-        }
+    if let Some(replayed) = replay(&conn, &account, key.as_deref(), &fingerprint, id)? {
+        return Ok(replayed);
     }
     let (_, status) = own_order(&conn, &account, id)?;
     if status != OrderStatus::NotPaid {
@@ -524,21 +479,7 @@ async fn pay(
                 )
                 .field("paymentMethod", reason, "the mandate is not available to this account"));
             }
-            let routing = request.chorus.unwrap_or_default();
-            let routing = ChorusRouting {
-                siret: routing.siret,
-                code_service: routing.code_service.trim().to_string(),
-                numero_engagement: routing.numero_engagement.trim().to_string(),
-            };
-            let siret = validate_siret(&routing.siret).map_err(|e| ApiErr::invalid(vec![e]))?;
-            let structure = db::structure(&conn, siret.as_str())?.ok_or_else(|| {
-                ApiErr::invalid(vec![FieldError {
-                    field: "siret".into(),
-                    code: "siret_unknown".into(),
-                    message: "no Chorus Pro structure has this SIRET".into(),
-                }])
-            })?;
-            validate_routing(&structure, &routing).map_err(ApiErr::invalid)?;
+            let (siret, routing) = checked_routing(&conn, request.chorus.unwrap_or_default())?;
             let tx = conn.transaction()?;
             tx.execute(
                 "INSERT INTO payments (order_id, payment_type, date) VALUES (?1, ?2, ?3)",
@@ -549,7 +490,7 @@ async fn pay(
                  VALUES (?1, 'awaitingDocument', ?2, ?3, ?4)",
                 params![
                     id as i64,
-                    siret.as_str(),
+                    siret,
                     routing.code_service,
                     routing.numero_engagement
                 ],
@@ -582,7 +523,7 @@ async fn pay(
                      3. Nous le vérifions ; la facture est alors générée et déposée sur Chorus Pro \
                      pour la structure de SIRET {}.\n\n\
                      La commande attend le mandat signé.",
-                    siret.as_str()
+                    siret
                 ),
                 crate::outbox::About {
                     order_id: Some(id),
@@ -596,7 +537,7 @@ async fn pay(
                 mandate,
                 email_sent_to: Some(sent_to),
             };
-            store_idempotent(&tx, &account, key.as_deref(), &fingerprint, &receipt)?;
+            store_idempotent(&tx, &account, key.as_deref(), id, &fingerprint, &receipt)?;
             tx.commit()?;
             receipt
         }
@@ -624,7 +565,7 @@ async fn pay(
                 mandate: None,
                 email_sent_to: None,
             };
-            store_idempotent(&tx, &account, key.as_deref(), &fingerprint, &receipt)?;
+            store_idempotent(&tx, &account, key.as_deref(), id, &fingerprint, &receipt)?;
             tx.commit()?;
             receipt
         }
@@ -645,22 +586,116 @@ fn request_fingerprint(order: u64, request: &PayRequest) -> Result<String, ApiEr
     serde_json::to_string(&(order, request)).map_err(ApiErr::internal)
 }
 
-fn store_idempotent(
+/// The `Idempotency-Key` of a request that may be sent again: none, or 1 to 255
+/// visible characters (a 400 otherwise).
+pub(crate) fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiErr> {
+    match headers.get(IDEMPOTENCY_KEY) {
+        None => Ok(None),
+        Some(v) => match v.to_str() {
+            Ok(k) if !k.trim().is_empty() && k.len() <= 255 => Ok(Some(k.trim().to_string())),
+            _ => Err(
+                ApiErr::bad_request("the Idempotency-Key header is not valid").field(
+                    "Idempotency-Key",
+                    "idempotency_key_invalid",
+                    "1 to 255 visible ASCII characters",
+                ),
+            ),
+        },
+    }
+}
+
+/// The first answer to `key`, when the same request comes again with it; a 422
+/// when the key was used for another request. `order` tells a key stored before
+/// requests were recorded.
+pub(crate) fn replay(
     conn: &Connection,
     account: &str,
     key: Option<&str>,
     fingerprint: &str,
-    receipt: &PaymentReceipt,
+    order: u64,
+) -> Result<Option<Response>, ApiErr> {
+    let Some(key) = key else {
+        return Ok(None);
+    };
+    let stored: Option<(i64, u16, String, Option<String>)> = conn
+        .query_row(
+            "SELECT order_id, status, body, request FROM idempotency WHERE account_id = ?1 AND key = ?2",
+            params![account, key],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    let Some((stored_order, status, body, request)) = stored else {
+        return Ok(None);
+    };
+    let same = match request {
+        Some(request) => request == fingerprint,
+        None => stored_order as u64 == order,
+    };
+    if !same {
+        return Err(ApiErr::unprocessable(
+            "this Idempotency-Key was already used for another request",
+        )
+        .field(
+            "Idempotency-Key",
+            "idempotency_key_reused",
+            "this key was already used for another request (another order or bill, or another \
+             body): a new request needs a new key",
+        ));
+    }
+    let mut res = (StatusCode::from_u16(status).unwrap_or(StatusCode::OK), body).into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res.headers_mut()
+        .insert("idempotent-replayed", HeaderValue::from_static("true"));
+    Ok(Some(res))
+}
+
+/// Keeps the answer to `key`, in the transaction that made it, for [`replay`].
+pub(crate) fn store_idempotent<T: serde::Serialize>(
+    conn: &Connection,
+    account: &str,
+    key: Option<&str>,
+    order: u64,
+    fingerprint: &str,
+    answer: &T,
 ) -> Result<(), ApiErr> {
     if let Some(key) = key {
-        let body = serde_json::to_string(receipt).map_err(ApiErr::internal)?;
+        let body = serde_json::to_string(answer).map_err(ApiErr::internal)?;
         conn.execute(
             "INSERT INTO idempotency (account_id, key, order_id, status, body, request)
              VALUES (?1, ?2, ?3, 200, ?4, ?5)",
-            params![account, key, receipt.order_id as i64, body, fingerprint],
+            params![account, key, order as i64, body, fingerprint],
         )?;
     }
     Ok(())
+}
+
+/// A routing as Chorus Pro would take it: a valid SIRET of a known structure, and
+/// the fields that structure asks for (field 400s otherwise). Returns the SIRET's
+/// 14 digits and the routing trimmed.
+pub(crate) fn checked_routing(
+    conn: &Connection,
+    routing: ChorusRouting,
+) -> Result<(String, ChorusRouting), ApiErr> {
+    let routing = ChorusRouting {
+        siret: routing.siret,
+        code_service: routing.code_service.trim().to_string(),
+        numero_engagement: routing.numero_engagement.trim().to_string(),
+    };
+    let siret = validate_siret(&routing.siret).map_err(|e| ApiErr::invalid(vec![e]))?;
+    let structure = db::structure(conn, siret.as_str())?.ok_or_else(|| {
+        ApiErr::invalid(vec![FieldError {
+            field: "siret".into(),
+            code: "siret_unknown".into(),
+            message: "no Chorus Pro structure has this SIRET".into(),
+        }])
+    })?;
+    validate_routing(&structure, &routing).map_err(ApiErr::invalid)?;
+    Ok((siret.as_str().to_string(), routing))
 }
 
 async fn mandate(Me(account): Me, State(st): State<AppState>, Path(id): Path<String>) -> ApiResult {
@@ -826,8 +861,8 @@ async fn upload(
 }
 
 pub(crate) struct BillRow {
-    id: String,
-    order_id: u64,
+    pub(crate) id: String,
+    pub(crate) order_id: u64,
     date: String,
     category: String,
     ht: i64,
@@ -871,7 +906,7 @@ fn amount_with_tax(row: &BillRow) -> Option<i64> {
 }
 
 /// The Chorus Pro tracking of a bill that goes through it, with its deadline.
-fn tracking(conn: &Connection, row: &BillRow) -> Result<Option<ChorusTracking>, ApiErr> {
+pub(crate) fn tracking(conn: &Connection, row: &BillRow) -> Result<Option<ChorusTracking>, ApiErr> {
     let (Some(chorus_id), Some(siret)) = (&row.chorus_id, &row.siret) else {
         return Ok(None);
     };

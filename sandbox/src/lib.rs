@@ -16,6 +16,7 @@ pub mod operator;
 pub mod outbox;
 pub mod pdf;
 pub mod printed;
+pub mod recycle;
 pub mod seed;
 pub mod store;
 

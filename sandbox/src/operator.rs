@@ -407,7 +407,9 @@ async fn add_event(
             format!("Facture {bill_id} à recycler sur Chorus Pro"),
             "La facture {bill} est revenue « à recycler » : ses informations d’acheminement ne \
              correspondent pas à votre structure.\n\nMotif : {reason}\n\nVérifiez le SIRET, le \
-             code service et le numéro d’engagement ; nous corrigeons et réacheminons la facture.",
+             code service et le numéro d’engagement, et corrigez-les sur la page de la facture \
+             (/invoices/{bill}) : elle est aussitôt réacheminée, et les prochaines factures de la \
+             commande suivent le nouvel acheminement.",
         )),
         _ => None,
     };

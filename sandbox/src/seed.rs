@@ -333,6 +333,25 @@ const SCENARIOS: &[Scenario] = &[
     },
 ];
 
+/// What the invoice à recycler of a public account was sent with, and why its
+/// recipient sent it back: a closed service for the commune, an engagement the
+/// hospital does not know.
+fn recycled_routing(account: &str) -> (&'static str, &'static str, &'static str) {
+    match account {
+        "hopital" => (
+            "",
+            "EJ-2025-0999",
+            "Le numéro d’engagement EJ-2025-0999 ne correspond à aucun engagement ouvert du \
+             centre hospitalier.",
+        ),
+        _ => (
+            "SERV-INFO",
+            "",
+            "Le service SERV-INFO est fermé : adressez la facture à un service actif de la mairie.",
+        ),
+    }
+}
+
 fn insert_order(
     conn: &Connection,
     id: u64,
@@ -645,8 +664,12 @@ pub fn seed(conn: &mut Connection, files: &Path) -> Result<(), Box<dyn std::erro
                 "delivered",
                 &[("Prestation facturée", "saint-aubin", 1, s.ht)],
             )?;
+            let recycled = s.events.iter().any(|e| e.0 == ARecycler);
             let (siret, code, ej) = if s.syndicate {
                 (SYNDICATE_SIRET, "EAU", "")
+            } else if recycled {
+                let (code, ej, _) = recycled_routing(account);
+                (siret, code, ej)
             } else {
                 (siret, code, ej)
             };
@@ -663,7 +686,22 @@ pub fn seed(conn: &mut Connection, files: &Path) -> Result<(), Box<dyn std::erro
                 s.clock,
             )?;
             for (status, d, h, reason) in s.events {
-                db::add_chorus_event(&tx, &bill_id, *status, now - days(*d) - hours(*h), *reason)?;
+                let reason = match status {
+                    ARecycler => Some(recycled_routing(account).2),
+                    _ => *reason,
+                };
+                db::add_chorus_event(&tx, &bill_id, *status, now - days(*d) - hours(*h), reason)?;
+            }
+            // The invoice à recycler came from its order's accepted mandate, which
+            // holds the routing the order's next invoices go with: the one a
+            // correction replaces. (The other orders stay without one, as the
+            // orders page shows them: delivered, nothing to do.)
+            if recycled {
+                tx.execute(
+                    "INSERT INTO mandates (order_id, state, siret, code_service, numero_engagement, bill_id)
+                     VALUES (?1, 'accepted', ?2, ?3, ?4, ?5)",
+                    params![order_id as i64, siret, code, ej, bill_id],
+                )?;
             }
         }
     }

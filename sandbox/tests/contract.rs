@@ -30,6 +30,7 @@ const SERVED: &[(&str, &str)] = &[
     ("GET", "/api/me/bill/{billId}/documents"),
     ("PUT", "/api/me/bill/{billId}/documents"),
     ("POST", "/api/me/bill/{billId}/documents/send"),
+    ("PUT", "/api/me/bill/{billId}/chorus/routing"),
     ("GET", "/sandbox/login"),
     ("GET", "/sandbox/logout"),
     ("GET", "/sandbox/accounts"),

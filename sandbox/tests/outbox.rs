@@ -138,5 +138,9 @@ async fn an_invoice_suspended_or_to_recycle_sends_its_email_with_the_reason() {
     assert_eq!(hospital.len(), 1);
     assert!(hospital[0].subject.contains("à recycler"));
     assert!(hospital[0].text.contains("Motif : Code service inconnu"));
+    // Where the buyer corrects it.
+    assert!(hospital[0]
+        .text
+        .contains("corrigez-les sur la page de la facture (/invoices/FR2000001)"));
     assert_eq!(hospital[0].to, "achats@ch-saint-aubin-sur-loire.fr");
 }

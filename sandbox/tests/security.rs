@@ -412,8 +412,8 @@ async fn every_changing_operation_refuses_another_site() {
         checked += 1;
     }
     assert_eq!(
-        checked, 9,
-        "pay, the two uploads, sending an invoice's documents, and the five operator actions"
+        checked, 10,
+        "pay, the two uploads, sending an invoice's documents, the routing correction, and the five operator actions"
     );
     assert_eq!(sb.get("/api/me", Some(&c)).await.status, StatusCode::OK);
 }

@@ -2,8 +2,8 @@
 //! response becomes a value or an error is decided by `mandat_model::decode`.
 
 use gloo_net::http::{Request, RequestBuilder};
-use mandat_model::billing::{FollowUp, PayRequest, PaymentMethods, PaymentReceipt};
-use mandat_model::chorus::ChorusStructure;
+use mandat_model::billing::{ChorusTracking, FollowUp, PayRequest, PaymentMethods, PaymentReceipt};
+use mandat_model::chorus::{ChorusRouting, ChorusStructure};
 use mandat_model::documents::BillDocuments;
 use mandat_model::retry::{retry_delay_ms, Answer, REQUEST_RETRY_DELAYS_MS};
 use mandat_model::url::resolve_api_url;
@@ -77,6 +77,7 @@ impl Api {
         let url = self.url(path);
         let builder = match method {
             "POST" => Request::post(&url),
+            "PUT" => Request::put(&url),
             _ => Request::get(&url),
         };
         builder
@@ -171,9 +172,19 @@ impl Api {
         body: &B,
         idempotency_key: Option<&str>,
     ) -> Result<T, ApiError> {
+        self.send_json("POST", path, body, idempotency_key).await
+    }
+
+    async fn send_json<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: &str,
+        path: &str,
+        body: &B,
+        idempotency_key: Option<&str>,
+    ) -> Result<T, ApiError> {
         let json = serde_json::to_string(body).map_err(|e| ApiError::Malformed(e.to_string()))?;
         let (status, text) = self
-            .exchange("POST", path, idempotency_key, Some(&json))
+            .exchange(method, path, idempotency_key, Some(&json))
             .await?;
         decode(status, &text)
     }
@@ -259,6 +270,27 @@ impl Api {
             &format!("{}/send", documents_path(bill_id)),
             &serde_json::json!({}),
             None,
+        )
+        .await
+    }
+
+    /// `PUT /me/bill/{billId}/chorus/routing`: the corrected routing of an invoice
+    /// à recycler, applied once per `idempotency_key`; the invoice's tracking,
+    /// re-deposited.
+    pub async fn correct_routing(
+        &self,
+        bill_id: &str,
+        routing: &ChorusRouting,
+        idempotency_key: &str,
+    ) -> Result<ChorusTracking, ApiError> {
+        self.send_json(
+            "PUT",
+            &format!(
+                "/me/bill/{}/chorus/routing",
+                js_sys::encode_uri_component(bill_id)
+            ),
+            routing,
+            Some(idempotency_key),
         )
         .await
     }

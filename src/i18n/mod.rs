@@ -392,7 +392,7 @@ catalogue! {
     InvNextValidateLink => "Valider la facture sur Chorus Pro (nouvelle fenêtre)", "Validate the invoice on Chorus Pro (new window)";
     InvNextSuspended => "Votre structure a suspendu la facture : des pièces manquent. Nous les ajoutons sur Chorus Pro et la facture vous revient complétée ; ce que devient le délai de paiement est indiqué plus bas.", "Your structure has suspended the invoice: documents are missing. We add them on Chorus Pro and the invoice comes back to you completed; what becomes of the payment deadline is shown below.";
     InvNextSuspendedReason => "Pièces demandées :", "Documents requested:";
-    InvNextRecycle => "La facture est à recycler : ses informations d’acheminement ne correspondent pas à votre structure. Vérifiez-les ci-dessous et transmettez-nous les bonnes ; nous corrigeons et réacheminons la même facture.", "The invoice is to be recycled: its routing details do not match your structure. Check them below and send us the right ones; we correct them and route the same invoice again.";
+    InvNextRecycle => "La facture est à recycler : ses informations d’acheminement ne correspondent pas à votre structure. Vérifiez-les ci-dessous et corrigez-les : la même facture est aussitôt réacheminée.", "The invoice is to be recycled: its routing details do not match your structure. Check them below and correct them: the same invoice is routed again at once.";
     InvNextRecycleReason => "Motif :", "Reason:";
     InvNextRejected => "La facture a été rejetée ; ce rejet est définitif. Une nouvelle facture sera émise et déposée sur Chorus Pro : vous n’avez rien à faire.", "The invoice was rejected; this is final. A new invoice will be issued and deposited on Chorus Pro: you have nothing to do.";
     InvNextRejectedReason => "Motif du rejet :", "Reason for rejection:";
@@ -409,6 +409,18 @@ catalogue! {
     InvRoutingService => "Code service", "Service code";
     InvRoutingEj => "Numéro d’engagement", "Commitment number";
     InvRoutingNone => "Non renseigné", "Not provided";
+    RecycleTitle => "Corriger l’acheminement", "Correct the routing";
+    RecycleIntro => "Indiquez à quelle structure, à quel service et, s’il est demandé, sous quel numéro d’engagement adresser la facture. Elle est redéposée aussitôt sur Chorus Pro, et la commande n° {order} garde ce nouvel acheminement pour ses prochaines factures.", "Say which structure, which service and, when asked for, which commitment number the invoice goes to. It is deposited on Chorus Pro again at once, and order no. {order} keeps this routing for its next invoices.";
+    RecycleLegend => "Nouvel acheminement de la facture", "New routing of the invoice";
+    RecycleSubmit => "Réacheminer la facture", "Route the invoice again";
+    RecycleBusy => "Envoi de la correction…", "Sending the correction…";
+    RecycleDoneTitle => "Acheminement corrigé : la facture est réacheminée", "Routing corrected: the invoice is routed again";
+    RecycleDoneBody => "La facture {id} est redéposée sur Chorus Pro pour {structure} (SIRET {siret}).", "Invoice {id} is deposited on Chorus Pro again for {structure} (SIRET {siret}).";
+    RecycleDoneService => "Code service : {code}.", "Service code: {code}.";
+    RecycleDoneEngagement => "Numéro d’engagement : {ej}.", "Commitment number: {ej}.";
+    RecycleDoneOrder => "Les prochaines factures de la commande n° {order} iront à la même adresse. Le délai de paiement recommencera quand la facture sera mise à disposition de la structure ; cette page suit son acheminement.", "The next invoices of order no. {order} will go to the same place. The payment deadline starts again when the invoice is made available to the structure; this page follows its routing.";
+    RecycleConflictTitle => "Cette facture n’est plus à recycler", "This invoice is no longer to be recycled";
+    RecycleConflictBody => "Son statut sur Chorus Pro a changé depuis l’ouverture de la page (elle a peut-être déjà été corrigée) : la correction n’a pas été prise. Le suivi ci-dessous est à jour.", "Its status on Chorus Pro changed since the page was opened (it may have been corrected already): the correction was not taken. The tracking below is up to date.";
     InvDeadlineTitle => "Délai de paiement", "Payment deadline";
     InvDeadlineStart => "Début du délai (mise à disposition)", "Deadline starts (made available)";
     InvDeadlineDays => "Délai global de paiement", "Overall payment deadline";

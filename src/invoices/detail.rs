@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use mandat_model::billing::{Bill, ChorusTracking, Debt};
 use mandat_model::chorus::{ChorusEvent, ChorusStatus};
 use mandat_model::deadline::{Deadline, Interruption};
@@ -15,11 +16,12 @@ use mandat_model::{ApiError, Locale};
 
 use super::documents::DocumentsPanel;
 use super::labels::{category_key, debt_key, fill_in, status_key, StatusBadge};
+use super::recycle::RecyclePanel;
 use super::timeline::Timeline;
 use crate::api::Api;
 use crate::i18n::{fill, locale, t, Key};
 use crate::ui::{
-    cents_text, loaded, price_text, Alert, AlertKind, Instant, Polled, Poller, RefusedLink,
+    cents_text, loaded, price_text, Alert, AlertKind, Instant, Latest, Polled, Poller, RefusedLink,
 };
 
 /// Where the administration validates its invoices.
@@ -105,14 +107,14 @@ pub fn InvoiceDetail(
     let announcement = RwSignal::new(String::new());
     // Bumped when something the page did should show on Chorus Pro soon.
     let watch_now = RwSignal::new(0u32);
-    if on_chorus {
-        let live = follow_live(&bill.bill_id, tracking, debt, announcement, loc);
+    let live = on_chorus.then(|| Live::start(&bill.bill_id, tracking, debt, announcement, loc));
+    if let Some(live) = live {
         // Something the page did (documents sent) should show on Chorus Pro
         // soon: read now, and soon again.
         Effect::new(move |seen: Option<u32>| {
             let n = watch_now.get();
             if seen.is_some_and(|seen| seen != n) {
-                live.now();
+                live.refresh_now();
             }
             n
         });
@@ -211,6 +213,17 @@ pub fn InvoiceDetail(
                 {move || tracking.with(|t| t.as_ref().map(|t| next_step_view(t, loc)))}
             </section>
             {documents}
+            {live.map(|live| {
+                view! {
+                    <RecyclePanel
+                        bill_id=bill.bill_id.clone()
+                        order_id=bill.order_id
+                        tracking=tracking
+                        on_corrected=Callback::new(move |t| live.apply(t))
+                        on_stale=Callback::new(move |()| live.refresh_now())
+                    />
+                }
+            })}
             <section class="mandat-inv-section" aria-labelledby="inv-deadline-title">
                 <h2 id="inv-deadline-title">{t(Key::InvDeadlineTitle)}</h2>
                 {move || tracking.with(|t| t.as_ref().map(|t| deadline_view(t.deadline.clone(), loc)))}
@@ -280,7 +293,7 @@ fn routing_facts(tracking: &ChorusTracking) -> impl IntoView {
             <dt>{t(Key::InvRoutingStructure)}</dt>
             <dd>{or_none(&tracking.structure_name)}</dd>
             <dt>{t(Key::InvRoutingSiret)}</dt>
-            <dd>{or_none(&tracking.siret)}</dd>
+            <dd>{or_none(&mandat_model::siret::shown(&tracking.siret))}</dd>
             <dt>{t(Key::InvRoutingService)}</dt>
             <dd>{or_none(&tracking.code_service)}</dd>
             <dt>{t(Key::InvRoutingEj)}</dt>
@@ -689,54 +702,48 @@ fn resumed_text(interruption: Option<&Interruption>, loc: Locale) -> Option<Stri
     ))
 }
 
-/// Follows an open invoice's tracking with the app's poller (backoff, not
-/// while the tab is hidden, not after a final status); the debt is read again
-/// when the tracking changes, and new events are announced in the live region.
-fn follow_live(
-    bill_id: &str,
+/// What the live tracking shows: the tracking, the debt that follows it, and
+/// the live region that announces new events.
+#[derive(Clone, Copy)]
+struct Shown {
     tracking: RwSignal<Option<ChorusTracking>>,
     debt: RwSignal<Option<Debt>>,
     announcement: RwSignal<String>,
     locale: Locale,
-) -> Poller {
-    let api = Api::from_context();
-    let chorus_path = format!("{}/chorus", bill_path(bill_id));
-    let debt_path = format!("{}/debt", bill_path(bill_id));
-    let read = move || {
-        let api = api.clone();
-        let chorus_path = chorus_path.clone();
-        let debt_path = debt_path.clone();
-        async move {
-            let fresh = api.get_json::<ChorusTracking>(&chorus_path).await.ok()?;
-            let changed = tracking
-                .try_with_untracked(|t| t.as_ref() != Some(&fresh))
-                .unwrap_or(false);
-            // The debt follows the deadline (put in payment, rejected...).
-            let fresh_debt = if changed {
-                api.get_json::<Debt>(&debt_path).await.ok()
-            } else {
-                None
-            };
-            Some((fresh, changed, fresh_debt))
-        }
-    };
-    let apply = move |answer: Option<(ChorusTracking, bool, Option<Debt>)>| {
-        let Some((fresh, changed, fresh_debt)) = answer else {
-            return Polled::Nothing;
-        };
-        let before = tracking
+    debt_path: StoredValue<String>,
+    api: StoredValue<Api, LocalStorage>,
+    debt_reads: Latest,
+}
+
+impl Shown {
+    /// Shows `fresh`, reads the debt again when it changed (put in payment,
+    /// rejected...), announces its new events; what the poller does next.
+    fn take(self, fresh: ChorusTracking) -> Polled {
+        let before = self
+            .tracking
             .try_with_untracked(|t| t.as_ref().map(|t| t.history.clone()).unwrap_or_default())
             .unwrap_or_default();
         let news = new_events(&before, &fresh.history);
         let status = fresh.status;
+        let changed = self
+            .tracking
+            .try_with_untracked(|t| t.as_ref() != Some(&fresh))
+            .unwrap_or(false);
         if changed {
-            tracking.try_set(Some(fresh));
-        }
-        if let Some(d) = fresh_debt {
-            debt.try_set(Some(d));
+            self.tracking.try_set(Some(fresh));
+            let ticket = self.debt_reads.begin();
+            let (api, path) = (self.api.get_value(), self.debt_path.get_value());
+            let debt = self.debt;
+            spawn_local(async move {
+                if let Ok(fresh_debt) = api.get_json::<Debt>(&path).await {
+                    if ticket.is_current() {
+                        debt.try_set(Some(fresh_debt));
+                    }
+                }
+            });
         }
         if !news.is_empty() {
-            announcement.try_set(announce(&news, locale));
+            self.announcement.try_set(announce(&news, self.locale));
         }
         if !keeps_changing(status) {
             Polled::Done
@@ -745,13 +752,66 @@ fn follow_live(
         } else {
             Polled::News
         }
-    };
-    let poller = Poller::new(POLL_FIRST_MS, read, apply);
-    let status = tracking.with_untracked(|t| t.as_ref().and_then(|t| t.status));
-    if keeps_changing(status) {
-        poller.schedule();
     }
-    poller
+}
+
+/// Follows an open invoice's tracking with the app's poller (backoff, not
+/// while the tab is hidden, not after a final status).
+#[derive(Clone, Copy)]
+struct Live {
+    shown: Shown,
+    poller: Poller,
+}
+
+impl Live {
+    fn start(
+        bill_id: &str,
+        tracking: RwSignal<Option<ChorusTracking>>,
+        debt: RwSignal<Option<Debt>>,
+        announcement: RwSignal<String>,
+        locale: Locale,
+    ) -> Live {
+        let api = Api::from_context();
+        let shown = Shown {
+            tracking,
+            debt,
+            announcement,
+            locale,
+            debt_path: StoredValue::new(format!("{}/debt", bill_path(bill_id))),
+            api: StoredValue::new_local(api.clone()),
+            debt_reads: Latest::new(),
+        };
+        let chorus_path = format!("{}/chorus", bill_path(bill_id));
+        let read = move || {
+            let api = api.clone();
+            let chorus_path = chorus_path.clone();
+            async move { api.get_json::<ChorusTracking>(&chorus_path).await }
+        };
+        let apply = move |answer: Result<ChorusTracking, ApiError>| match answer {
+            Ok(fresh) => shown.take(fresh),
+            Err(_) => Polled::Nothing,
+        };
+        let poller = Poller::new(POLL_FIRST_MS, read, apply);
+        let status = tracking.with_untracked(|t| t.as_ref().and_then(|t| t.status));
+        if keeps_changing(status) {
+            poller.schedule();
+        }
+        Live { shown, poller }
+    }
+
+    /// Shows a tracking the API gave in answer to the page's own request (a
+    /// read under way is older), then follows it as after news.
+    fn apply(self, fresh: ChorusTracking) {
+        self.poller.stop();
+        if self.shown.take(fresh) != Polled::Done {
+            self.poller.restart();
+        }
+    }
+
+    /// Reads the tracking now (the page did something that shows there soon).
+    fn refresh_now(self) {
+        self.poller.now();
+    }
 }
 
 /// The words for what a refresh brought, for the live region.

@@ -112,8 +112,10 @@ test('a suspended invoice names the documents, as text, and the validate step li
   await expect(page.getByTestId('deadline-state')).toBeVisible();
 
   await page.goto(`/invoices/${commune(4)}`);
-  await expect(page.getByTestId('routing')).toContainText('SERV-FIN');
-  await expect(page.getByTestId('next-step-reason')).toHaveText('Code service inconnu pour cette structure');
+  await expect(page.getByTestId('routing')).toContainText('SERV-INFO');
+  await expect(page.getByTestId('next-step-reason')).toHaveText(
+    'Le service SERV-INFO est fermé : adressez la facture à un service actif de la mairie.',
+  );
 
   await page.goto(`/invoices/${commune(1)}`);
   const link = page.getByRole('link', { name: /Valider la facture sur Chorus Pro/ });
