@@ -8,10 +8,10 @@ use mandat_model::billing::{ChorusTracking, BILL_NOT_TO_RECYCLE};
 use mandat_model::chorus::{ChorusRouting, ChorusStatus};
 use mandat_model::ApiError;
 
-use crate::api::{new_idempotency_key, Api};
+use crate::api::Api;
 use crate::i18n::{fill, t, Key};
 use crate::routing::{api_field_errors, ChorusFields, RoutingForm};
-use crate::ui::{Alert, AlertKind, ApiErrorView, ErrorSummary};
+use crate::ui::{Alert, AlertKind, ApiErrorView, ErrorSummary, Submission};
 
 /// Whether a 409 says the invoice is no longer à recycler.
 fn no_longer_to_recycle(error: &ApiError) -> bool {
@@ -112,20 +112,15 @@ fn RecycleForm(
     let api = Api::from_context();
     let host = crate::host::use_host();
     let routing = RoutingForm::new(sent, None);
-    // The request and the key of the last attempt: the same correction is sent
-    // with the same key, so a repeat is applied once.
-    let last_attempt = StoredValue::new(None::<(ChorusRouting, String)>);
     let bill = bill_id.clone();
-    let correct = Action::new_local(move |(request, key): &(ChorusRouting, String)| {
+    let correct = Submission::new(move |request: ChorusRouting, key: String| {
         let api = api.clone();
         let bill = bill.clone();
-        let request = request.clone();
-        let key = key.clone();
         async move { api.correct_routing(&bill, &request, &key).await }
     });
     let pending = correct.pending();
 
-    Effect::new(move |_| match correct.value().get() {
+    Effect::new(move |_| match correct.answer().get() {
         Some(Ok(answer)) => {
             host.emit(
                 crate::host::ROUTING_CORRECTED,
@@ -149,14 +144,6 @@ fn RecycleForm(
         _ => {}
     });
 
-    let send = move |request: ChorusRouting| {
-        let key = match last_attempt.get_value() {
-            Some((previous, key)) if previous == request => key,
-            _ => new_idempotency_key(),
-        };
-        last_attempt.set_value(Some((request.clone(), key.clone())));
-        correct.dispatch_local((request, key));
-    };
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() {
@@ -166,19 +153,12 @@ fn RecycleForm(
             Err(problems) => routing.show_problems(problems),
             Ok(request) => {
                 routing.errors.set(Vec::new());
-                send(request);
+                correct.submit(request);
             }
         }
     };
-    let retry = Callback::new(move |()| {
-        if pending.get_untracked() {
-            return;
-        }
-        if let Some((request, _)) = last_attempt.get_value() {
-            send(request);
-        }
-    });
-    let problem = move || match correct.value().get() {
+    let retry = Callback::new(move |()| correct.retry());
+    let problem = move || match correct.answer().get() {
         Some(Err(ApiError::Invalid(body))) if !api_field_errors(&body.errors).is_empty() => None,
         Some(Err(error)) if !pending.get() => Some(error),
         _ => None,
