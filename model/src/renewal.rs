@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::Price;
 use crate::checkout::{routing_needs, Need};
-use crate::chorus::{ChorusRouting, ChorusStructure};
+use crate::chorus::{ChorusRouting, ChorusStatus, ChorusStructure};
 
 /// `GET /me/renewal`: one service of the account that renews automatically.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -39,6 +39,16 @@ pub struct Renewal {
     /// Required, and none was given for the budget year of the next renewal.
     #[serde(default)]
     pub engagement_missing: bool,
+}
+
+/// `POST /sandbox/renewals/{renewalId}/issue`: the invoice a renewal issued, and
+/// the renewal after it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RenewalIssued {
+    pub bill_id: String,
+    pub chorus_status: ChorusStatus,
+    pub renewal: Renewal,
 }
 
 impl Renewal {
@@ -190,8 +200,18 @@ mod tests {
         assert!(engagement_missing(&hospital, &routing("", ""), None, next));
         // Not required: never missing, with or without one.
         let commune = structure(false, &[("FIN", false), ("TECH", true)]);
-        assert!(!engagement_missing(&commune, &routing("FIN", ""), None, next));
-        assert!(engagement_missing(&commune, &routing("TECH", ""), None, next));
+        assert!(!engagement_missing(
+            &commune,
+            &routing("FIN", ""),
+            None,
+            next
+        ));
+        assert!(engagement_missing(
+            &commune,
+            &routing("TECH", ""),
+            None,
+            next
+        ));
     }
 
     #[test]

@@ -16,7 +16,9 @@ use mandat_model::billing::{
     UnavailablePaymentMethod, ADMINISTRATIVE_MANDATE, CHORUS, NOT_PUBLIC_ADMINISTRATION,
     NO_CHORUS_STRUCTURE, ORDER_NOT_PAYABLE,
 };
-use mandat_model::chorus::{validate_routing, validate_siret, ChorusRouting, ChorusStatus};
+use mandat_model::chorus::{
+    validate_routing, validate_siret, ChorusRouting, ChorusStatus, ChorusStructure,
+};
 use mandat_model::deadline::{deadline, Deadline, DeadlineTerms};
 use mandat_model::mandate::{
     check_upload, check_upload_header, Mandate, MandateDocument, MandateState, UploadError,
@@ -63,6 +65,7 @@ pub fn router() -> Router<AppState> {
         .route("/me/bill/{billId}/chorus", get(chorus_tracking))
         .route("/me/bill/{billId}/pdf", get(bill_pdf))
         .route("/chorus/structure/{siret}", get(structure))
+        .merge(crate::renewals::api_routes())
         .fallback(|| async { ApiErr::not_found("this API path") })
         .method_not_allowed_fallback(|| async { ApiErr::method_not_allowed() })
         .layer(axum::middleware::map_response(json_errors))
@@ -437,6 +440,79 @@ fn own_mandate(conn: &Connection, account: &str, id: u64) -> Result<Mandate, Api
 
 const IDEMPOTENCY_KEY: &str = "idempotency-key";
 
+/// Checks a routing as Chorus Pro will: the SIRET's form, its structure in the
+/// directory, then the structure's rules; every refusal a 400 naming its field.
+/// Returns the routing as it is stored (the SIRET as 14 digits, the other fields
+/// trimmed) and its structure.
+pub fn check_routing(
+    conn: &Connection,
+    routing: ChorusRouting,
+) -> Result<(ChorusRouting, ChorusStructure), ApiErr> {
+    let siret = validate_siret(&routing.siret).map_err(|e| ApiErr::invalid(vec![e]))?;
+    let routing = ChorusRouting {
+        siret: routing.siret,
+        code_service: routing.code_service.trim().to_string(),
+        numero_engagement: routing.numero_engagement.trim().to_string(),
+    };
+    let structure = db::structure(conn, siret.as_str())?.ok_or_else(|| {
+        ApiErr::invalid(vec![FieldError {
+            field: "siret".into(),
+            code: "siret_unknown".into(),
+            message: "no Chorus Pro structure has this SIRET".into(),
+        }])
+    })?;
+    validate_routing(&structure, &routing).map_err(ApiErr::invalid)?;
+    Ok((
+        ChorusRouting {
+            siret: siret.to_string(),
+            ..routing
+        },
+        structure,
+    ))
+}
+
+/// The `Idempotency-Key` header: absent, or 1 to 255 visible characters (400 else).
+pub fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiErr> {
+    match headers.get(IDEMPOTENCY_KEY) {
+        None => Ok(None),
+        Some(v) => match v.to_str() {
+            Ok(k) if !k.trim().is_empty() && k.len() <= 255 => Ok(Some(k.trim().to_string())),
+            _ => Err(
+                ApiErr::bad_request("the Idempotency-Key header is not valid").field(
+                    "Idempotency-Key",
+                    "idempotency_key_invalid",
+                    "1 to 255 visible ASCII characters",
+                ),
+            ),
+        },
+    }
+}
+
+/// A stored answer sent again for the same key: its status, its body, and
+/// `Idempotent-Replayed: true`.
+pub fn replay(status: u16, body: String) -> Response {
+    let mut res = (StatusCode::from_u16(status).unwrap_or(StatusCode::OK), body).into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res.headers_mut()
+        .insert("idempotent-replayed", HeaderValue::from_static("true"));
+    res
+}
+
+/// The 422 of a key already used for another request.
+pub fn key_reused() -> ApiErr {
+    ApiErr::unprocessable("this Idempotency-Key was already used for another request").field(
+        "Idempotency-Key",
+        "idempotency_key_reused",
+        "this key was already used for another request (another order or renewal, or \
+         another body): a new request needs a new key",
+    )
+}
+
 async fn pay(
     Me(account): Me,
     State(st): State<AppState>,
@@ -445,21 +521,7 @@ async fn pay(
     body: Body,
 ) -> ApiResult {
     let id = order_id(&id)?;
-    let key = match headers.get(IDEMPOTENCY_KEY) {
-        None => None,
-        Some(v) => match v.to_str() {
-            Ok(k) if !k.trim().is_empty() && k.len() <= 255 => Some(k.trim().to_string()),
-            _ => {
-                return Err(
-                    ApiErr::bad_request("the Idempotency-Key header is not valid").field(
-                        "Idempotency-Key",
-                        "idempotency_key_invalid",
-                        "1 to 255 visible ASCII characters",
-                    ),
-                )
-            }
-        },
-    };
+    let key = idempotency_key(&headers)?;
     {
         let conn = st.db();
         own_order(&conn, &account, id)?;
@@ -482,27 +544,9 @@ async fn pay(
                 None => order as u64 == id,
             };
             if !same {
-                return Err(ApiErr::unprocessable(
-                    "this Idempotency-Key was already used for another request",
-                )
-                .field(
-                    "Idempotency-Key",
-                    "idempotency_key_reused",
-                    "this key was already used for another request (another order or another \
-                     body): a new payment needs a new key",
-                ));
+                return Err(key_reused());
             }
-            let mut res =
-                (StatusCode::from_u16(status).unwrap_or(StatusCode::OK), body).into_response();
-            res.headers_mut().insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            );
-            res.headers_mut()
-                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            res.headers_mut()
-                .insert("idempotent-replayed", HeaderValue::from_static("true"));
-            return Ok(res);
+            return Ok(replay(status, body));
         }
     }
     let (_, status) = own_order(&conn, &account, id)?;
@@ -523,21 +567,8 @@ async fn pay(
                 )
                 .field("paymentMethod", reason, "the mandate is not available to this account"));
             }
-            let routing = request.chorus.unwrap_or_default();
-            let routing = ChorusRouting {
-                siret: routing.siret,
-                code_service: routing.code_service.trim().to_string(),
-                numero_engagement: routing.numero_engagement.trim().to_string(),
-            };
-            let siret = validate_siret(&routing.siret).map_err(|e| ApiErr::invalid(vec![e]))?;
-            let structure = db::structure(&conn, siret.as_str())?.ok_or_else(|| {
-                ApiErr::invalid(vec![FieldError {
-                    field: "siret".into(),
-                    code: "siret_unknown".into(),
-                    message: "no Chorus Pro structure has this SIRET".into(),
-                }])
-            })?;
-            validate_routing(&structure, &routing).map_err(ApiErr::invalid)?;
+            let (routing, _) = check_routing(&conn, request.chorus.unwrap_or_default())?;
+            let siret = &routing.siret;
             let tx = conn.transaction()?;
             tx.execute(
                 "INSERT INTO payments (order_id, payment_type, date) VALUES (?1, ?2, ?3)",
@@ -548,7 +579,7 @@ async fn pay(
                  VALUES (?1, 'awaitingDocument', ?2, ?3, ?4)",
                 params![
                     id as i64,
-                    siret.as_str(),
+                    siret,
                     routing.code_service,
                     routing.numero_engagement
                 ],
@@ -579,9 +610,8 @@ async fn pay(
                      2. Faites-le signer par votre ordonnateur, puis déposez-le sur la page du mandat \
                      de la commande (/orders/{id}/mandate).\n\
                      3. Nous le vérifions ; la facture est alors générée et déposée sur Chorus Pro \
-                     pour la structure de SIRET {}.\n\n\
-                     La commande attend le mandat signé.",
-                    siret.as_str()
+                     pour la structure de SIRET {siret}.\n\n\
+                     La commande attend le mandat signé."
                 ),
                 crate::outbox::About {
                     order_id: Some(id),

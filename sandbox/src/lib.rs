@@ -14,6 +14,7 @@ pub mod limits;
 pub mod operator;
 pub mod outbox;
 pub mod pdf;
+pub mod renewals;
 pub mod seed;
 
 use std::collections::HashSet;

@@ -44,6 +44,7 @@ pub fn router() -> Router<AppState> {
             "/bills/{billId}/events",
             post(add_event).route_layer(from_fn(guard::json_body)),
         )
+        .merge(crate::renewals::operator_routes())
         .fallback(|| async { ApiErr::not_found("this sandbox path") })
         .method_not_allowed_fallback(|| async { ApiErr::method_not_allowed() })
         .layer(axum::middleware::map_response(crate::api::json_errors))

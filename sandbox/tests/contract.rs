@@ -27,6 +27,8 @@ const SERVED: &[(&str, &str)] = &[
     ("GET", "/api/me/bill/{billId}/pdf"),
     ("GET", "/api/me/bill/{billId}/debt"),
     ("GET", "/api/me/bill/{billId}/chorus"),
+    ("GET", "/api/me/renewal"),
+    ("POST", "/api/me/renewal/{renewalId}/routing"),
     ("GET", "/sandbox/login"),
     ("GET", "/sandbox/logout"),
     ("GET", "/sandbox/accounts"),
@@ -36,6 +38,7 @@ const SERVED: &[(&str, &str)] = &[
     ("POST", "/sandbox/orders/{orderId}/mandate/accept"),
     ("POST", "/sandbox/orders/{orderId}/mandate/reject"),
     ("POST", "/sandbox/bills/{billId}/events"),
+    ("POST", "/sandbox/renewals/{renewalId}/issue"),
 ];
 
 #[test]
@@ -58,6 +61,7 @@ async fn every_operation_in_the_contract_is_routed() {
         let concrete = path
             .replace("{orderId}", "1003")
             .replace("{billId}", "FR1000001")
+            .replace("{renewalId}", "1501")
             .replace("{siret}", "21445012400018");
         let concrete = if concrete == "/sandbox/login" {
             "/sandbox/login?account=commune".to_string()
