@@ -147,12 +147,21 @@ async fn a_missing_engagement_is_said_first_naming_the_renewal_and_the_year() {
     );
     settle(20).await;
     let warning = text(&root, "[data-testid=renewal-warning]");
-    assert!(warning.contains("Numéro d’engagement 2027 à donner"), "{warning}");
-    assert!(warning.contains("Serveur dédié Advance-2 - 12 mois"), "{warning}");
+    assert!(
+        warning.contains("Numéro d’engagement 2027 à donner"),
+        "{warning}"
+    );
+    assert!(
+        warning.contains("Serveur dédié Advance-2 - 12 mois"),
+        "{warning}"
+    );
     assert!(warning.contains("15 janvier 2027"), "{warning}");
     // The warning comes before the renewals.
     let first = root.first_element_child().unwrap();
-    assert_eq!(first.get_attribute("data-testid").as_deref(), Some("renewal-warning"));
+    assert_eq!(
+        first.get_attribute("data-testid").as_deref(),
+        Some("renewal-warning")
+    );
     assert_eq!(
         text(&root, "[data-testid=renewal-engagement-state]"),
         "Exigé, manquant pour l’exercice 2027"
@@ -205,7 +214,9 @@ async fn the_editor_checks_the_routing_as_the_checkout_does() {
         mandat::i18n::Key::FieldEngagementRequired.fr()
     );
     assert_eq!(
-        get(&root, "#mandat-engagement").get_attribute("aria-invalid").as_deref(),
+        get(&root, "#mandat-engagement")
+            .get_attribute("aria-invalid")
+            .as_deref(),
         Some("true")
     );
     assert!(text(&root, "[data-testid=error-summary]")
@@ -247,7 +258,10 @@ async fn a_saved_routing_replaces_the_warning_and_is_announced() {
     type_and_leave(&get(&root, "#mandat-engagement"), "EJ-2027-0001");
     get(&root, "[data-testid=renewal-save]").click();
     settle(200).await;
-    assert!(find(&root, "[data-testid=renewal-form]").is_none(), "the editor closes");
+    assert!(
+        find(&root, "[data-testid=renewal-form]").is_none(),
+        "the editor closes"
+    );
     assert!(find(&root, "[data-testid=renewal-warning]").is_none());
     assert_eq!(
         text(&root, "[data-testid=renewal-saved-status]"),

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 use mandat_model::billing::FollowUp;
-use mandat_model::orders::{order_todo, OrderTodo};
 use mandat_model::locale::format_day;
+use mandat_model::orders::{order_todo, OrderTodo};
 use mandat_model::renewal::{engagements_to_give, Renewal};
 use mandat_model::{Account, ApiError, Order};
 
