@@ -111,8 +111,12 @@ test('keyboard only: the hospital gives next year’s engagement before the rene
   const row = await invoiceRow(page, issued.billId);
   await expect(row).toContainText('Mise à disposition du destinataire');
   await expect(row).toContainText('Renouvellement automatique');
+  // Carrying the number given in advance.
+  const tracking = await (await page.request.get(`/api/me/bill/${issued.billId}/chorus`)).json();
+  expect(tracking.numeroEngagement).toBe(`EJ-${year}-0007`);
   await page.goto(`/invoices/${issued.billId}`);
-  await expect(page.getByText(`EJ-${year}-0007`).first()).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(issued.billId);
+  await expect(page.locator('main')).toContainText(`EJ-${year}-0007`);
 });
 
 test('without next year’s engagement, the renewal’s invoice comes back to recycle', async ({ page }) => {
