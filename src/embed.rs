@@ -198,13 +198,14 @@ pub fn config_from_js(config: &JsValue) -> Result<AppConfig, JsError> {
         Some("checkout") => Page::Checkout(order()?),
         Some("mandate") => Page::Mandate(order()?),
         Some("invoices") => Page::Invoices(String::new()),
+        Some("renewals") => Page::Renewals,
         Some("invoice") => Page::Invoice(
             text(config, "billId")?
                 .ok_or_else(|| JsError::new("mandat: view invoice needs config.billId"))?,
         ),
         Some(other) => {
             return Err(JsError::new(&format!(
-                "mandat: unknown view {other:?} (orders, checkout, mandate, invoices, invoice)"
+                "mandat: unknown view {other:?} (orders, checkout, mandate, invoices, invoice, renewals)"
             )))
         }
     };

@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod invoices;
 pub mod mandate;
 pub mod nav;
+pub mod renewals;
 pub mod routing;
 pub mod ui;
 pub mod upload;
@@ -88,6 +89,9 @@ pub fn App(
                         <li>
                             <a href="/invoices">{t(Key::NavInvoices)}</a>
                         </li>
+                        <li>
+                            <a href="/renewals">{t(Key::NavRenewals)}</a>
+                        </li>
                     </ul>
                 </nav>
             </header>
@@ -116,6 +120,7 @@ pub fn page_content(nav: nav::Nav, on_page_change: impl Fn() + 'static) -> impl 
         Page::Mandate(id) => view! { <mandate::MandateView order_id=id /> }.into_any(),
         Page::Invoices(_) => view! { <invoices::InvoicesPage /> }.into_any(),
         Page::Invoice(id) => view! { <invoices::InvoicePage bill_id=id /> }.into_any(),
+        Page::Renewals => view! { <renewals::RenewalsPage /> }.into_any(),
         Page::Unknown(_) => view! { <NotFound /> }.into_any(),
     }
 }

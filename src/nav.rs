@@ -22,6 +22,8 @@ pub enum Page {
     Invoices(String),
     /// `/invoices/{billId}`
     Invoice(String),
+    /// `/renewals`: the services that renew automatically.
+    Renewals,
     /// A path no page answers to (its path).
     Unknown(String),
 }
@@ -41,6 +43,7 @@ impl Page {
             ["orders", id, "mandate"] => id.parse().ok().map(Page::Mandate),
             ["invoices"] => Some(Page::Invoices(query.to_string())),
             ["invoices", id] if !id.is_empty() => Some(Page::Invoice(decode(id))),
+            ["renewals"] => Some(Page::Renewals),
             _ => None,
         }
     }
@@ -71,6 +74,7 @@ impl Page {
             Page::Invoices(q) if q.is_empty() => "/invoices".into(),
             Page::Invoices(q) => format!("/invoices?{q}"),
             Page::Invoice(id) => format!("/invoices/{}", js_sys::encode_uri_component(id)),
+            Page::Renewals => "/renewals".into(),
             Page::Unknown(path) => path.clone(),
         }
     }

@@ -71,6 +71,7 @@ pub fn router() -> Router<AppState> {
             post(crate::documents::send).route_layer(from_fn(guard::no_form_body)),
         )
         .route("/chorus/structure/{siret}", get(structure))
+        .merge(crate::renewals::api_routes())
         .fallback(|| async { ApiErr::not_found("this API path") })
         .method_not_allowed_fallback(|| async { ApiErr::method_not_allowed() })
         .layer(axum::middleware::map_response(json_errors))
@@ -638,8 +639,8 @@ pub(crate) fn replay(
         .field(
             "Idempotency-Key",
             "idempotency_key_reused",
-            "this key was already used for another request (another order or bill, or another \
-             body): a new request needs a new key",
+            "this key was already used for another request (another order, bill or renewal, or \
+             another body): a new request needs a new key",
         ));
     }
     let mut res = (StatusCode::from_u16(status).unwrap_or(StatusCode::OK), body).into_response();

@@ -134,12 +134,26 @@ CREATE TABLE IF NOT EXISTS chorus_events (
     reason TEXT
 );
 CREATE INDEX IF NOT EXISTS chorus_events_by_bill ON chorus_events (bill_id);
+CREATE TABLE IF NOT EXISTS renewals (
+    id INTEGER PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    label TEXT NOT NULL,
+    domain TEXT NOT NULL,
+    next_date TEXT NOT NULL,
+    period_months INTEGER NOT NULL,
+    ht_cents INTEGER NOT NULL,
+    siret TEXT,
+    code_service TEXT NOT NULL DEFAULT '',
+    numero_engagement TEXT NOT NULL DEFAULT '',
+    engagement_year INTEGER
+);
 ";
 
 /// Every table, in the order `wipe` drops them.
-const TABLES: [&str; 14] = [
+const TABLES: [&str; 15] = [
     "outbox",
     "bill_documents",
+    "renewals",
     "chorus_events",
     "bills",
     "mandates",

@@ -17,6 +17,7 @@ pub mod outbox;
 pub mod pdf;
 pub mod printed;
 pub mod recycle;
+pub mod renewals;
 pub mod seed;
 pub mod store;
 

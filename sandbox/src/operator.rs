@@ -48,6 +48,7 @@ pub fn router() -> Router<AppState> {
             "/bills/{billId}/documents/complete",
             post(crate::documents::complete_route).route_layer(from_fn(guard::no_form_body)),
         )
+        .merge(crate::renewals::operator_routes())
         .fallback(|| async { ApiErr::not_found("this sandbox path") })
         .method_not_allowed_fallback(|| async { ApiErr::method_not_allowed() })
         .layer(axum::middleware::map_response(crate::api::json_errors))

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Datelike as _, Duration, Utc};
 use mandat_model::chorus::ChorusStatus::{self, *};
 use rusqlite::{params, Connection};
 
@@ -729,6 +729,60 @@ pub fn seed(conn: &mut Connection, files: &Path) -> Result<(), Box<dyn std::erro
             ht,
             None,
             false,
+        )?;
+    }
+
+    // Services that renew automatically (`/renewals`), their next invoice routed
+    // in advance: the hospital's early next calendar year with this year's
+    // numéro d'engagement only (the page warns: it is needed for next year's);
+    // the commune's to a code service, without an engagement. The company's
+    // invoices do not go through Chorus Pro: it has none here.
+    let today = mandat_model::locale::paris_day(now);
+    let next_january = chrono::NaiveDate::from_ymd_opt(today.year() + 1, 1, 15)
+        .ok_or("the next renewal date is out of range")?;
+    let this_years = format!("EJ-{}-0042", today.year());
+    for (id, account, label, domain, next, ht, siret, code, ej, ej_year) in [
+        (
+            1501i64,
+            "commune",
+            "Hébergement Web Performance - 12 mois",
+            "mairie-saint-aubin-sur-loire.fr",
+            today + days(45),
+            23988i64,
+            COMMUNE_SIRET,
+            "SERV-FIN",
+            "",
+            None,
+        ),
+        (
+            2501,
+            "hopital",
+            "Serveur dédié Advance-2 - 12 mois",
+            "ns3012345.ip-51-75-1.eu",
+            next_january,
+            359976,
+            HOSPITAL_SIRET,
+            "",
+            this_years.as_str(),
+            Some(today.year()),
+        ),
+    ] {
+        tx.execute(
+            "INSERT INTO renewals (id, account_id, label, domain, next_date, period_months, ht_cents,
+                                   siret, code_service, numero_engagement, engagement_year)
+             VALUES (?1, ?2, ?3, ?4, ?5, 12, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                id,
+                account,
+                label,
+                domain,
+                next.format("%Y-%m-%d").to_string(),
+                ht,
+                siret,
+                code,
+                ej,
+                ej_year
+            ],
         )?;
     }
 

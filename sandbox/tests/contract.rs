@@ -31,6 +31,8 @@ const SERVED: &[(&str, &str)] = &[
     ("PUT", "/api/me/bill/{billId}/documents"),
     ("POST", "/api/me/bill/{billId}/documents/send"),
     ("PUT", "/api/me/bill/{billId}/chorus/routing"),
+    ("GET", "/api/me/renewal"),
+    ("POST", "/api/me/renewal/{renewalId}/routing"),
     ("GET", "/sandbox/login"),
     ("GET", "/sandbox/logout"),
     ("GET", "/sandbox/accounts"),
@@ -41,6 +43,7 @@ const SERVED: &[(&str, &str)] = &[
     ("POST", "/sandbox/orders/{orderId}/mandate/reject"),
     ("POST", "/sandbox/bills/{billId}/events"),
     ("POST", "/sandbox/bills/{billId}/documents/complete"),
+    ("POST", "/sandbox/renewals/{renewalId}/issue"),
 ];
 
 #[test]
@@ -63,6 +66,7 @@ async fn every_operation_in_the_contract_is_routed() {
         let concrete = path
             .replace("{orderId}", "1003")
             .replace("{billId}", "FR1000001")
+            .replace("{renewalId}", "1501")
             .replace("{siret}", "21445012400018");
         let concrete = if concrete == "/sandbox/login" {
             "/sandbox/login?account=commune".to_string()

@@ -388,7 +388,8 @@ async fn every_changing_operation_refuses_another_site() {
         }
         let concrete = path
             .replace("{orderId}", "1003")
-            .replace("{billId}", "FR1000001");
+            .replace("{billId}", "FR1000001")
+            .replace("{renewalId}", "1501");
         let method = Method::from_bytes(method.as_bytes()).unwrap();
         for header in [
             ("sec-fetch-site", "cross-site"),
@@ -412,8 +413,8 @@ async fn every_changing_operation_refuses_another_site() {
         checked += 1;
     }
     assert_eq!(
-        checked, 10,
-        "pay, the two uploads, sending an invoice's documents, the routing correction, and the five operator actions"
+        checked, 12,
+        "pay, the two uploads, sending an invoice's documents, the routing correction, a renewal's routing, and the six operator actions"
     );
     assert_eq!(sb.get("/api/me", Some(&c)).await.status, StatusCode::OK);
 }
@@ -660,7 +661,8 @@ async fn every_post_of_the_contract_refuses_a_text_body() {
         }
         let concrete = path
             .replace("{orderId}", "1003")
-            .replace("{billId}", "FR1000001");
+            .replace("{billId}", "FR1000001")
+            .replace("{renewalId}", "1501");
         let r = sb
             .call(
                 Method::POST,
@@ -677,7 +679,7 @@ async fn every_post_of_the_contract_refuses_a_text_body() {
         );
         checked += 1;
     }
-    assert_eq!(checked, 7);
+    assert_eq!(checked, 9);
 }
 
 #[tokio::test]

@@ -5,6 +5,7 @@ use gloo_net::http::{Request, RequestBuilder};
 use mandat_model::billing::{ChorusTracking, FollowUp, PayRequest, PaymentMethods, PaymentReceipt};
 use mandat_model::chorus::{ChorusRouting, ChorusStructure};
 use mandat_model::documents::BillDocuments;
+use mandat_model::renewal::Renewal;
 use mandat_model::retry::{retry_delay_ms, Answer, REQUEST_RETRY_DELAYS_MS};
 use mandat_model::url::resolve_api_url;
 use mandat_model::{decode, Account, ApiError, Order, OrderDetail, OrderStatus};
@@ -240,6 +241,27 @@ impl Api {
     /// `GET /chorus/structure/{siret}`: a structure looked up by its SIRET (digits only).
     pub async fn structure(&self, siret: &str) -> Result<ChorusStructure, ApiError> {
         self.get_json(&format!("/chorus/structure/{siret}")).await
+    }
+
+    /// `GET /me/renewal`: the account's services that renew automatically.
+    pub async fn renewals(&self) -> Result<Vec<Renewal>, ApiError> {
+        self.get_json("/me/renewal").await
+    }
+
+    /// `POST /me/renewal/{renewalId}/routing`: the routing of the renewal's
+    /// next invoice, applied once per `idempotency_key`.
+    pub async fn set_renewal_routing(
+        &self,
+        renewal_id: u64,
+        routing: &ChorusRouting,
+        idempotency_key: &str,
+    ) -> Result<Renewal, ApiError> {
+        self.post_json(
+            &format!("/me/renewal/{renewal_id}/routing"),
+            routing,
+            Some(idempotency_key),
+        )
+        .await
     }
 
     /// `POST /me/order/{orderId}/pay`, applied once per `idempotency_key`.

@@ -3,11 +3,13 @@
 
 use leptos::prelude::*;
 use mandat_model::billing::FollowUp;
+use mandat_model::locale::format_day;
 use mandat_model::orders::{order_todo, OrderTodo};
+use mandat_model::renewal::{engagements_to_give, Renewal};
 use mandat_model::{Account, ApiError, Order};
 
 use crate::api::Api;
-use crate::i18n::{fill, t, Key};
+use crate::i18n::{fill, locale, t, Key};
 use crate::ui::{loaded, price_text, Instant};
 
 /// An order with where it stands.
@@ -19,9 +21,13 @@ pub struct OrderItem {
     pub by_mandate: bool,
 }
 
-async fn load(api: Api) -> Result<(Account, Vec<OrderItem>), ApiError> {
-    let account = api.me().await?;
-    let ids = api.order_ids().await?;
+async fn load(api: Api) -> Result<(Account, Vec<OrderItem>, Vec<Renewal>), ApiError> {
+    let (account, ids, renewals) =
+        futures::future::join3(api.me(), api.order_ids(), api.renewals()).await;
+    let (account, ids) = (account?, ids?);
+    // The orders are the page: renewals that cannot be read leave their to-do
+    // out, and their own page says what went wrong.
+    let renewals = renewals.unwrap_or_default();
     let now = crate::api::now();
     // All orders at once rather than one after the other.
     let mut items = futures::future::try_join_all(ids.into_iter().map(|id| {
@@ -35,7 +41,7 @@ async fn load(api: Api) -> Result<(Account, Vec<OrderItem>), ApiError> {
     .await?;
     // What needs the buyer first, then the newest.
     items.sort_by_key(|i| (i.todo, std::cmp::Reverse(i.order.date)));
-    Ok((account, items))
+    Ok((account, items, renewals))
 }
 
 /// The order as the list shows it, from its follow-up.
@@ -54,6 +60,39 @@ pub fn order_item(
         by_mandate: follow_up.mandate_state.is_some(),
         order,
     }
+}
+
+/// The renewals missing the numéro d'engagement of their budget year, as
+/// things to do, with a link to where it is given.
+fn renewal_todo(renewals: &[Renewal]) -> Option<impl IntoView> {
+    let due = engagements_to_give(renewals);
+    if due.is_empty() {
+        return None;
+    }
+    let items = due
+        .into_iter()
+        .map(|r| {
+            let year = r.budget_year().to_string();
+            let date = format_day(r.next_renewal_date, locale());
+            view! {
+                <li data-testid="renewal-todo">
+                    {fill(
+                        Key::HomeRenewalTodo,
+                        &[("year", &year), ("label", &r.label), ("date", &date)],
+                    )}
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section class="mandat-alert mandat-alert--warning" aria-labelledby="mandat-home-renewals" data-testid="home-renewals">
+            <h2 id="mandat-home-renewals" class="mandat-alert__title">{t(Key::HomeRenewalsTodo)}</h2>
+            <ul>{items}</ul>
+            <p>
+                <a href=crate::nav::href("/renewals")>{t(Key::HomeRenewalsLink)}</a>
+            </p>
+        </section>
+    })
 }
 
 fn todo_key(todo: OrderTodo) -> Key {
@@ -80,8 +119,8 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <h1>{t(Key::HomeTitle)}</h1>
         {move || {
-            loaded(data.get(), None, retry, None, |(account, orders)| {
-                view! { <OrderList account=account orders=orders /> }
+            loaded(data.get(), None, retry, None, |(account, orders, renewals)| {
+                view! { <OrderList account=account orders=orders renewals=renewals /> }
             })
         }}
     }
@@ -95,7 +134,12 @@ pub fn OrderList(
     account: Account,
     /// Its orders, in display order (what needs the buyer first).
     orders: Vec<OrderItem>,
+    /// Its renewals: those missing a numéro d'engagement come first, as
+    /// things to do.
+    #[prop(optional)]
+    renewals: Vec<Renewal>,
 ) -> impl IntoView {
+    let renewals_todo = renewal_todo(&renewals);
     let intro = fill(Key::HomeIntro, &[("name", &account.name)]);
     let waiting = orders.iter().filter(|i| i.todo.needs_the_buyer()).count();
     let todo_count = match waiting {
@@ -174,6 +218,7 @@ pub fn OrderList(
     };
     view! {
         <p class="mandat-lead" data-testid="account-name">{intro}</p>
+        {renewals_todo}
         <p data-testid="todo-count">{todo_count}</p>
         {table}
         <p>

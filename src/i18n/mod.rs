@@ -70,6 +70,7 @@ catalogue! {
     MainNav => "Navigation principale", "Main navigation";
     NavOrders => "Mes commandes", "My orders";
     NavInvoices => "Mes factures", "My invoices";
+    NavRenewals => "Renouvellements", "Renewals";
     Loading => "Chargement en cours…", "Loading…";
     Retry => "Réessayer", "Try again";
     BackToOrders => "Retour à mes commandes", "Back to my orders";
@@ -174,7 +175,7 @@ catalogue! {
     ReasonOther => "Ce moyen de paiement ne s’applique pas à cette commande.", "This payment method does not apply to this order.";
     OrderNotPayableTitle => "Cette commande n’attend plus de paiement", "This order is no longer awaiting payment";
     OrderNotPayableBody => "Elle a déjà été payée ou annulée. Vous pouvez suivre son mandat ou revenir à vos commandes.", "It has already been paid or cancelled. You can follow its mandate or go back to your orders.";
-    RenewalNote => "Renouvellement automatique : vous n’avez rien à faire ici. Pour les renouvellements automatiques, la facture est déposée directement sur Chorus Pro sous quelques jours.", "Automatic renewal: nothing to do here. For automatic renewals, the invoice is deposited straight on Chorus Pro within a few days.";
+    RenewalNote => "Renouvellement automatique : la facture est déposée directement sur Chorus Pro sous quelques jours. Si votre structure exige un numéro d’engagement, il en faut un par exercice budgétaire : donnez celui de l’année du renouvellement sur la page Renouvellements.", "Automatic renewal: the invoice is deposited straight on Chorus Pro within a few days. If your structure requires a numéro d’engagement, each budget year needs its own: give the one for the renewal’s year on the Renewals page.";
     TripartiteNote => "Prélèvement SEPA : il demande une convention tripartite signée entre votre ordonnateur, votre comptable public et nous. Elle ne se souscrit pas en ligne.", "SEPA direct debit: it needs a tripartite convention signed by your authorising officer, your public accountant and us. It cannot be set up online.";
     TripartiteLink => "Contacter le service commercial au sujet de la convention tripartite", "Contact the sales team about the tripartite convention";
     ChorusTitle => "Acheminement de la facture sur Chorus Pro", "Routing of the invoice on Chorus Pro";
@@ -507,4 +508,39 @@ catalogue! {
     DocsServerEmpty => "Le service a reçu un fichier vide. Choisissez à nouveau la pièce, puis envoyez-la.", "The service received an empty file. Choose the document again, then send it.";
     DocsServerConflict => "Cette facture ne prend plus de pièces : celles déjà transmises sont en cours d’ajout sur Chorus Pro, ou la facture n’est plus suspendue. Votre fichier est conservé sur votre poste ; l’état affiché a été mis à jour.", "This invoice takes no more documents: those already sent are being added on Chorus Pro, or the invoice is no longer suspended. Your file is still on your computer; the status shown has been updated.";
     InvFirstPage => "Cette page de la liste n’existe plus. Revenir à la première page", "This page of the list no longer exists. Go back to the first page";
+
+    // Renewals: services that renew automatically, and their invoice's routing.
+    RenewalsTitle => "Renouvellements", "Renewals";
+    RenewalsIntro => "Ces services se renouvellent automatiquement : à la date indiquée, leur facture est déposée sur Chorus Pro avec l’acheminement affiché. Un numéro d’engagement vaut pour un exercice budgétaire, l’année civile : donnez celui de l’année du prochain renouvellement avant cette date, sinon la facture revient « à recycler ».", "These services renew automatically: on the date shown, their invoice is deposited on Chorus Pro with the routing shown. A numéro d’engagement is valid for one budget year, the calendar year: give the one for the year of the next renewal before that date, or the invoice comes back “to recycle”.";
+    RenewalsNone => "Aucun de vos services ne se renouvelle automatiquement avec une facture sur Chorus Pro.", "None of your services renews automatically with an invoice on Chorus Pro.";
+    RenewalsLoading => "Chargement des renouvellements…", "Loading the renewals…";
+    RenewalsListLabel => "Vos services renouvelés automatiquement", "Your services that renew automatically";
+    RenewalMissingTitle => "Numéro d’engagement {year} à donner", "{year} numéro d’engagement to give";
+    RenewalMissingBody => "« {label} » se renouvelle le {date}. Votre structure exige un numéro d’engagement de l’exercice {year} : sans lui, la facture reviendra « à recycler ».", "“{label}” renews on {date}. Your structure requires a numéro d’engagement for the {year} budget year: without it, the invoice will come back “to recycle”.";
+    RenewalMissingLink => "Donner le numéro d’engagement {year} de « {label} »", "Give the {year} numéro d’engagement of “{label}”";
+    RenewalNextDate => "Prochain renouvellement", "Next renewal";
+    RenewalPeriod => "Périodicité", "Period";
+    RenewalEveryMonths => "tous les {count} mois", "every {count} months";
+    RenewalEveryMonth => "tous les mois", "every month";
+    RenewalAmount => "Montant", "Amount";
+    RenewalAmountValue => "{ttc} TTC ({ht} HT)", "{ttc} incl. VAT ({ht} excl. VAT)";
+    RenewalRouting => "Acheminement de la facture", "Invoice routing";
+    RenewalNotOnChorus => "Facture hors Chorus Pro", "Invoice outside Chorus Pro";
+    RenewalNone => "aucun", "none";
+    RenewalEngagementFor => "{number} (exercice {year})", "{number} ({year} budget year)";
+    RenewalEngagementState => "Numéro d’engagement", "Numéro d’engagement";
+    RenewalEngagementOk => "Exigé, donné pour l’exercice {year}", "Required, given for the {year} budget year";
+    RenewalEngagementMissing => "Exigé, manquant pour l’exercice {year}", "Required, missing for the {year} budget year";
+    RenewalEngagementNotRequired => "Non exigé", "Not required";
+    RenewalEdit => "Modifier l’acheminement", "Change the routing";
+    RenewalEditLabel => "Modifier l’acheminement de « {label} »", "Change the routing of “{label}”";
+    RenewalFormLegend => "Acheminement de la facture de renouvellement", "Routing of the renewal invoice";
+    RenewalFormYear => "Le numéro d’engagement saisi vaut pour l’exercice {year}, celui du renouvellement du {date}.", "The numéro d’engagement entered is for the {year} budget year, that of the renewal on {date}.";
+    RenewalSave => "Enregistrer l’acheminement", "Save the routing";
+    RenewalSaving => "Enregistrement en cours…", "Saving…";
+    RenewalCancel => "Annuler", "Cancel";
+    RenewalSaved => "Acheminement enregistré pour « {label} ».", "Routing saved for “{label}”.";
+    HomeRenewalsTodo => "Renouvellements à préparer", "Renewals to prepare";
+    HomeRenewalTodo => "Numéro d’engagement {year} à donner pour « {label} », renouvelé le {date}", "{year} numéro d’engagement to give for “{label}”, renewing on {date}";
+    HomeRenewalsLink => "Voir les renouvellements", "See the renewals";
 }

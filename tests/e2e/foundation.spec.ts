@@ -26,7 +26,7 @@ test('the commune sees its order lines and fr-FR totals on the checkout page', a
 
 test('every page of the app loads directly by its URL', async ({ page }) => {
   await signIn(page, 'commune', '/');
-  for (const path of ['/', `/orders/${COMMUNE_ORDER}/checkout`, `/orders/${COMMUNE_ORDER}/mandate`, '/invoices']) {
+  for (const path of ['/', `/orders/${COMMUNE_ORDER}/checkout`, `/orders/${COMMUNE_ORDER}/mandate`, '/invoices', '/renewals']) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
     await expect(page.getByRole('heading', { level: 1 }), path).toBeVisible();

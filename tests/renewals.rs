@@ -1,0 +1,308 @@
+//! The renewals page as the buyer meets it: the warning for a renewal missing
+//! the numéro d'engagement of its budget year, the routing editor (the
+//! checkout's fields and checks), and the routing saved.
+
+use leptos::prelude::*;
+use mandat::renewals::RenewalList;
+use mandat::AppConfig;
+use mandat_model::chorus::{ChorusRouting, ChorusService, ChorusStructure};
+use mandat_model::renewal::Renewal;
+use mandat_model::{Locale, Price};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+type El = web_sys::HtmlElement;
+
+const HOSPITAL: &str = "26765432500013";
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn hospital() -> ChorusStructure {
+    ChorusStructure {
+        siret: HOSPITAL.into(),
+        name: "Centre hospitalier".into(),
+        code_service_doit_etre_renseigne: false,
+        numero_ej_doit_etre_renseigne: true,
+        gestion_numero_ej_ou_code_service: false,
+        services: vec![ChorusService {
+            code: "DSI".into(),
+            label: "Direction des systèmes d'information".into(),
+            active: true,
+            numero_ej_doit_etre_renseigne: false,
+        }],
+        payment_deadline_days: 50,
+        statut_mise_en_paiement_nest_pas_remonte: false,
+    }
+}
+
+fn renewal(engagement: &str, year: i32) -> Renewal {
+    let missing = year != 2027;
+    Renewal {
+        renewal_id: 2501,
+        label: "Serveur dédié Advance-2 - 12 mois".into(),
+        domain: "ns3012345.ip-51-75-1.eu".into(),
+        next_renewal_date: "2027-01-15".parse().unwrap(),
+        period_months: 12,
+        price_without_tax: Price::eur(359_976),
+        tax: Price::eur(71_995),
+        price_with_tax: Price::eur(431_971),
+        routing: Some(ChorusRouting {
+            siret: HOSPITAL.into(),
+            code_service: String::new(),
+            numero_engagement: engagement.into(),
+        }),
+        engagement_budget_year: Some(year),
+        engagement_required: true,
+        engagement_missing: missing,
+    }
+}
+
+fn mount_list(api_base: String, locale: Locale, renewals: Vec<Renewal>) -> El {
+    let container: El = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    leptos::mount::mount_to(container.clone(), move || {
+        provide_context(AppConfig {
+            api_base,
+            locale,
+            ..Default::default()
+        });
+        view! { <RenewalList renewals=renewals structure=Some(hospital()) /> }
+    })
+    .forget();
+    container
+}
+
+/// An API whose every request answers `body` (a `data:` URL; the path lands in
+/// its fragment).
+fn api_answering(body: &str) -> String {
+    let encoded: String = js_sys::encode_uri_component(body).into();
+    format!("data:application/json,{encoded}#")
+}
+
+async fn settle(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+fn find(root: &El, selector: &str) -> Option<El> {
+    root.query_selector(selector)
+        .unwrap()
+        .map(|e| e.unchecked_into())
+}
+
+fn get(root: &El, selector: &str) -> El {
+    find(root, selector).unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+fn text(root: &El, selector: &str) -> String {
+    get(root, selector).text_content().unwrap_or_default()
+}
+
+fn value(root: &El, selector: &str) -> String {
+    get(root, selector)
+        .unchecked_into::<web_sys::HtmlInputElement>()
+        .value()
+}
+
+/// Types into a field as a user does, then leaves it.
+fn type_and_leave(input: &El, value: &str) {
+    input.focus().unwrap();
+    input
+        .unchecked_ref::<web_sys::HtmlInputElement>()
+        .set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    input.blur().unwrap();
+    input
+        .dispatch_event(&web_sys::Event::new("blur").unwrap())
+        .unwrap();
+}
+
+fn active_id() -> String {
+    document()
+        .active_element()
+        .map(|e| e.id())
+        .unwrap_or_default()
+}
+
+/// Waits (up to a second) for the focus to land on `id` inside `root`: it
+/// moves on the next animation frame, which a busy browser may delay.
+async fn focus_lands_on(root: &El, id: &str) -> bool {
+    for _ in 0..50 {
+        let inside = document()
+            .active_element()
+            .is_some_and(|e| root.contains(Some(&e)));
+        if inside && active_id() == id {
+            return true;
+        }
+        settle(20).await;
+    }
+    false
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_engagement_is_said_first_naming_the_renewal_and_the_year() {
+    let root = mount_list(
+        "http://127.0.0.1:9/api".into(),
+        Locale::Fr,
+        vec![renewal("EJ-2026-0042", 2026)],
+    );
+    settle(20).await;
+    let warning = text(&root, "[data-testid=renewal-warning]");
+    assert!(
+        warning.contains("Numéro d’engagement 2027 à donner"),
+        "{warning}"
+    );
+    assert!(
+        warning.contains("Serveur dédié Advance-2 - 12 mois"),
+        "{warning}"
+    );
+    assert!(warning.contains("15 janvier 2027"), "{warning}");
+    // The warning comes before the renewals.
+    let first = root.first_element_child().unwrap();
+    assert_eq!(
+        first.get_attribute("data-testid").as_deref(),
+        Some("renewal-warning")
+    );
+    assert_eq!(
+        text(&root, "[data-testid=renewal-engagement-state]"),
+        "Exigé, manquant pour l’exercice 2027"
+    );
+    assert_eq!(
+        text(&root, "[data-testid=renewal-engagement]"),
+        "EJ-2026-0042 (exercice 2026)"
+    );
+    assert!(text(&root, "[data-testid=renewal-routing]").contains("267 654 325 00013"));
+    assert!(text(&root, "[data-testid=renewal-amount]").contains("4\u{202f}319,71"));
+
+    root.remove();
+
+    // With the year's number: no warning.
+    let root = mount_list(
+        "http://127.0.0.1:9/api".into(),
+        Locale::En,
+        vec![renewal("EJ-2027-0001", 2027)],
+    );
+    settle(20).await;
+    assert!(find(&root, "[data-testid=renewal-warning]").is_none());
+    assert_eq!(
+        text(&root, "[data-testid=renewal-engagement-state]"),
+        "Required, given for the 2027 budget year"
+    );
+    assert!(text(&root, "[data-testid=renewal-next-date]").contains("15 January 2027"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_editor_checks_the_routing_as_the_checkout_does() {
+    let root = mount_list(
+        "http://127.0.0.1:9/api".into(),
+        Locale::Fr,
+        vec![renewal("EJ-2026-0042", 2026)],
+    );
+    settle(20).await;
+    assert!(find(&root, "[data-testid=renewal-form]").is_none());
+    get(&root, "[data-testid=renewal-edit]").click();
+    settle(50).await;
+    // The routing as it is, the SIRET grouped, focus on the first field.
+    assert_eq!(value(&root, "#mandat-siret"), "267 654 325 00013");
+    assert_eq!(value(&root, "#mandat-engagement"), "EJ-2026-0042");
+    assert!(
+        focus_lands_on(&root, "mandat-siret").await,
+        "{}",
+        active_id()
+    );
+    assert!(text(&root, "[data-testid=renewal-form-year]").contains("exercice 2027"));
+
+    // No engagement: refused before sending, beside its field and in the summary.
+    type_and_leave(&get(&root, "#mandat-engagement"), "");
+    get(&root, "[data-testid=renewal-save]").click();
+    settle(50).await;
+    assert_eq!(
+        text(&root, "#mandat-engagement-error"),
+        mandat::i18n::Key::FieldEngagementRequired.fr()
+    );
+    assert_eq!(
+        get(&root, "#mandat-engagement")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    assert!(text(&root, "[data-testid=error-summary]")
+        .contains(mandat::i18n::Key::FieldEngagementRequired.fr()));
+
+    // A SIRET whose key is wrong: said as the field is left.
+    type_and_leave(&get(&root, "#mandat-siret"), "267 654 325 00014");
+    settle(20).await;
+    assert_eq!(
+        text(&root, "#mandat-siret-error"),
+        mandat::i18n::Key::FieldSiretChecksum.fr()
+    );
+
+    // Cancelling closes the editor and gives the focus back to its button.
+    let cancel = root
+        .query_selector_all("[data-testid=renewal-form] button[type=button]")
+        .unwrap()
+        .item(0)
+        .unwrap()
+        .unchecked_into::<El>();
+    cancel.click();
+    settle(50).await;
+    assert!(find(&root, "[data-testid=renewal-form]").is_none());
+    assert!(
+        focus_lands_on(&root, "mandat-renewal-2501-edit").await,
+        "{}",
+        active_id()
+    );
+    // Field ids are fixed: one page shows one list at a time.
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_saved_routing_replaces_the_warning_and_is_announced() {
+    let saved = serde_json::to_string(&renewal("EJ-2027-0001", 2027)).unwrap();
+    let root = mount_list(
+        api_answering(&saved),
+        Locale::En,
+        vec![renewal("EJ-2026-0042", 2026)],
+    );
+    settle(20).await;
+    assert!(find(&root, "[data-testid=renewal-warning]").is_some());
+    get(&root, "[data-testid=renewal-edit]").click();
+    settle(50).await;
+    type_and_leave(&get(&root, "#mandat-engagement"), "EJ-2027-0001");
+    get(&root, "[data-testid=renewal-save]").click();
+    settle(200).await;
+    assert!(
+        find(&root, "[data-testid=renewal-form]").is_none(),
+        "the editor closes"
+    );
+    assert!(find(&root, "[data-testid=renewal-warning]").is_none());
+    assert_eq!(
+        text(&root, "[data-testid=renewal-saved-status]"),
+        "Routing saved for “Serveur dédié Advance-2 - 12 mois”."
+    );
+    assert_eq!(
+        text(&root, "[data-testid=renewal-engagement]"),
+        "EJ-2027-0001 (2027 budget year)"
+    );
+    assert!(
+        focus_lands_on(&root, "mandat-renewal-2501").await,
+        "{}",
+        active_id()
+    );
+    root.remove();
+}
