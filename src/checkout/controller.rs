@@ -11,7 +11,7 @@ use mandat_model::ApiError;
 
 use crate::api::Api;
 use crate::i18n::Key;
-use crate::routing::{api_field_errors, Field, RoutingForm};
+use crate::routing::{shown_beside_fields, Field, RoutingForm};
 use crate::ui::Submission;
 
 /// One order's payment form.
@@ -131,13 +131,9 @@ impl Payment {
     /// What the API answered other than field problems (shown beside their
     /// fields), once no payment is under way.
     pub fn problem(&self) -> Option<ApiError> {
-        match self.pay.answer().get() {
-            Some(Err(ApiError::Invalid(body))) if !api_field_errors(&body.errors).is_empty() => {
-                None
-            }
-            Some(Err(error)) if !self.pending().get() => Some(error),
-            _ => None,
-        }
+        self.pay
+            .failure()
+            .filter(|error| !shown_beside_fields(error))
     }
 
     fn request(&self) -> Result<PayRequest, Vec<(Field, Key)>> {

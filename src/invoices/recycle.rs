@@ -10,7 +10,7 @@ use mandat_model::ApiError;
 
 use crate::api::Api;
 use crate::i18n::{fill, t, Key};
-use crate::routing::{api_field_errors, ChorusFields, RoutingForm};
+use crate::routing::{shown_beside_fields, ChorusFields, RoutingForm};
 use crate::ui::{Alert, AlertKind, ApiErrorView, ErrorSummary, Submission};
 
 /// Whether a 409 says the invoice is no longer à recycler.
@@ -158,10 +158,10 @@ fn RecycleForm(
         }
     };
     let retry = Callback::new(move |()| correct.retry());
-    let problem = move || match correct.answer().get() {
-        Some(Err(ApiError::Invalid(body))) if !api_field_errors(&body.errors).is_empty() => None,
-        Some(Err(error)) if !pending.get() => Some(error),
-        _ => None,
+    let problem = move || {
+        correct
+            .failure()
+            .filter(|error| !shown_beside_fields(error))
     };
     // A 409 of an invoice no longer à recycler is said by the panel, beside the
     // page's fresh tracking.

@@ -8,10 +8,10 @@ use mandat_model::locale::{format_day, iso_day};
 use mandat_model::renewal::{engagements_to_give, Renewal};
 use mandat_model::ApiError;
 
-use crate::api::{new_idempotency_key, Api};
+use crate::api::Api;
 use crate::i18n::{fill, locale, t, Key};
-use crate::routing::{api_field_errors, ChorusFields, RoutingForm};
-use crate::ui::{price_text, Alert, AlertKind, ApiErrorView, ErrorSummary, Loading};
+use crate::routing::{shown_beside_fields, ChorusFields, RoutingForm};
+use crate::ui::{loaded, price_text, Alert, AlertKind, ApiErrorView, ErrorSummary, Submission};
 
 /// The `id` of a renewal's heading (the target of the warnings' links, and of
 /// the focus once its routing is saved).
@@ -39,12 +39,10 @@ pub fn RenewalsPage() -> impl IntoView {
     let retry = Callback::new(move |()| data.refetch());
     view! {
         <h1>{t(Key::RenewalsTitle)}</h1>
-        {move || match data.get() {
-            None => view! { <Loading label=t(Key::RenewalsLoading) /> }.into_any(),
-            Some(Err(error)) => view! { <ApiErrorView error=error on_retry=retry /> }.into_any(),
-            Some(Ok((renewals, structure))) => {
-                view! { <RenewalList renewals=renewals structure=structure /> }.into_any()
-            }
+        {move || {
+            loaded(data.get(), Some(t(Key::RenewalsLoading)), retry, None, |(renewals, structure)| {
+                view! { <RenewalList renewals=renewals structure=structure /> }
+            })
         }}
     }
 }
@@ -320,18 +318,13 @@ pub fn RenewalEditor(
     let routing_now = renewal.routing.clone().unwrap_or_default();
     let structure = structure.filter(|s| s.siret == routing_now.siret);
     let routing = RoutingForm::new(routing_now, structure);
-    // The request and the key of the last attempt: the same request is sent
-    // with the same key, so a repeat is applied once.
-    let last_attempt = StoredValue::new(None::<(ChorusRouting, String)>);
-    let save = Action::new_local(move |(request, key): &(ChorusRouting, String)| {
+    let save = Submission::new(move |request: ChorusRouting, key: String| {
         let api = api.clone();
-        let request = request.clone();
-        let key = key.clone();
         async move { api.set_renewal_routing(id, &request, &key).await }
     });
     let pending = save.pending();
 
-    Effect::new(move |_| match save.value().get() {
+    Effect::new(move |_| match save.answer().get() {
         Some(Err(ApiError::Invalid(body))) => {
             routing.show_api_errors(&body.errors);
         }
@@ -339,14 +332,6 @@ pub fn RenewalEditor(
         _ => {}
     });
 
-    let send = move |request: ChorusRouting| {
-        let key = match last_attempt.get_value() {
-            Some((previous, key)) if previous == request => key,
-            _ => new_idempotency_key(),
-        };
-        last_attempt.set_value(Some((request.clone(), key.clone())));
-        save.dispatch_local((request, key));
-    };
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() {
@@ -356,23 +341,12 @@ pub fn RenewalEditor(
             Err(problems) => routing.show_problems(problems),
             Ok(request) => {
                 routing.errors.set(Vec::new());
-                send(request);
+                save.submit(request);
             }
         }
     };
-    let retry = Callback::new(move |()| {
-        if pending.get_untracked() {
-            return;
-        }
-        if let Some((request, _)) = last_attempt.get_value() {
-            send(request);
-        }
-    });
-    let server_problem = move || match save.value().get() {
-        Some(Err(ApiError::Invalid(body))) if !api_field_errors(&body.errors).is_empty() => None,
-        Some(Err(error)) if !pending.get() => Some(error),
-        _ => None,
-    };
+    let retry = Callback::new(move |()| save.retry());
+    let server_problem = move || save.failure().filter(|error| !shown_beside_fields(error));
     let year = renewal.budget_year().to_string();
     let date = format_day(renewal.next_renewal_date, locale());
     view! {

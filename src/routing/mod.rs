@@ -104,6 +104,12 @@ pub fn api_field_errors(errors: &[FieldError]) -> Vec<(Field, Key)> {
     mapped
 }
 
+/// Whether an API error is shown beside the routing's fields (a 400 naming
+/// them) rather than above the form.
+pub fn shown_beside_fields(error: &ApiError) -> bool {
+    matches!(error, ApiError::Invalid(body) if !api_field_errors(&body.errors).is_empty())
+}
+
 /// What the SIRET field learnt from Chorus Pro.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SiretLookup {

@@ -82,6 +82,14 @@ where
         self.action.pending()
     }
 
+    /// The last answer's error, once no request is under way.
+    pub fn failure(&self) -> Option<ApiError> {
+        match self.action.value().get() {
+            Some(Err(error)) if !self.action.pending().get() => Some(error),
+            _ => None,
+        }
+    }
+
     /// The last answer; none before the first (kept while another is pending).
     pub fn answer(&self) -> MappedSignal<Option<Result<Resp, ApiError>>> {
         self.action.value()

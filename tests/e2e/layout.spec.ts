@@ -9,11 +9,8 @@ import { test, expect, signIn } from './fixtures';
 const WIDTHS = [320, 768, 1280];
 const HEIGHT = 900;
 
-/**
- * The app's pages every account opens. A new page goes here (for instance
- * `/renewals`, once it exists), and is then checked for every account.
- */
-const PAGES_FOR_EVERY_ACCOUNT = ['/', '/invoices'];
+/** The app's pages every account opens. A new page goes here, and is then checked for every account. */
+const PAGES_FOR_EVERY_ACCOUNT = ['/', '/invoices', '/renewals'];
 
 /** The pages that depend on an account's own orders and bills (demo data, README). */
 const ACCOUNT_PAGES: Record<string, string[]> = {
@@ -23,6 +20,7 @@ const ACCOUNT_PAGES: Record<string, string[]> = {
     '/orders/1004/mandate', // rejected, with a reason full of markup
     '/invoices/FR1000001', // awaiting validation
     '/invoices/FR1000003', // suspended
+    '/invoices/FR1000004', // à recycler, its routing to correct
     '/invoices/FR1000007', // overdue
     '/invoices/FR1000012', // paid late
   ],
