@@ -720,7 +720,7 @@ async fn mandate_form(
     let (order, _) = own_order(&conn, &account, id)?;
     let lines = order_lines(&conn, id)?;
     let buyer = db::account(&conn, &account)?.ok_or_else(ApiErr::unauthorized)?;
-    let buyer_siret = db::account_siret(&conn, &account)?;
+    let buyer_siret = db::account_structure_siret(&conn, &account)?;
     let bytes = printed::mandate_form(&printed::MandateForm {
         order: &order,
         lines: &lines,
@@ -773,11 +773,8 @@ async fn upload(
     body: Body,
 ) -> ApiResult {
     // Uploads at once are capped; one more is turned away before a byte of it is read.
-    let Ok(_permit) = st.uploads.clone().try_acquire_owned() else {
-        return Ok(crate::error::unavailable(format!(
-            "{} uploads are already under way; try again",
-            st.limits.uploads
-        )));
+    let Some(_slot) = store::upload_slot(&st) else {
+        return Ok(store::too_many_uploads(&st));
     };
     let mut stream = body.into_data_stream();
     let ready = order_id(&id).and_then(|id| {

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use mandat_model::chorus::{ChorusEvent, ChorusService, ChorusStatus, ChorusStructure};
-use mandat_model::{Account, LegalForm, OrderStatus};
+use mandat_model::{Account, LegalForm};
 use rusqlite::{params, Connection, OptionalExtension};
 
 pub const SCHEMA: &str = "
@@ -249,19 +249,6 @@ pub fn legal_form_code(form: LegalForm) -> &'static str {
     }
 }
 
-pub fn order_status_code(status: OrderStatus) -> &'static str {
-    match status {
-        OrderStatus::NotPaid => "notPaid",
-        OrderStatus::Checking => "checking",
-        OrderStatus::DocumentsRequested => "documentsRequested",
-        OrderStatus::Delivering => "delivering",
-        OrderStatus::Delivered => "delivered",
-        OrderStatus::Cancelling => "cancelling",
-        OrderStatus::Cancelled => "cancelled",
-        OrderStatus::Unknown => "unknown",
-    }
-}
-
 fn from_code<T: serde::de::DeserializeOwned>(code: &str) -> Option<T> {
     serde_json::from_value(serde_json::Value::String(code.to_string())).ok()
 }
@@ -283,18 +270,6 @@ pub fn account(conn: &Connection, id: &str) -> rusqlite::Result<Option<Account>>
     .optional()
 }
 
-/// The SIRET an account is registered with, if it has one.
-pub fn account_siret(conn: &Connection, id: &str) -> rusqlite::Result<Option<String>> {
-    Ok(conn
-        .query_row(
-            "SELECT structure_siret FROM accounts WHERE id = ?1",
-            [id],
-            |r| r.get::<_, Option<String>>(0),
-        )
-        .optional()?
-        .flatten())
-}
-
 /// The account an order belongs to.
 pub fn order_account(conn: &Connection, order_id: u64) -> rusqlite::Result<String> {
     conn.query_row(
@@ -304,6 +279,7 @@ pub fn order_account(conn: &Connection, order_id: u64) -> rusqlite::Result<Strin
     )
 }
 
+/// The SIRET an account is registered with, if it has one.
 pub fn account_structure_siret(conn: &Connection, id: &str) -> rusqlite::Result<Option<String>> {
     Ok(conn
         .query_row(

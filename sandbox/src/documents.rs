@@ -117,11 +117,9 @@ pub async fn upload(
     headers: HeaderMap,
     body: Body,
 ) -> ApiResult {
-    let Ok(_permit) = st.uploads.clone().try_acquire_owned() else {
-        return Ok(crate::error::unavailable(format!(
-            "{} uploads are already under way; try again",
-            st.limits.uploads
-        )));
+    // Uploads at once are capped; one more is turned away before a byte of it is read.
+    let Some(_slot) = store::upload_slot(&st) else {
+        return Ok(store::too_many_uploads(&st));
     };
     let mut stream = body.into_data_stream();
     let ready = {

@@ -22,6 +22,20 @@ use crate::{AppState, Storing};
 /// refers to it.
 pub const STORED_PREFIXES: [&str; 2] = ["mandate-", "document-"];
 
+/// A place among the uploads received at once, held until the upload ends;
+/// none when the cap is reached (answer [`too_many_uploads`], before a byte is read).
+pub fn upload_slot(st: &AppState) -> Option<tokio::sync::OwnedSemaphorePermit> {
+    st.uploads.clone().try_acquire_owned().ok()
+}
+
+/// The 503 (with `Retry-After`) of an upload turned away by the cap.
+pub fn too_many_uploads(st: &AppState) -> axum::response::Response {
+    crate::error::unavailable(format!(
+        "{} uploads are already under way; try again",
+        st.limits.uploads
+    ))
+}
+
 pub fn upload_error(e: UploadError) -> ApiErr {
     let message = match e {
         UploadError::Empty => "the file is empty",
