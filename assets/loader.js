@@ -46,7 +46,7 @@ function firstRequests(page) {
   const bill = `/me/bill/${encodeURIComponent(page.billId ?? '')}`;
   switch (page.view) {
     case 'orders':
-      return ['/me', '/me/order'];
+      return ['/me', '/me/order', '/me/renewal'];
     case 'checkout':
       return [order, `${order}/details`, `${order}/paymentMethods`, '/me/chorus'];
     case 'mandate':

@@ -3,7 +3,7 @@
 //! documents, and where they stand afterwards; in French and in English.
 
 mod common;
-use common::mount;
+use common::{mount, sleep};
 use leptos::prelude::*;
 use mandat::invoices::DocumentsPanel;
 use mandat::upload::{FileZone, DOCUMENTS_WORDS};
@@ -13,7 +13,6 @@ use mandat_model::documents::BillDocuments;
 use mandat_model::Locale;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -106,16 +105,6 @@ extern "C" {
     fn most(this: &UploadStandIn) -> u32;
     #[wasm_bindgen(method, js_name = restore)]
     fn restore_uploads(this: &UploadStandIn);
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
 }
 
 /// Waits until `selector` matches in `root`, for up to two seconds.

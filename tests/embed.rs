@@ -1,6 +1,8 @@
 //! The app embedded in a host page: several mounts side by side, unmounting
 //! one, the configuration a host passes, events to the host, and English.
 
+mod common;
+use common::sleep;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -11,7 +13,6 @@ use mandat::{mount, AppConfig, Credentials, Page};
 use mandat_model::Locale;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -26,23 +27,13 @@ fn container() -> web_sys::HtmlElement {
     el
 }
 
-async fn wait(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
-}
-
 /// Waits until `cond` holds (two seconds at most).
 async fn until(cond: impl Fn() -> bool) -> bool {
     for _ in 0..100 {
         if cond() {
             return true;
         }
-        wait(20).await;
+        sleep(20).await;
     }
     cond()
 }
@@ -278,7 +269,7 @@ async fn under_a_base_path_the_address_follows_the_app_and_back_is_heard_until_u
     window
         .dispatch_event(&web_sys::Event::new("popstate").unwrap())
         .unwrap();
-    wait(50).await;
+    sleep(50).await;
     assert_eq!(h1(&el), Key::InvoicesTitle.en());
 
     handle.unmount();
@@ -289,7 +280,7 @@ async fn under_a_base_path_the_address_follows_the_app_and_back_is_heard_until_u
     window
         .dispatch_event(&web_sys::Event::new("popstate").unwrap())
         .unwrap();
-    wait(50).await;
+    sleep(50).await;
     assert!(el.inner_html().is_empty());
     history
         .replace_state_with_url(&JsValue::NULL, "", Some(&start))

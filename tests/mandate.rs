@@ -2,7 +2,7 @@
 //! it, on real `File`s built here, and the words the user reads.
 
 mod common;
-use common::mount;
+use common::{mount, sleep};
 use leptos::prelude::*;
 use mandat::mandate::{announce_step, check_file, FormDownload, ProgressBar, UploadZone};
 use mandat::AppConfig;
@@ -10,7 +10,6 @@ use mandat_model::mandate::{Mandate, UploadKind, MAX_UPLOAD_BYTES};
 use mandat_model::Locale;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -37,16 +36,6 @@ fn sized_file(head: &[u8], size: u32, name: &str) -> web_sys::File {
     let options = web_sys::FilePropertyBag::new();
     options.set_type("application/pdf");
     web_sys::File::new_with_u8_array_sequence_and_options(&parts, name, &options).unwrap()
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
 }
 
 #[wasm_bindgen_test]

@@ -1,5 +1,7 @@
 //! The payment-method step as the user meets it: the SIRET field and the error summary.
 
+mod common;
+use common::{api_answering, find, get, sleep, text, El};
 use leptos::prelude::*;
 use mandat::checkout::PaymentForm;
 use mandat::AppConfig;
@@ -11,12 +13,9 @@ use mandat_model::chorus::{ChorusService, ChorusStructure};
 use mandat_model::retry::REQUEST_RETRY_DELAYS_MS as RETRY_DELAYS_MS;
 use mandat_model::Locale;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-type El = web_sys::HtmlElement;
 
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
@@ -41,31 +40,6 @@ fn mount_form(api_base: String, methods: PaymentMethods, structure: Option<Choru
 /// How long an API nobody answers at takes to be reported: the client's own
 /// new attempts, then a margin.
 const UNREACHABLE_AFTER_MS: i32 = (RETRY_DELAYS_MS[0] + RETRY_DELAYS_MS[1] + 300) as i32;
-
-/// Lets effects and pending futures run.
-async fn settle(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
-}
-
-fn find(root: &El, selector: &str) -> Option<El> {
-    root.query_selector(selector)
-        .unwrap()
-        .map(|e| e.unchecked_into())
-}
-
-fn get(root: &El, selector: &str) -> El {
-    find(root, selector).unwrap_or_else(|| panic!("nothing matches {selector}"))
-}
-
-fn text(root: &El, selector: &str) -> String {
-    get(root, selector).text_content().unwrap_or_default()
-}
 
 fn mandate() -> PaymentMethod {
     PaymentMethod {
@@ -123,12 +97,6 @@ fn both_methods() -> PaymentMethods {
     }
 }
 
-/// An API whose every GET answers `body` (a `data:` URL; the path lands in its fragment).
-fn api_answering(body: &str) -> String {
-    let encoded: String = js_sys::encode_uri_component(body).into();
-    format!("data:application/json,{encoded}#")
-}
-
 /// Types into a field as a user does, then leaves it.
 fn type_and_leave(input: &El, value: &str) {
     input.focus().unwrap();
@@ -175,7 +143,7 @@ async fn methods_are_a_radio_group_with_none_chosen() {
     assert!(find(&root, "[data-testid=chorus-fields]").is_none());
 
     choose_mandate(&root);
-    settle(0).await;
+    sleep(0).await;
     let siret: web_sys::HtmlInputElement = get(&root, "#mandat-siret").unchecked_into();
     assert_eq!(
         siret.value(),
@@ -235,11 +203,11 @@ async fn a_mistyped_siret_is_explained_beside_the_field_when_leaving_it() {
         Some(commune()),
     );
     choose_mandate(&root);
-    settle(0).await;
+    sleep(0).await;
     let input = get(&root, "#mandat-siret");
 
     type_and_leave(&input, "213 105 554 00018");
-    settle(0).await;
+    sleep(0).await;
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     let message = text(&root, "#mandat-siret-error");
     assert!(
@@ -253,19 +221,19 @@ async fn a_mistyped_siret_is_explained_beside_the_field_when_leaving_it() {
         .any(|id| id == "mandat-siret-error"));
 
     type_and_leave(&input, "2131055540");
-    settle(0).await;
+    sleep(0).await;
     assert_eq!(
         text(&root, "#mandat-siret-error"),
         "Le SIRET comporte 14 chiffres : vérifiez le numéro saisi."
     );
 
     type_and_leave(&input, "21A");
-    settle(0).await;
+    sleep(0).await;
     assert!(text(&root, "#mandat-siret-error").contains("que des chiffres"));
 
     // 14 digits that pass, a SIREN (first 9) that does not: a typo all the same.
     type_and_leave(&input, "214 450 123 00010");
-    settle(0).await;
+    sleep(0).await;
     assert_eq!(
         text(&root, "#mandat-siret-error"),
         "Ce SIRET n’est pas valide : ses 9 premiers chiffres (le SIREN) ne forment pas un SIREN valide, un chiffre a sans doute été mal recopié. Vérifiez-le sur vos documents."
@@ -275,7 +243,7 @@ async fn a_mistyped_siret_is_explained_beside_the_field_when_leaving_it() {
 
     // Back to a valid one: the message goes away.
     type_and_leave(&input, "21310555400017");
-    settle(0).await;
+    sleep(0).await;
     assert!(find(&root, "#mandat-siret-error").is_none());
     assert_eq!(input.get_attribute("aria-invalid"), None);
 }
@@ -296,10 +264,10 @@ async fn a_valid_siret_is_looked_up_and_the_structure_named() {
         Some(commune()),
     );
     choose_mandate(&root);
-    settle(0).await;
+    sleep(0).await;
     // La Poste's head office: spaces accepted.
     type_and_leave(&get(&root, "#mandat-siret"), "356 000 000 00048");
-    settle(50).await;
+    sleep(50).await;
     assert_eq!(
         text(&root, "[data-testid=siret-status]"),
         "Structure trouvée : Centre hospitalier d’Exemple"
@@ -317,9 +285,9 @@ async fn a_siret_the_lookup_cannot_reach_is_left_to_the_payment_check() {
         Some(commune()),
     );
     choose_mandate(&root);
-    settle(0).await;
+    sleep(0).await;
     type_and_leave(&get(&root, "#mandat-siret"), "35600000000048");
-    settle(UNREACHABLE_AFTER_MS).await;
+    sleep(UNREACHABLE_AFTER_MS).await;
     assert!(text(&root, "[data-testid=siret-status]").contains("n’a pas pu être vérifié"));
     assert!(
         find(&root, "#mandat-siret-error").is_none(),
@@ -336,7 +304,7 @@ async fn submitting_nothing_shows_a_focused_summary_linking_to_the_field() {
     );
     assert!(find(&root, "[data-testid=error-summary]").is_none());
     submit(&root);
-    settle(0).await;
+    sleep(0).await;
     let summary = get(&root, "[data-testid=error-summary]");
     let active = document().active_element().expect("something has focus");
     assert!(
@@ -374,10 +342,10 @@ async fn the_summary_lists_each_field_with_the_same_words_as_inline() {
         Some(commune()),
     );
     choose_mandate(&root);
-    settle(0).await;
+    sleep(0).await;
     // The commune requires a code service, none chosen.
     submit(&root);
-    settle(0).await;
+    sleep(0).await;
     let summary = get(&root, "[data-testid=error-summary]");
     let links = summary.query_selector_all("a").unwrap();
     assert_eq!(links.length(), 1);
@@ -399,7 +367,7 @@ async fn the_summary_lists_each_field_with_the_same_words_as_inline() {
     // A wrong SIRET as well: both listed, in the order of the form.
     type_and_leave(&get(&root, "#mandat-siret"), "123");
     submit(&root);
-    settle(0).await;
+    sleep(0).await;
     let summary = get(&root, "[data-testid=error-summary]");
     let hrefs: Vec<String> = {
         let links = summary.query_selector_all("a").unwrap();
@@ -425,7 +393,7 @@ async fn a_failed_payment_keeps_everything_typed_and_offers_a_retry() {
         Some(commune()),
     );
     choose_mandate(&root);
-    settle(0).await;
+    sleep(0).await;
     let select: web_sys::HtmlSelectElement = get(&root, "#mandat-code-service").unchecked_into();
     select.set_value("FINANCES");
     let init = web_sys::EventInit::new();
@@ -435,7 +403,7 @@ async fn a_failed_payment_keeps_everything_typed_and_offers_a_retry() {
         .unwrap();
     submit(&root);
     submit(&root);
-    settle(UNREACHABLE_AFTER_MS).await;
+    sleep(UNREACHABLE_AFTER_MS).await;
     assert!(find(&root, "[data-testid=error-summary]").is_none());
     let problem = get(&root, "[data-testid=pay-problem]");
     assert!(problem
@@ -469,7 +437,7 @@ async fn the_confirmation_takes_focus_and_links_to_the_mandate_upload() {
         move || view! { <PaymentConfirmation receipt=receipt /> },
     )
     .forget();
-    settle(100).await;
+    sleep(100).await;
     let heading = get(&container, "h3");
     assert_eq!(
         heading.text_content().unwrap(),

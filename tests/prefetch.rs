@@ -124,17 +124,18 @@ async fn the_checkout_takes_the_four_answers_the_loader_asked_for() {
 }
 
 #[wasm_bindgen_test]
-async fn the_orders_page_takes_the_account_and_its_orders_from_the_loader() {
+async fn the_orders_page_takes_the_account_its_orders_and_renewals_from_the_loader() {
     let (by_loader, all) = asked_by_loader_then_page(
         r#"{
           "/api/me": [[200, "{\"customerCode\":\"c\",\"name\":\"Commune\",\"email\":\"a@b.fr\",\"legalForm\":\"administration\",\"language\":\"fr\"}"]],
-          "/api/me/order": [[200, "[]"]]
+          "/api/me/order": [[200, "[]"]],
+          "/api/me/renewal": [[200, "[]"]]
         }"#,
         r#"{"view":"orders"}"#,
         || view! { <HomePage /> },
     )
     .await;
-    assert_eq!(by_loader, ["/api/me", "/api/me/order"]);
+    assert_eq!(by_loader, ["/api/me", "/api/me/order", "/api/me/renewal"]);
     assert_eq!(all, by_loader, "the page asked again");
 }
 

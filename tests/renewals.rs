@@ -2,6 +2,8 @@
 //! the numéro d'engagement of its budget year, the routing editor (the
 //! checkout's fields and checks), and the routing saved.
 
+mod common;
+use common::{api_answering, find, get, sleep, text, El};
 use leptos::prelude::*;
 use mandat::renewals::RenewalList;
 use mandat::AppConfig;
@@ -9,12 +11,9 @@ use mandat_model::chorus::{ChorusRouting, ChorusService, ChorusStructure};
 use mandat_model::renewal::Renewal;
 use mandat_model::{Locale, Price};
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-type El = web_sys::HtmlElement;
 
 const HOSPITAL: &str = "26765432500013";
 
@@ -77,37 +76,6 @@ fn mount_list(api_base: String, locale: Locale, renewals: Vec<Renewal>) -> El {
     container
 }
 
-/// An API whose every request answers `body` (a `data:` URL; the path lands in
-/// its fragment).
-fn api_answering(body: &str) -> String {
-    let encoded: String = js_sys::encode_uri_component(body).into();
-    format!("data:application/json,{encoded}#")
-}
-
-async fn settle(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
-}
-
-fn find(root: &El, selector: &str) -> Option<El> {
-    root.query_selector(selector)
-        .unwrap()
-        .map(|e| e.unchecked_into())
-}
-
-fn get(root: &El, selector: &str) -> El {
-    find(root, selector).unwrap_or_else(|| panic!("nothing matches {selector}"))
-}
-
-fn text(root: &El, selector: &str) -> String {
-    get(root, selector).text_content().unwrap_or_default()
-}
-
 fn value(root: &El, selector: &str) -> String {
     get(root, selector)
         .unchecked_into::<web_sys::HtmlInputElement>()
@@ -148,7 +116,7 @@ async fn focus_lands_on(root: &El, id: &str) -> bool {
         if inside && active_id() == id {
             return true;
         }
-        settle(20).await;
+        sleep(20).await;
     }
     false
 }
@@ -160,7 +128,7 @@ async fn a_missing_engagement_is_said_first_naming_the_renewal_and_the_year() {
         Locale::Fr,
         vec![renewal("EJ-2026-0042", 2026)],
     );
-    settle(20).await;
+    sleep(20).await;
     let warning = text(&root, "[data-testid=renewal-warning]");
     assert!(
         warning.contains("Numéro d’engagement 2027 à donner"),
@@ -196,7 +164,7 @@ async fn a_missing_engagement_is_said_first_naming_the_renewal_and_the_year() {
         Locale::En,
         vec![renewal("EJ-2027-0001", 2027)],
     );
-    settle(20).await;
+    sleep(20).await;
     assert!(find(&root, "[data-testid=renewal-warning]").is_none());
     assert_eq!(
         text(&root, "[data-testid=renewal-engagement-state]"),
@@ -213,10 +181,10 @@ async fn the_editor_checks_the_routing_as_the_checkout_does() {
         Locale::Fr,
         vec![renewal("EJ-2026-0042", 2026)],
     );
-    settle(20).await;
+    sleep(20).await;
     assert!(find(&root, "[data-testid=renewal-form]").is_none());
     get(&root, "[data-testid=renewal-edit]").click();
-    settle(50).await;
+    sleep(50).await;
     // The routing as it is, the SIRET grouped, focus on the first field.
     assert_eq!(value(&root, "#mandat-siret"), "267 654 325 00013");
     assert_eq!(value(&root, "#mandat-engagement"), "EJ-2026-0042");
@@ -230,7 +198,7 @@ async fn the_editor_checks_the_routing_as_the_checkout_does() {
     // No engagement: refused before sending, beside its field and in the summary.
     type_and_leave(&get(&root, "#mandat-engagement"), "");
     get(&root, "[data-testid=renewal-save]").click();
-    settle(50).await;
+    sleep(50).await;
     assert_eq!(
         text(&root, "#mandat-engagement-error"),
         mandat::i18n::Key::FieldEngagementRequired.fr()
@@ -246,7 +214,7 @@ async fn the_editor_checks_the_routing_as_the_checkout_does() {
 
     // A SIRET whose key is wrong: said as the field is left.
     type_and_leave(&get(&root, "#mandat-siret"), "267 654 325 00014");
-    settle(20).await;
+    sleep(20).await;
     assert_eq!(
         text(&root, "#mandat-siret-error"),
         mandat::i18n::Key::FieldSiretChecksum.fr()
@@ -260,7 +228,7 @@ async fn the_editor_checks_the_routing_as_the_checkout_does() {
         .unwrap()
         .unchecked_into::<El>();
     cancel.click();
-    settle(50).await;
+    sleep(50).await;
     assert!(find(&root, "[data-testid=renewal-form]").is_none());
     assert!(
         focus_lands_on(&root, "mandat-renewal-2501-edit").await,
@@ -279,13 +247,13 @@ async fn a_saved_routing_replaces_the_warning_and_is_announced() {
         Locale::En,
         vec![renewal("EJ-2026-0042", 2026)],
     );
-    settle(20).await;
+    sleep(20).await;
     assert!(find(&root, "[data-testid=renewal-warning]").is_some());
     get(&root, "[data-testid=renewal-edit]").click();
-    settle(50).await;
+    sleep(50).await;
     type_and_leave(&get(&root, "#mandat-engagement"), "EJ-2027-0001");
     get(&root, "[data-testid=renewal-save]").click();
-    settle(200).await;
+    sleep(200).await;
     assert!(
         find(&root, "[data-testid=renewal-form]").is_none(),
         "the editor closes"

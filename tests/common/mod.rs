@@ -1,7 +1,12 @@
 //! What the browser test files share.
+// Each test file uses its own share of these.
+#![allow(dead_code)]
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+pub type El = web_sys::HtmlElement;
 
 /// A fresh container in the document, with the view mounted inside it.
 pub fn mount<F, N>(f: F) -> web_sys::HtmlElement
@@ -14,4 +19,39 @@ where
     document.body().unwrap().append_child(&container).unwrap();
     leptos::mount::mount_to(container.clone(), f).forget();
     container
+}
+
+/// Waits `ms` milliseconds, letting effects, timers and pending futures run.
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+/// The first element under `root` that matches `selector`.
+pub fn find(root: &El, selector: &str) -> Option<El> {
+    root.query_selector(selector)
+        .unwrap()
+        .map(|e| e.unchecked_into())
+}
+
+/// The first element under `root` that matches `selector`; panics without one.
+pub fn get(root: &El, selector: &str) -> El {
+    find(root, selector).unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+/// The text of [`get`].
+pub fn text(root: &El, selector: &str) -> String {
+    get(root, selector).text_content().unwrap_or_default()
+}
+
+/// An API whose every request answers `body` (a `data:` URL; the path lands in
+/// its fragment).
+pub fn api_answering(body: &str) -> String {
+    let encoded: String = js_sys::encode_uri_component(body).into();
+    format!("data:application/json,{encoded}#")
 }
