@@ -1,7 +1,7 @@
 //! The payment-method step as the user meets it: the SIRET field and the error summary.
 
 mod common;
-use common::{api_answering, find, get, sleep, text, El};
+use common::{api_answering, eventually, find, get, sleep, text, El};
 use leptos::prelude::*;
 use mandat::checkout::PaymentForm;
 use mandat::AppConfig;
@@ -267,7 +267,11 @@ async fn a_valid_siret_is_looked_up_and_the_structure_named() {
     sleep(0).await;
     // La Poste's head office: spaces accepted.
     type_and_leave(&get(&root, "#mandat-siret"), "356 000 000 00048");
-    sleep(50).await;
+    eventually(
+        || text(&root, "[data-testid=siret-status]").contains("Centre hospitalier"),
+        3_000,
+    )
+    .await;
     assert_eq!(
         text(&root, "[data-testid=siret-status]"),
         "Structure trouvée : Centre hospitalier d’Exemple"

@@ -55,3 +55,17 @@ pub fn api_answering(body: &str) -> String {
     let encoded: String = js_sys::encode_uri_component(body).into();
     format!("data:application/json,{encoded}#")
 }
+
+/// Waits until `done` holds, looking every 10 ms, for `within_ms` at most (a
+/// loaded machine answers later than an idle one); whether it came to hold.
+pub async fn eventually(mut done: impl FnMut() -> bool, within_ms: i32) -> bool {
+    let mut waited = 0;
+    while !done() {
+        if waited >= within_ms {
+            return false;
+        }
+        sleep(10).await;
+        waited += 10;
+    }
+    true
+}
