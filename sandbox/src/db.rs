@@ -349,6 +349,44 @@ pub fn chorus_events(conn: &Connection, bill_id: &str) -> rusqlite::Result<Vec<C
     Ok(events)
 }
 
+/// An invoice the provider issues and deposits on Chorus Pro.
+pub struct NewBill<'a> {
+    pub id: &'a str,
+    pub account: &'a str,
+    pub order_id: u64,
+    /// `purchase` or `autorenew`.
+    pub category: &'a str,
+    pub ht_cents: i64,
+    /// Its number on Chorus Pro.
+    pub chorus_invoice_id: String,
+    pub routing: &'a mandat_model::chorus::ChorusRouting,
+    /// Whether `--clock` moves it on by itself.
+    pub clock: bool,
+}
+
+/// Records `bill`, deposited (`DEPOSEE`) at `now`.
+pub fn deposit_bill(conn: &Connection, bill: &NewBill, now: DateTime<Utc>) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO bills (id, account_id, order_id, date, category, ht_cents, chorus_invoice_id, siret,
+                            code_service, numero_engagement, clock)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            bill.id,
+            bill.account,
+            bill.order_id as i64,
+            ts(now),
+            bill.category,
+            bill.ht_cents,
+            bill.chorus_invoice_id,
+            bill.routing.siret,
+            bill.routing.code_service,
+            bill.routing.numero_engagement,
+            i64::from(bill.clock),
+        ],
+    )?;
+    add_chorus_event(conn, bill.id, ChorusStatus::Deposee, now, None)
+}
+
 /// Appends a status event and keeps the bill's current status up to date.
 pub fn add_chorus_event(
     conn: &Connection,

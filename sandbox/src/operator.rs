@@ -10,7 +10,9 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use mandat_model::billing::{MandateRejection, NewChorusEvent};
-use mandat_model::chorus::{can_append, can_transition, current_status, ChorusStatus};
+use mandat_model::chorus::{
+    can_append, can_transition, current_status, ChorusRouting, ChorusStatus,
+};
 use mandat_model::mandate::MandateState;
 use mandat_model::{DemoAccount, DemoAccountKind};
 use rusqlite::{params, Connection};
@@ -206,23 +208,24 @@ async fn accept(State(st): State<AppState>, Path(id): Path<String>) -> ApiResult
     let bill_id = format!("FR{}", 5_000_000 + id);
     let now = db::now();
     let tx = conn.transaction()?;
-    tx.execute(
-        "INSERT INTO bills (id, account_id, order_id, date, category, ht_cents, chorus_invoice_id, siret,
-                            code_service, numero_engagement, clock)
-         VALUES (?1, ?2, ?3, ?4, 'purchase', ?5, ?6, ?7, ?8, ?9, 1)",
-        params![
-            bill_id,
-            account,
-            id as i64,
-            ts(now),
-            ht,
-            format!("CPP{:09}", 5_000_000 + id),
-            mandate.siret,
-            mandate.code_service,
-            mandate.numero_engagement
-        ],
+    db::deposit_bill(
+        &tx,
+        &db::NewBill {
+            id: &bill_id,
+            account: &account,
+            order_id: id,
+            category: "purchase",
+            ht_cents: ht,
+            chorus_invoice_id: format!("CPP{:09}", 5_000_000 + id),
+            routing: &ChorusRouting {
+                siret: mandate.siret.clone(),
+                code_service: mandate.code_service.clone(),
+                numero_engagement: mandate.numero_engagement.clone(),
+            },
+            clock: true,
+        },
+        now,
     )?;
-    db::add_chorus_event(&tx, &bill_id, ChorusStatus::Deposee, now, None)?;
     tx.execute(
         "UPDATE mandates SET state = 'accepted', rejection_reason = NULL, bill_id = ?2 WHERE order_id = ?1",
         params![id as i64, bill_id],

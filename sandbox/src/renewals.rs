@@ -267,23 +267,20 @@ async fn issue(State(st): State<AppState>, Path(id): Path<String>) -> ApiResult 
         "Renouvellement automatique",
         &format!("La facture {bill_id} est déposée sur Chorus Pro."),
     )?;
-    tx.execute(
-        "INSERT INTO bills (id, account_id, order_id, date, category, ht_cents, chorus_invoice_id, siret,
-                            code_service, numero_engagement, clock)
-         VALUES (?1, ?2, ?3, ?4, 'autorenew', ?5, ?6, ?7, ?8, ?9, 0)",
-        params![
-            bill_id,
-            renewal.account,
-            order_id as i64,
-            ts(now),
-            renewal.ht,
-            format!("CPP{:09}", 6_000_000 + seq),
-            routing.siret,
-            routing.code_service,
-            routing.numero_engagement
-        ],
+    db::deposit_bill(
+        &tx,
+        &db::NewBill {
+            id: &bill_id,
+            account: &renewal.account,
+            order_id,
+            category: "autorenew",
+            ht_cents: renewal.ht,
+            chorus_invoice_id: format!("CPP{:09}", 6_000_000 + seq),
+            routing: &routing,
+            clock: false,
+        },
+        now,
     )?;
-    db::add_chorus_event(&tx, &bill_id, ChorusStatus::Deposee, now, None)?;
     db::add_chorus_event(&tx, &bill_id, ChorusStatus::EnCoursAcheminement, now, None)?;
     let status = if shown.engagement_missing {
         let reason = format!("Numéro d'engagement manquant pour l'exercice {year}");
