@@ -146,16 +146,10 @@ fn RecycleForm(
 
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return; // one correction at a time
-        }
-        match routing.routing() {
-            Err(problems) => routing.show_problems(problems),
-            Ok(request) => {
-                routing.errors.set(Vec::new());
-                correct.submit(request);
-            }
-        }
+        routing.submit(|request| {
+            // One at a time: a press while one is under way sends nothing.
+            correct.submit(request);
+        });
     };
     let retry = Callback::new(move |()| correct.retry());
     let problem = move || {

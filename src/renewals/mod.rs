@@ -334,16 +334,10 @@ pub fn RenewalEditor(
 
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        match routing.routing() {
-            Err(problems) => routing.show_problems(problems),
-            Ok(request) => {
-                routing.errors.set(Vec::new());
-                save.submit(request);
-            }
-        }
+        routing.submit(|request| {
+            // One at a time: a press while one is under way sends nothing.
+            save.submit(request);
+        });
     };
     let retry = Callback::new(move |()| save.retry());
     let server_problem = move || save.failure().filter(|error| !shown_beside_fields(error));

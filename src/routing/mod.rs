@@ -215,6 +215,18 @@ impl RoutingForm {
         self.attempt.update(|n| *n += 1);
     }
 
+    /// A submission of a form that is only this routing: its problems shown,
+    /// or the routing to send handed to `send`.
+    pub fn submit(&self, send: impl FnOnce(ChorusRouting)) {
+        match self.routing() {
+            Err(problems) => self.show_problems(problems),
+            Ok(routing) => {
+                self.errors.set(Vec::new());
+                send(routing);
+            }
+        }
+    }
+
     /// Shows an API 400's field problems beside their fields; false when none
     /// of them is about a field of the form (the caller shows the error).
     pub fn show_api_errors(&self, errors: &[FieldError]) -> bool {
