@@ -3,7 +3,7 @@
 //! documents, and where they stand afterwards; in French and in English.
 
 mod common;
-use common::{mount, sleep};
+use common::{mount, sleep, wait_for};
 use leptos::prelude::*;
 use mandat::invoices::DocumentsPanel;
 use mandat::upload::{FileZone, DOCUMENTS_WORDS};
@@ -105,17 +105,6 @@ extern "C" {
     fn most(this: &UploadStandIn) -> u32;
     #[wasm_bindgen(method, js_name = restore)]
     fn restore_uploads(this: &UploadStandIn);
-}
-
-/// Waits until `selector` matches in `root`, for up to two seconds.
-async fn wait_for(root: &web_sys::HtmlElement, selector: &str) -> web_sys::Element {
-    for _ in 0..100 {
-        if let Some(found) = root.query_selector(selector).unwrap() {
-            return found;
-        }
-        sleep(20).await;
-    }
-    panic!("nothing matches {selector} in {}", root.inner_html());
 }
 
 fn file(bytes: &[u8], name: &str) -> web_sys::File {

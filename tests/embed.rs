@@ -2,7 +2,7 @@
 //! one, the configuration a host passes, events to the host, and English.
 
 mod common;
-use common::sleep;
+use common::{eventually, sleep};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -25,17 +25,6 @@ fn container() -> web_sys::HtmlElement {
     let el: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&el).unwrap();
     el
-}
-
-/// Waits until `cond` holds (two seconds at most).
-async fn until(cond: impl Fn() -> bool) -> bool {
-    for _ in 0..100 {
-        if cond() {
-            return true;
-        }
-        sleep(20).await;
-    }
-    cond()
 }
 
 fn h1(root: &web_sys::HtmlElement) -> String {
@@ -76,7 +65,11 @@ async fn two_mounts_live_apart_and_unmounting_one_leaves_the_other() {
 
     // The other one still answers: its "back to my orders" link changes its page in place.
     assert!(
-        until(|| b.query_selector("a[href=\"/\"]").unwrap().is_some()).await,
+        eventually(
+            || b.query_selector("a[href=\"/\"]").unwrap().is_some(),
+            2_000
+        )
+        .await,
         "{}",
         b.inner_html()
     );
@@ -87,7 +80,11 @@ async fn two_mounts_live_apart_and_unmounting_one_leaves_the_other() {
         .unchecked_into();
     let before = web_sys::window().unwrap().location().href().unwrap();
     link.click();
-    assert!(until(|| h1(&b) == Key::HomeTitle.en()).await, "{}", h1(&b));
+    assert!(
+        eventually(|| h1(&b) == Key::HomeTitle.en(), 2_000).await,
+        "{}",
+        h1(&b)
+    );
     // Without a base path, the host's address is left alone.
     assert_eq!(
         web_sys::window().unwrap().location().href().unwrap(),
@@ -237,10 +234,13 @@ async fn under_a_base_path_the_address_follows_the_app_and_back_is_heard_until_u
         },
     );
     assert!(
-        until(|| el
-            .query_selector("a[href=\"/host-test/billing/\"]")
-            .unwrap()
-            .is_some())
+        eventually(
+            || el
+                .query_selector("a[href=\"/host-test/billing/\"]")
+                .unwrap()
+                .is_some(),
+            2_000
+        )
         .await,
         "{}",
         el.inner_html()
@@ -251,7 +251,7 @@ async fn under_a_base_path_the_address_follows_the_app_and_back_is_heard_until_u
         .unwrap()
         .unchecked_into();
     link.click();
-    assert!(until(|| h1(&el) == Key::HomeTitle.en()).await);
+    assert!(eventually(|| h1(&el) == Key::HomeTitle.en(), 2_000).await);
     assert_eq!(window.location().pathname().unwrap(), "/host-test/billing/");
 
     // Back or forward to an address under the base path: the app follows.
@@ -261,7 +261,7 @@ async fn under_a_base_path_the_address_follows_the_app_and_back_is_heard_until_u
     window
         .dispatch_event(&web_sys::Event::new("popstate").unwrap())
         .unwrap();
-    assert!(until(|| h1(&el) == Key::InvoicesTitle.en()).await);
+    assert!(eventually(|| h1(&el) == Key::InvoicesTitle.en(), 2_000).await);
     // An address of the host's: not the app's business.
     history
         .push_state_with_url(&JsValue::NULL, "", Some("/host-test/elsewhere"))

@@ -2,7 +2,7 @@
 //! hostile API text that stays text.
 
 mod common;
-use common::mount;
+use common::{mount, sleep, wait_for};
 use leptos::prelude::*;
 use mandat::invoices::{InvoiceData, InvoiceDetail, StatusBadge, Timeline};
 use mandat::AppConfig;
@@ -40,17 +40,6 @@ fn text(root: &web_sys::HtmlElement, selector: &str) -> String {
         .unwrap_or_else(|| panic!("nothing matches {selector}"))
         .text_content()
         .unwrap_or_default()
-}
-
-/// Lets effects scheduled by a signal change run.
-async fn settle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 fn event(status: ChorusStatus, date: &str, reason: Option<&str>) -> ChorusEvent {
@@ -165,7 +154,7 @@ async fn an_event_that_arrives_later_takes_its_place_without_a_remount() {
             None,
         ))
     });
-    settle().await;
+    sleep(20).await;
     assert_eq!(
         texts(&root, ".mandat-inv-event__label"),
         [
@@ -837,17 +826,6 @@ fn submit_correction(root: &web_sys::HtmlElement) {
         .click();
 }
 
-/// Waits (up to 2 s) until `selector` matches something.
-async fn wait_for(root: &web_sys::HtmlElement, selector: &str) -> web_sys::Element {
-    for _ in 0..100 {
-        if let Some(el) = root.query_selector(selector).unwrap() {
-            return el;
-        }
-        settle().await;
-    }
-    panic!("nothing matched {selector} in time: {}", root.inner_html());
-}
-
 fn sent_bodies(stand_in: &ApiStandIn) -> Vec<serde_json::Value> {
     stand_in
         .calls("PUT")
@@ -920,14 +898,14 @@ async fn a_wrong_siret_is_said_beside_its_field_and_nothing_is_sent() {
     wait_for(&root, "#mandat-code-service option[value=SERV-FIN]").await;
     let siret = input(&root, "#mandat-siret");
     type_and_leave(&siret, "214 450 124 00019");
-    settle().await;
+    sleep(20).await;
     assert_eq!(
         text(&root, "#mandat-siret-error"),
         "Ce SIRET n’est pas valide : un chiffre a peut-être été mal recopié. Vérifiez-le sur vos documents."
     );
     assert_eq!(siret.get_attribute("aria-invalid").as_deref(), Some("true"));
     submit_correction(&root);
-    settle().await;
+    sleep(20).await;
     // The checkout's summary, focused, linking to the field.
     let summary = wait_for(&root, "[data-testid=error-summary]").await;
     assert!(summary.is_same_node(
@@ -947,7 +925,7 @@ async fn a_wrong_siret_is_said_beside_its_field_and_nothing_is_sent() {
 
     // The API's own field problems go beside their fields too.
     type_and_leave(&siret, COMMUNE_SIRET);
-    settle().await;
+    sleep(20).await;
     choose_service(&root, "SERV-FIN");
     submit_correction(&root);
     wait_for(&root, "#mandat-code-service-error").await;
@@ -1020,7 +998,7 @@ async fn a_correction_taken_shows_the_invoice_routed_again_and_tells_the_host() 
     );
     // The page follows: the form is gone, the status and the timeline moved on,
     // and screen readers hear it.
-    settle().await;
+    sleep(20).await;
     assert!(root
         .query_selector("[data-testid=recycle-form]")
         .unwrap()

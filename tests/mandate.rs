@@ -2,7 +2,7 @@
 //! it, on real `File`s built here, and the words the user reads.
 
 mod common;
-use common::{mount, sleep};
+use common::{mount, sleep, wait_for};
 use leptos::prelude::*;
 use mandat::mandate::{announce_step, check_file, FormDownload, ProgressBar, UploadZone};
 use mandat::AppConfig;
@@ -141,17 +141,6 @@ fn choose(root: &web_sys::HtmlElement, file: &web_sys::File) {
             .unwrap(),
         )
         .unwrap();
-}
-
-/// Waits until `selector` matches in `root`, for up to two seconds.
-async fn wait_for(root: &web_sys::HtmlElement, selector: &str) -> web_sys::Element {
-    for _ in 0..100 {
-        if let Some(found) = root.query_selector(selector).unwrap() {
-            return found;
-        }
-        sleep(20).await;
-    }
-    panic!("nothing matches {selector} in {}", root.inner_html());
 }
 
 fn zone() -> web_sys::HtmlElement {

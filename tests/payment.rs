@@ -1,7 +1,7 @@
 //! The payment-method step as the user meets it: the SIRET field and the error summary.
 
 mod common;
-use common::{api_answering, eventually, find, get, sleep, text, El};
+use common::{api_answering, eventually, find, get, sleep, text, type_and_leave, El};
 use leptos::prelude::*;
 use mandat::checkout::PaymentForm;
 use mandat::AppConfig;
@@ -95,23 +95,6 @@ fn both_methods() -> PaymentMethods {
         registered: vec![],
         unavailable: vec![],
     }
-}
-
-/// Types into a field as a user does, then leaves it.
-fn type_and_leave(input: &El, value: &str) {
-    input.focus().unwrap();
-    input
-        .unchecked_ref::<web_sys::HtmlInputElement>()
-        .set_value(value);
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    input
-        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
-        .unwrap();
-    input.blur().unwrap();
-    input
-        .dispatch_event(&web_sys::Event::new("blur").unwrap())
-        .unwrap();
 }
 
 fn choose_mandate(root: &El) {

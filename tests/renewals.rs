@@ -3,7 +3,7 @@
 //! checkout's fields and checks), and the routing saved.
 
 mod common;
-use common::{api_answering, find, get, sleep, text, El};
+use common::{api_answering, find, get, sleep, text, type_and_leave, El};
 use leptos::prelude::*;
 use mandat::renewals::RenewalList;
 use mandat::AppConfig;
@@ -80,23 +80,6 @@ fn value(root: &El, selector: &str) -> String {
     get(root, selector)
         .unchecked_into::<web_sys::HtmlInputElement>()
         .value()
-}
-
-/// Types into a field as a user does, then leaves it.
-fn type_and_leave(input: &El, value: &str) {
-    input.focus().unwrap();
-    input
-        .unchecked_ref::<web_sys::HtmlInputElement>()
-        .set_value(value);
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    input
-        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
-        .unwrap();
-    input.blur().unwrap();
-    input
-        .dispatch_event(&web_sys::Event::new("blur").unwrap())
-        .unwrap();
 }
 
 fn active_id() -> String {

@@ -69,3 +69,31 @@ pub async fn eventually(mut done: impl FnMut() -> bool, within_ms: i32) -> bool 
     }
     true
 }
+
+/// Waits for an element under `root` matching `selector` (two seconds at most).
+pub async fn wait_for(root: &El, selector: &str) -> web_sys::Element {
+    for _ in 0..100 {
+        if let Some(found) = root.query_selector(selector).unwrap() {
+            return found;
+        }
+        sleep(20).await;
+    }
+    panic!("nothing matches {selector} in {}", root.inner_html());
+}
+
+/// Types into a field as a user does, then leaves it.
+pub fn type_and_leave(input: &El, value: &str) {
+    input.focus().unwrap();
+    input
+        .unchecked_ref::<web_sys::HtmlInputElement>()
+        .set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    input.blur().unwrap();
+    input
+        .dispatch_event(&web_sys::Event::new("blur").unwrap())
+        .unwrap();
+}
