@@ -289,15 +289,11 @@ async fn the_same_key_replays_the_first_answer_and_refuses_another_request() {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.codes()[0].1, "idempotency_key_reused");
     let pay = sb
-        .call(
-            Method::POST,
-            "/api/me/order/1001/pay",
-            Some(&c),
-            &[
-                ("content-type", "application/json"),
-                ("idempotency-key", "k-recycle"),
-            ],
-            serde_json::to_vec(&common::mandate_body(COMMUNE_SIRET, "SERV-FIN", "")).unwrap(),
+        .pay_with_key(
+            &c,
+            1001,
+            "k-recycle",
+            common::mandate_body(COMMUNE_SIRET, "SERV-FIN", ""),
         )
         .await;
     assert_eq!(pay.status, StatusCode::UNPROCESSABLE_ENTITY);

@@ -254,15 +254,11 @@ async fn the_same_key_replays_and_another_request_with_it_is_a_422() {
     );
     // A key a payment used names that payment: not a renewal's routing.
     let paid = sb
-        .call(
-            Method::POST,
-            "/api/me/order/2001/pay",
-            Some(&h),
-            &[
-                ("content-type", "application/json"),
-                ("idempotency-key", "k-pay"),
-            ],
-            serde_json::to_vec(&common::mandate_body(HOSPITAL, "", "EJ-P")).unwrap(),
+        .pay_with_key(
+            &h,
+            2001,
+            "k-pay",
+            common::mandate_body(HOSPITAL, "", "EJ-P"),
         )
         .await;
     assert_eq!(paid.status, StatusCode::OK);

@@ -169,6 +169,21 @@ impl Sandbox {
         .await
     }
 
+    /// `POST /api/me/order/{order}/pay` with `body` and `Idempotency-Key: key`.
+    pub async fn pay_with_key(&self, cookie: &str, order: u64, key: &str, body: Value) -> Reply {
+        self.call(
+            Method::POST,
+            &format!("/api/me/order/{order}/pay"),
+            Some(cookie),
+            &[
+                ("content-type", "application/json"),
+                ("idempotency-key", key),
+            ],
+            serde_json::to_vec(&body).unwrap(),
+        )
+        .await
+    }
+
     /// Signs in as a demo account; the `Cookie` header value.
     pub async fn login(&self, account: &str) -> String {
         let r = self
