@@ -81,16 +81,22 @@ pub fn App(
                 <p class="mandat-brand">
                     <a href="/">{t(Key::AppName)}</a>
                 </p>
-                <nav aria-label=t(Key::MainNav)>
+                <nav class="mandat-nav" aria-label=t(Key::MainNav)>
                     <ul>
                         <li>
-                            <a href="/">{t(Key::NavOrders)}</a>
+                            <a href="/" aria-current=move || nav_current(nav, Section::Orders)>
+                                {t(Key::NavOrders)}
+                            </a>
                         </li>
                         <li>
-                            <a href="/invoices">{t(Key::NavInvoices)}</a>
+                            <a href="/invoices" aria-current=move || nav_current(nav, Section::Invoices)>
+                                {t(Key::NavInvoices)}
+                            </a>
                         </li>
                         <li>
-                            <a href="/renewals">{t(Key::NavRenewals)}</a>
+                            <a href="/renewals" aria-current=move || nav_current(nav, Section::Renewals)>
+                                {t(Key::NavRenewals)}
+                            </a>
                         </li>
                     </ul>
                 </nav>
@@ -100,6 +106,29 @@ pub fn App(
             </main>
         </div>
     }
+}
+
+/// A part of the app the navigation leads to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Orders,
+    Invoices,
+    Renewals,
+}
+
+/// The navigation link's `aria-current`: `page` on the page it leads to,
+/// `true` on a page inside its part (an order's checkout, an invoice), none
+/// elsewhere.
+fn nav_current(nav: nav::Nav, section: Section) -> Option<&'static str> {
+    let (of, exact) = match nav.page.get() {
+        Page::Home => (Section::Orders, true),
+        Page::Checkout(_) | Page::Mandate(_) => (Section::Orders, false),
+        Page::Invoices(_) => (Section::Invoices, true),
+        Page::Invoice(_) => (Section::Invoices, false),
+        Page::Renewals => (Section::Renewals, true),
+        Page::Unknown(_) => return None,
+    };
+    (of == section).then_some(if exact { "page" } else { "true" })
 }
 
 /// The current page of the app, standalone or embedded. `on_page_change`

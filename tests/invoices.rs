@@ -174,7 +174,7 @@ fn a_status_badge_says_its_status_in_words() {
         }
     });
     assert_eq!(
-        texts(&root, ".mandat-inv-badge"),
+        texts(&root, ".mandat-badge"),
         ["À recycler", "Hors Chorus Pro"]
     );
 }

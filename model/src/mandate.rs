@@ -214,6 +214,55 @@ pub fn name_to_send(name: &str) -> String {
     }
 }
 
+/// The steps of paying by mandate, in order: the method chosen at checkout,
+/// the form signed, its signed copy sent, its review by the provider, the
+/// invoice issued on Chorus Pro.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum JourneyStep {
+    Choose,
+    Sign,
+    Upload,
+    Review,
+    Invoice,
+}
+
+impl JourneyStep {
+    /// Every step, in order.
+    pub const ALL: [JourneyStep; 5] = [
+        JourneyStep::Choose,
+        JourneyStep::Sign,
+        JourneyStep::Upload,
+        JourneyStep::Review,
+        JourneyStep::Invoice,
+    ];
+
+    /// Its place from 0.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Where a mandate's journey stands: awaiting its signed copy, the person has
+/// it to sign (or, while a copy is being sent, to upload); a refused copy
+/// sends them back to signing a new one. Once accepted, the invoice is the
+/// step in progress: it goes on on Chorus Pro.
+pub fn journey_step(state: MandateState, sending: bool) -> JourneyStep {
+    match state {
+        MandateState::AwaitingDocument | MandateState::Rejected if sending => JourneyStep::Upload,
+        MandateState::AwaitingDocument | MandateState::Rejected | MandateState::Unknown => {
+            JourneyStep::Sign
+        }
+        MandateState::UnderReview => JourneyStep::Review,
+        MandateState::Accepted => JourneyStep::Invoice,
+    }
+}
+
+/// Whether the order's expiry still bounds the journey: until the mandate is
+/// accepted, an order that expires is no longer payable.
+pub fn expiry_applies(state: MandateState) -> bool {
+    state != MandateState::Accepted
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -323,5 +372,29 @@ mod tests {
             serde_json::from_str::<MandateState>("\"archived\"").unwrap(),
             MandateState::Unknown
         );
+    }
+
+    #[test]
+    fn the_journey_step_follows_the_mandate_and_the_upload() {
+        use JourneyStep::*;
+        use MandateState::*;
+        for (state, sending, step, expiry) in [
+            (AwaitingDocument, false, Sign, true),
+            (AwaitingDocument, true, Upload, true),
+            (Rejected, false, Sign, true),
+            (Rejected, true, Upload, true),
+            (UnderReview, false, Review, true),
+            (Accepted, false, Invoice, false),
+            (Unknown, false, Sign, true),
+        ] {
+            assert_eq!(
+                journey_step(state, sending),
+                step,
+                "{state:?} sending={sending}"
+            );
+            assert_eq!(expiry_applies(state), expiry, "{state:?}");
+        }
+        assert_eq!(Invoice.index(), 4);
+        assert_eq!(JourneyStep::ALL.map(JourneyStep::index), [0, 1, 2, 3, 4]);
     }
 }

@@ -9,13 +9,14 @@ use mandat_model::billing::{
     ADMINISTRATIVE_MANDATE, NOT_PUBLIC_ADMINISTRATION, NO_CHORUS_STRUCTURE, ORDER_NOT_PAYABLE,
 };
 use mandat_model::chorus::ChorusStructure;
+use mandat_model::orders::OrderTodo;
 use mandat_model::{ApiError, OrderStatus};
 
 use super::Payment;
 use crate::api::Api;
 use crate::i18n::{fill, t, Key};
 use crate::routing::{ChorusFields, Field, FieldErrorText};
-use crate::ui::{loaded, Alert, AlertKind, ApiErrorView, ErrorSummary};
+use crate::ui::{loaded, Alert, AlertKind, ApiErrorView, ButtonLink, ErrorSummary};
 
 /// Where an account declares its legal form and its Chorus Pro structure.
 pub const ACCOUNT_SETTINGS_URL: &str = "https://www.ovh.com/manager/#/dedicated/useraccount/infos";
@@ -284,14 +285,63 @@ fn PayProblem(order_id: u64, error: ApiError, on_retry: Callback<()>) -> impl In
     }
 }
 
-/// The order no longer awaits a payment.
+/// The order no longer awaits a payment: what it waits for instead, from its
+/// follow-up (a mandate to send is not "already paid"), and where to go.
 #[component]
 fn OrderNotPayable(order_id: u64) -> impl IntoView {
-    view! {
-        <Alert kind=AlertKind::Info title=t(Key::OrderNotPayableTitle) level=3>
-            <p>{t(Key::OrderNotPayableBody)}</p>
-            <OrderLinks order_id=order_id />
-        </Alert>
+    let api = Api::from_context();
+    let state = LocalResource::new(move || {
+        let api = api.clone();
+        async move {
+            let (order, follow_up) =
+                futures::future::try_join(api.order(order_id), api.follow_up(order_id)).await?;
+            Ok::<_, ApiError>(crate::home::order_item(
+                order,
+                &follow_up,
+                crate::api::now(),
+            ))
+        }
+    });
+    let retry = Callback::new(move |()| state.refetch());
+    move || {
+        loaded(state.get(), None, retry, None, move |item| {
+            let date = crate::ui::instant_text(item.order.expiration_date);
+            let body = fill(not_payable_key(item.todo), &[("date", &date)]);
+            let id = order_id.to_string();
+            let to_mandate = matches!(
+                item.todo,
+                OrderTodo::SendMandate | OrderTodo::SendNewMandate
+            );
+            let action = to_mandate.then(|| {
+                view! {
+                    <p>
+                        <ButtonLink href=format!("/orders/{id}/mandate") testid="not-payable-action">
+                            {t(Key::SendMandateAction)}
+                        </ButtonLink>
+                    </p>
+                }
+            });
+            view! {
+                <Alert kind=AlertKind::Info title=t(Key::OrderNotPayableTitle) level=3 quiet=true>
+                    <p data-testid="not-payable-body">{body}</p>
+                    {action}
+                    <OrderLinks order_id=order_id />
+                </Alert>
+            }
+        })
+    }
+}
+
+/// Why an order that cannot be paid cannot be, in words.
+fn not_payable_key(todo: OrderTodo) -> Key {
+    match todo {
+        OrderTodo::SendMandate => Key::NotPayableSendMandate,
+        OrderTodo::SendNewMandate => Key::NotPayableSendNewMandate,
+        OrderTodo::MandateUnderReview => Key::NotPayableUnderReview,
+        OrderTodo::Paid | OrderTodo::Delivered => Key::NotPayablePaid,
+        OrderTodo::Expired => Key::NotPayableExpired,
+        OrderTodo::Cancelled => Key::NotPayableCancelled,
+        OrderTodo::Pay | OrderTodo::Unknown => Key::NotPayableOther,
     }
 }
 

@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use mandat_model::{Order, OrderDetail};
 
 use crate::i18n::{fill, t, Key};
-use crate::ui::{price_text, Instant};
+use crate::ui::{
+    price_text, Cell, CellKind, Column, DataTable, Instant, RowHeader, SummaryList, SummaryRow,
+};
 
 /// The summary of a loaded order: number, dates, lines in a table, totals
 /// HT, TVA and TTC. Amounts are formatted from cents, never taken from the
@@ -22,11 +24,15 @@ pub fn OrderSummary(
         .map(|line| {
             view! {
                 <tr>
-                    <th scope="row">{line.description}</th>
-                    <td>{line.domain}</td>
-                    <td class="mandat-num">{line.quantity}</td>
-                    <td class="mandat-num">{price_text(&line.unit_price)}</td>
-                    <td class="mandat-num">{price_text(&line.total_price)}</td>
+                    <RowHeader label=t(Key::ColDescription)>{line.description}</RowHeader>
+                    <Cell label=t(Key::ColService)>{line.domain}</Cell>
+                    <Cell label=t(Key::ColQuantity) kind=CellKind::Number>{line.quantity}</Cell>
+                    <Cell label=t(Key::ColUnitPrice) kind=CellKind::Number>
+                        {price_text(&line.unit_price)}
+                    </Cell>
+                    <Cell label=t(Key::ColLineTotal) kind=CellKind::Amount>
+                        {price_text(&line.total_price)}
+                    </Cell>
                 </tr>
             }
         })
@@ -38,62 +44,56 @@ pub fn OrderSummary(
             </tr>
         }
     });
+    let total = price_text(&order.price_with_tax);
+    let total_figure = total.clone();
+    let caption = fill(Key::SummaryCaption, &[("id", &id)]);
     view! {
         <section class="mandat-summary" aria-labelledby="mandat-summary-title" data-testid="order-summary">
             <h2 id="mandat-summary-title">{t(Key::SummaryTitle)}</h2>
-            <dl class="mandat-facts">
-                <div>
-                    <dt>{t(Key::SummaryOrderNumber)}</dt>
-                    <dd data-testid="order-number">{id.clone()}</dd>
-                </div>
-                <div>
-                    <dt>{t(Key::SummaryOrderDate)}</dt>
-                    <dd>
-                        <Instant instant=order.date />
-                    </dd>
-                </div>
-                <div>
-                    <dt>{t(Key::SummaryExpiry)}</dt>
-                    <dd>
-                        <Instant instant=order.expiration_date testid="order-expiry" />
-                        <span class="mandat-hint">{t(Key::SummaryExpiryHint)}</span>
-                    </dd>
-                </div>
-            </dl>
-            // Focusable so that keyboard users can scroll a table wider than the screen.
-            <div class="mandat-table-wrap" tabindex="0" role="region" aria-labelledby="mandat-summary-caption">
-                <table class="mandat-table">
-                    <caption id="mandat-summary-caption">{fill(Key::SummaryCaption, &[("id", &id)])}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t(Key::ColDescription)}</th>
-                            <th scope="col">{t(Key::ColService)}</th>
-                            <th scope="col" class="mandat-num">{t(Key::ColQuantity)}</th>
-                            <th scope="col" class="mandat-num">{t(Key::ColUnitPrice)}</th>
-                            <th scope="col" class="mandat-num">{t(Key::ColLineTotal)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows} {empty}</tbody>
-                    <tfoot>
-                        <tr>
-                            <th scope="row" colspan="4">{t(Key::TotalHt)}</th>
-                            <td class="mandat-num" data-testid="total-ht">
-                                {price_text(&order.price_without_tax)}
-                            </td>
-                        </tr>
-                        <tr>
-                            <th scope="row" colspan="4">{t(Key::TotalTva)}</th>
-                            <td class="mandat-num" data-testid="total-tva">{price_text(&order.tax)}</td>
-                        </tr>
-                        <tr class="mandat-table__grand-total">
-                            <th scope="row" colspan="4">{t(Key::TotalTtc)}</th>
-                            <td class="mandat-num" data-testid="total-ttc">
-                                {price_text(&order.price_with_tax)}
-                            </td>
-                        </tr>
-                    </tfoot>
-                </table>
-            </div>
+            <SummaryList columns=true>
+                <SummaryRow term=t(Key::SummaryOrderNumber) testid="order-number">
+                    {id}
+                </SummaryRow>
+                <SummaryRow term=t(Key::SummaryOrderDate)>
+                    <Instant instant=order.date />
+                </SummaryRow>
+                <SummaryRow term=t(Key::SummaryExpiry)>
+                    <Instant instant=order.expiration_date testid="order-expiry" />
+                    <span class="mandat-hint">{t(Key::SummaryExpiryHint)}</span>
+                </SummaryRow>
+                <SummaryRow term=t(Key::TotalTtc)>{total_figure}</SummaryRow>
+            </SummaryList>
+            <DataTable
+                caption=caption
+                caption_id="mandat-summary-caption"
+                columns=vec![
+                    Column::text(t(Key::ColDescription)),
+                    Column::text(t(Key::ColService)),
+                    Column::number(t(Key::ColQuantity)),
+                    Column::number(t(Key::ColUnitPrice)),
+                    Column::number(t(Key::ColLineTotal)),
+                ]
+            >
+                <tbody>{rows} {empty}</tbody>
+                <tfoot>
+                    <tr>
+                        <th scope="row" colspan="4">{t(Key::TotalHt)}</th>
+                        <td class="mandat-num" data-testid="total-ht">
+                            {price_text(&order.price_without_tax)}
+                        </td>
+                    </tr>
+                    <tr>
+                        <th scope="row" colspan="4">{t(Key::TotalTva)}</th>
+                        <td class="mandat-num" data-testid="total-tva">{price_text(&order.tax)}</td>
+                    </tr>
+                    <tr class="mandat-table__grand-total">
+                        <th scope="row" colspan="4">{t(Key::TotalTtc)}</th>
+                        <td class="mandat-num" data-testid="total-ttc">
+                            {total}
+                        </td>
+                    </tr>
+                </tfoot>
+            </DataTable>
         </section>
     }
 }

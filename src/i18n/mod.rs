@@ -65,7 +65,9 @@ pub fn fill_in(locale: Locale, key: Key, values: &[(&str, &str)]) -> String {
 }
 
 catalogue! {
-    AppName => "Paiement par mandat administratif", "Payment by administrative mandate";
+    // Every account sees it, a company too: it names what the pages hold, not
+    // a way of paying that only public administrations have.
+    AppName => "Commandes et factures", "Orders and invoices";
     SkipToContent => "Aller au contenu", "Skip to content";
     MainNav => "Navigation principale", "Main navigation";
     NavOrders => "Mes commandes", "My orders";
@@ -73,6 +75,17 @@ catalogue! {
     NavRenewals => "Renouvellements", "Renewals";
     Loading => "Chargement en cours…", "Loading…";
     Retry => "Réessayer", "Try again";
+    StepOf => "Étape {n} sur {total} : {name}", "Step {n} of {total}: {name}";
+    StepsDone => "Toutes les étapes sont faites", "Every step is done";
+    StepDone => "Fait :", "Done:";
+    StepCurrent => "En cours :", "Current:";
+    StepToDo => "À venir :", "To come:";
+    StepChoose => "Choisir le mandat", "Choose the mandate";
+    StepSign => "Signer le formulaire", "Sign the form";
+    StepUpload => "Envoyer la copie signée", "Send the signed copy";
+    StepReview => "Vérification", "Review";
+    StepInvoice => "Facture sur Chorus Pro", "Invoice on Chorus Pro";
+    StepsExpiry => "À faire avant le {date}, date d’expiration de la commande.", "To be done before {date}, when the order expires.";
     BackToOrders => "Retour à mes commandes", "Back to my orders";
     NotFoundTitle => "Page introuvable", "Page not found";
     NotFoundBody => "L’adresse demandée ne correspond à aucune page de cet espace. Elle a pu être mal saisie ou la page a été déplacée.", "The address does not match any page of this area. It may have been mistyped, or the page has moved.";
@@ -174,7 +187,14 @@ catalogue! {
     ReasonNoChorusStructureFix => "Renseigner la structure Chorus Pro de votre compte", "Enter your account’s Chorus Pro structure";
     ReasonOther => "Ce moyen de paiement ne s’applique pas à cette commande.", "This payment method does not apply to this order.";
     OrderNotPayableTitle => "Cette commande n’attend plus de paiement", "This order is no longer awaiting payment";
-    OrderNotPayableBody => "Elle a déjà été payée ou annulée. Vous pouvez suivre son mandat ou revenir à vos commandes.", "It has already been paid or cancelled. You can follow its mandate or go back to your orders.";
+    NotPayableSendMandate => "Le paiement par mandat administratif a été choisi : il reste à envoyer le formulaire signé avant le {date}, date d’expiration de la commande.", "Payment by administrative mandate was chosen: the signed form is still to be sent before {date}, when the order expires.";
+    NotPayableSendNewMandate => "Le formulaire signé envoyé a été refusé : envoyez-en un nouveau avant le {date}, date d’expiration de la commande.", "The signed form sent was refused: send a new one before {date}, when the order expires.";
+    NotPayableUnderReview => "Le formulaire signé a été reçu : il est en cours de vérification. Rien n’est à faire pour l’instant.", "The signed form was received: it is being checked. Nothing is to be done for now.";
+    NotPayablePaid => "Elle a été payée.", "It has been paid.";
+    NotPayableExpired => "Elle a expiré le {date} sans avoir été payée.", "It expired on {date} without being paid.";
+    NotPayableCancelled => "Elle a été annulée.", "It has been cancelled.";
+    NotPayableOther => "Son état ne permet plus de la payer ici.", "Its state no longer lets it be paid here.";
+    SendMandateAction => "Envoyer le mandat signé", "Send the signed mandate";
     RenewalNote => "Renouvellement automatique : la facture est déposée directement sur Chorus Pro sous quelques jours. Si votre structure exige un numéro d’engagement, il en faut un par exercice budgétaire : donnez celui de l’année du renouvellement sur la page Renouvellements.", "Automatic renewal: the invoice is deposited straight on Chorus Pro within a few days. If your structure requires a numéro d’engagement, each budget year needs its own: give the one for the renewal’s year on the Renewals page.";
     TripartiteNote => "Prélèvement SEPA : il demande une convention tripartite signée entre votre ordonnateur, votre comptable public et nous. Elle ne se souscrit pas en ligne.", "SEPA direct debit: it needs a tripartite convention signed by your authorising officer, your public accountant and us. It cannot be set up online.";
     TripartiteLink => "Contacter le service commercial au sujet de la convention tripartite", "Contact the sales team about the tripartite convention";

@@ -6,6 +6,7 @@ use mandat_model::billing::{BillCategory, DebtStatus};
 use mandat_model::chorus::{ChorusActor, ChorusStatus};
 
 use crate::i18n::{t, Key};
+use crate::ui::{Badge, Tone};
 
 /// The label of a Chorus Pro status.
 pub fn status_key(status: ChorusStatus) -> Key {
@@ -60,16 +61,15 @@ pub fn debt_key(status: DebtStatus) -> Key {
     }
 }
 
-/// The badge's tone: its colour only repeats what its text says.
-fn tone(status: Option<ChorusStatus>) -> &'static str {
+/// The badge's tone: its colour and icon only repeat what its text says.
+fn tone(status: Option<ChorusStatus>) -> Tone {
     use ChorusStatus::*;
     match status {
-        Some(MiseEnPaiement) => "success",
-        Some(Rejetee) => "error",
-        Some(Suspendue | ARecycler) => "warning",
-        Some(MiseADisposition | Completee) => "action",
-        None | Some(Unknown) => "neutral",
-        Some(_) => "info",
+        Some(MiseEnPaiement) => Tone::Success,
+        Some(Rejetee) => Tone::Error,
+        Some(Suspendue | ARecycler) => Tone::Warning,
+        None | Some(Unknown) => Tone::Neutral,
+        Some(_) => Tone::Info,
     }
 }
 
@@ -83,13 +83,8 @@ pub fn StatusBadge(
         Some(s) => t(status_key(s)),
         None => t(Key::InvStatusNone),
     };
-    let class = format!("mandat-inv-badge mandat-inv-badge--{}", tone(status));
     let code = status.map(|s| s.code()).unwrap_or("NONE");
-    view! {
-        <span class=class data-status=code>
-            {label}
-        </span>
-    }
+    view! { <Badge tone=tone(status) label=label code=code /> }
 }
 
 pub use crate::i18n::fill_in;

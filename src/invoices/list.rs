@@ -13,7 +13,9 @@ use super::labels::{category_key, status_key, StatusBadge};
 use crate::api::Api;
 use crate::i18n::{fill, locale, t, Key};
 use crate::ui::perf::{perf_mark, perf_measure};
-use crate::ui::{loaded, price_text, Instant};
+use crate::ui::{
+    loaded, price_text, Badge, Cell, CellKind, Column, DataTable, Instant, RowHeader, Tone,
+};
 
 /// The name of the measure from a filter change to the list rendered, the
 /// API's answer included.
@@ -280,10 +282,13 @@ pub fn BillTable(
         }
         .into_any();
     }
+    // An account none of whose invoices go through Chorus Pro (a company) has
+    // no Chorus Pro status to show: no column saying so on every row.
+    let with_status = page.bills.iter().any(|b| b.chorus_status.is_some());
     let rows = page
         .bills
         .into_iter()
-        .map(|bill| bill_row(bill, loc))
+        .map(|bill| bill_row(bill, loc, with_status))
         .collect_view();
     let vars_page = position.current.to_string();
     let vars_pages = position.pages.to_string();
@@ -316,25 +321,28 @@ pub fn BillTable(
         Key::InvPageOf,
         &[("page", &vars_page), ("pages", &vars_pages)],
     );
+    let columns = [
+        Column::text(t(Key::InvColNumber)),
+        Column::text(t(Key::InvColDate)),
+        Column::text(t(Key::InvColOrder)),
+        Column::text(t(Key::InvColType)),
+        Column::number(t(Key::InvColAmount)),
+    ]
+    .into_iter()
+    .chain(with_status.then(|| Column::text(t(Key::InvColStatus))))
+    .chain([Column::text(t(Key::InvColDue))])
+    .collect();
     view! {
         {count}
-        <div class="mandat-table-wrap">
-            <table class="mandat-table mandat-inv-table" data-testid="invoice-table">
-                <caption>{caption}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t(Key::InvColNumber)}</th>
-                        <th scope="col">{t(Key::InvColDate)}</th>
-                        <th scope="col">{t(Key::InvColOrder)}</th>
-                        <th scope="col">{t(Key::InvColType)}</th>
-                        <th scope="col" class="mandat-num">{t(Key::InvColAmount)}</th>
-                        <th scope="col">{t(Key::InvColStatus)}</th>
-                        <th scope="col">{t(Key::InvColDue)}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable
+            caption=caption
+            caption_id="mandat-inv-caption"
+            columns=columns
+            class="mandat-inv-table"
+            testid="invoice-table"
+        >
+            <tbody>{rows}</tbody>
+        </DataTable>
         <nav class="mandat-inv-pages" aria-label=t(Key::InvPagination)>
             <ul>
                 {prev}
@@ -366,7 +374,7 @@ fn due_cell(bill: &Bill, loc: mandat_model::Locale) -> AnyView {
             let badge = badge.map(|(testid, key)| {
                 view! {
                     " "
-                    <span class="mandat-inv-late" data-testid=testid>{t(key)}</span>
+                    <Badge tone=Tone::Error label=t(key) testid=testid />
                 }
             });
             view! {
@@ -384,26 +392,35 @@ fn due_cell(bill: &Bill, loc: mandat_model::Locale) -> AnyView {
     }
 }
 
-fn bill_row(bill: Bill, loc: mandat_model::Locale) -> impl IntoView {
+fn bill_row(bill: Bill, loc: mandat_model::Locale, with_status: bool) -> impl IntoView {
     let id = bill.bill_id.clone();
     let href = format!("/invoices/{}", js_sys::encode_uri_component(&id));
     let due = due_cell(&bill, loc);
     let label = id.clone();
+    let status = with_status.then(|| {
+        view! {
+            <Cell label=t(Key::InvColStatus) kind=CellKind::State>
+                <StatusBadge status=bill.chorus_status />
+            </Cell>
+        }
+    });
     view! {
         <tr data-testid="invoice-row" data-bill=id>
-            <th scope="row">
+            <RowHeader label=t(Key::InvColNumber)>
                 <a href=crate::nav::href(&href)>{label}</a>
-            </th>
-            <td>
+            </RowHeader>
+            <Cell label=t(Key::InvColDate)>
                 <Instant instant=bill.date />
-            </td>
-            <td>{fill(Key::InvFieldOrderValue, &[("id", &bill.order_id.to_string())])}</td>
-            <td>{t(category_key(bill.category))}</td>
-            <td class="mandat-num">{price_text(&bill.price_with_tax)}</td>
-            <td>
-                <StatusBadge status=bill.chorus_status />
-            </td>
-            <td>{due}</td>
+            </Cell>
+            <Cell label=t(Key::InvColOrder)>
+                {fill(Key::InvFieldOrderValue, &[("id", &bill.order_id.to_string())])}
+            </Cell>
+            <Cell label=t(Key::InvColType)>{t(category_key(bill.category))}</Cell>
+            <Cell label=t(Key::InvColAmount) kind=CellKind::Amount>
+                {price_text(&bill.price_with_tax)}
+            </Cell>
+            {status}
+            <Cell label=t(Key::InvColDue)>{due}</Cell>
         </tr>
     }
 }

@@ -4,12 +4,17 @@
 
 use leptos::prelude::*;
 use mandat_model::locale::format_size;
-use mandat_model::mandate::{Mandate, MandateState, REVIEW_POLL_FIRST_MS};
-use mandat_model::ApiError;
+use mandat_model::mandate::{expiry_applies, journey_step, JourneyStep, Mandate, MandateState};
 
 use crate::api::Api;
 use crate::i18n::{fill, locale, t, Key};
-use crate::ui::{Instant, Polled, Poller, RefusedLink};
+use crate::ui::{
+    instant_text, Alert, AlertKind, ButtonLink, Emphasis, IconName, Instant, RefusedLink, Stepper,
+    SummaryList, SummaryRow,
+};
+
+mod controller;
+use controller::Loader;
 
 pub use crate::upload::{
     announce_step, check_file, problem_message, vet, FileProblem, ProgressBar, ATTEMPTS,
@@ -29,15 +34,15 @@ pub fn FormDownload(
     match Api::from_context().link(&url) {
         Some(href) => view! {
             <p>
-                <a
+                <ButtonLink
                     href=href
+                    emphasis=Emphasis::Secondary
+                    icon=IconName::Download
                     download=format!("mandat-{order_id}.pdf")
-                    class="mandat-button mandat-button--secondary"
-                    data-testid="form-download"
+                    testid="form-download"
                 >
-                    <span aria-hidden="true">"⭳ "</span>
                     {t(Key::MandateDownload)}
-                </a>
+                </ButtonLink>
             </p>
         }
         .into_any(),
@@ -54,89 +59,6 @@ pub fn state_label(state: MandateState) -> &'static str {
         MandateState::Rejected => Key::MandateStateRejected,
         MandateState::Unknown => Key::MandateStateUnknown,
     })
-}
-
-/// The mandate as read, and read again while it is under review.
-#[derive(Clone, Copy)]
-struct Loader {
-    state: RwSignal<Option<Result<Mandate, ApiError>>>,
-    refresh_failed: RwSignal<bool>,
-    poller: Poller,
-}
-
-impl Loader {
-    fn start(order_id: u64) -> Loader {
-        let state = RwSignal::new(None);
-        let refresh_failed = RwSignal::new(false);
-        let api = Api::from_context();
-        let path = format!("/me/order/{order_id}/mandate");
-        let poller = Poller::new(
-            REVIEW_POLL_FIRST_MS,
-            move || {
-                let api = api.clone();
-                let path = path.clone();
-                async move { api.get_json::<Mandate>(&path).await }
-            },
-            move |result| Loader::show(state, refresh_failed, result),
-        );
-        poller.now();
-        Loader {
-            state,
-            refresh_failed,
-            poller,
-        }
-    }
-
-    /// Shows what a read found; whether to keep reading.
-    fn show(
-        state: RwSignal<Option<Result<Mandate, ApiError>>>,
-        refresh_failed: RwSignal<bool>,
-        result: Result<Mandate, ApiError>,
-    ) -> Polled {
-        let shown = state.with_untracked(|s| matches!(s, Some(Ok(_))));
-        match result {
-            Ok(mandate) => {
-                refresh_failed.set(false);
-                let under_review = mandate.state == MandateState::UnderReview;
-                let changed = state.with_untracked(|s| !matches!(s, Some(Ok(m)) if *m == mandate));
-                state.set(Some(Ok(mandate)));
-                match (under_review, changed) {
-                    (false, _) => Polled::Done,
-                    (true, true) => Polled::News,
-                    (true, false) => Polled::Nothing,
-                }
-            }
-            // A hiccup while following the review: keep what is shown, say
-            // so, and keep following.
-            Err(error) if shown && error.is_transient() => {
-                refresh_failed.set(true);
-                Polled::Nothing
-            }
-            Err(error) => {
-                state.set(Some(Err(error)));
-                Polled::Done
-            }
-        }
-    }
-
-    /// The mandate as an upload's answer gave it: any read under way is older.
-    fn apply(self, mandate: Mandate) {
-        self.poller.stop();
-        if Loader::show(self.state, self.refresh_failed, Ok(mandate)) != Polled::Done {
-            self.poller.restart();
-        }
-    }
-
-    /// Reads again now (the API said the mandate changed).
-    fn fetch(self) {
-        self.poller.now();
-    }
-
-    /// « Réessayer » after an error: the loading state, then a new read.
-    fn reload(self) {
-        self.state.set(None);
-        self.poller.now();
-    }
 }
 
 /// The mandate of one order.
@@ -248,10 +170,10 @@ pub fn MandateView(order_id: u64) -> impl IntoView {
                     }
                 });
                 view! {
-                    <div class="mandat-alert mandat-alert--success">
+                    <Alert kind=AlertKind::Success title=t(Key::MandateStateAccepted) level=3 quiet=true>
                         <p>{fill(Key::MandateAcceptedHelp, &[("billId", &bill)])}</p>
                         {link}
-                    </div>
+                    </Alert>
                 }
                 .into_any()
             }
@@ -259,18 +181,42 @@ pub fn MandateView(order_id: u64) -> impl IntoView {
                 // The reason is the provider's own words: shown in full, as text.
                 let reason = m.rejection_reason.clone().unwrap_or_default();
                 view! {
-                    <div class="mandat-alert mandat-alert--warning" data-testid="rejection">
-                        <h3 class="mandat-alert__title">{t(Key::MandateRejectedTitle)}</h3>
+                    <Alert
+                        kind=AlertKind::Warning
+                        title=t(Key::MandateRejectedTitle)
+                        level=3
+                        quiet=true
+                        testid="rejection"
+                    >
                         <p>
                             <strong>{t(Key::MandateRejectedReason)}</strong>
                         </p>
                         <p class="mandat-mandate__reason" data-testid="rejection-reason">{reason}</p>
                         <p>{t(Key::MandateRejectedHelp)}</p>
-                    </div>
+                    </Alert>
                 }
                 .into_any()
             }
             MandateState::Unknown => view! { <p>{t(Key::MandateUnknownHelp)}</p> }.into_any(),
+        })
+    };
+
+    let stepper = move || {
+        let state = current.get()?;
+        let step = journey_step(state, sending.get());
+        let note = expiry_applies(state)
+            .then(|| loader.expiry())
+            .flatten()
+            .map(|expiry| fill(Key::StepsExpiry, &[("date", &instant_text(expiry))]));
+        let steps = JourneyStep::ALL
+            .iter()
+            .map(|s| t(step_key(*s)).to_string())
+            .collect();
+        Some(match note {
+            Some(note) => {
+                view! { <Stepper steps=steps current=step.index() note=note /> }.into_any()
+            }
+            None => view! { <Stepper steps=steps current=step.index() /> }.into_any(),
         })
     };
 
@@ -291,24 +237,14 @@ pub fn MandateView(order_id: u64) -> impl IntoView {
         Some(view! {
             <section class="mandat-mandate__routing" aria-labelledby="mandate-routing-title">
                 <h2 id="mandate-routing-title">{t(Key::MandateRoutingTitle)}</h2>
-                <dl class="mandat-facts">
-                    <div>
-                        <dt>{t(Key::MandateStructure)}</dt>
-                        <dd>{m.structure_name.clone()}</dd>
-                    </div>
-                    <div>
-                        <dt>{t(Key::MandateSiret)}</dt>
-                        <dd>{mandat_model::siret::shown(&m.siret)}</dd>
-                    </div>
-                    <div>
-                        <dt>{t(Key::MandateCodeService)}</dt>
-                        <dd>{or_not_given(&m.code_service)}</dd>
-                    </div>
-                    <div>
-                        <dt>{t(Key::MandateEngagement)}</dt>
-                        <dd>{or_not_given(&m.numero_engagement)}</dd>
-                    </div>
-                </dl>
+                <SummaryList>
+                    <SummaryRow term=t(Key::MandateStructure)>{m.structure_name.clone()}</SummaryRow>
+                    <SummaryRow term=t(Key::MandateSiret)>{mandat_model::siret::shown(&m.siret)}</SummaryRow>
+                    <SummaryRow term=t(Key::MandateCodeService)>{or_not_given(&m.code_service)}</SummaryRow>
+                    <SummaryRow term=t(Key::MandateEngagement)>
+                        {or_not_given(&m.numero_engagement)}
+                    </SummaryRow>
+                </SummaryList>
             </section>
         })
     };
@@ -334,6 +270,7 @@ pub fn MandateView(order_id: u64) -> impl IntoView {
             <h1>{title}</h1>
             {problem}
             <Show when=move || is_loaded.get()>
+                {stepper}
                 <section class="mandat-mandate__state" aria-labelledby="mandate-state-title">
                     <h2 id="mandate-state-title">{t(Key::MandateStateTitle)}</h2>
                     <p
@@ -372,6 +309,17 @@ pub fn MandateView(order_id: u64) -> impl IntoView {
                 </Show>
             </Show>
         </div>
+    }
+}
+
+/// A step of paying by mandate, in words.
+pub fn step_key(step: JourneyStep) -> Key {
+    match step {
+        JourneyStep::Choose => Key::StepChoose,
+        JourneyStep::Sign => Key::StepSign,
+        JourneyStep::Upload => Key::StepUpload,
+        JourneyStep::Review => Key::StepReview,
+        JourneyStep::Invoice => Key::StepInvoice,
     }
 }
 

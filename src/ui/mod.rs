@@ -1,5 +1,8 @@
-//! Shared widgets: alerts, the loading state, the message for an API error,
-//! the error summary of a form.
+//! The component kit (buttons, badges, alerts, summary list, responsive
+//! table, stepper, page header, icons; styled by `style/kit.css` from the
+//! design tokens) and the shared widgets and hooks: the loading state, the
+//! message for an API error, the error summary of a form, loading,
+//! submitting and polling.
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -9,66 +12,31 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::{fill, locale, t, Key};
 
+mod alert;
+mod badge;
+mod button;
 mod error_summary;
+mod icon;
 mod latest;
+mod page_header;
 pub mod perf;
 mod poll;
+mod stepper;
 mod submit;
+mod summary_list;
+mod table;
+pub use alert::{Alert, AlertKind};
+pub use badge::{Badge, Tone};
+pub use button::{ButtonLink, Emphasis};
 pub use error_summary::{ErrorSummary, SummaryEntry};
+pub use icon::{Icon, IconName};
 pub use latest::{Latest, Ticket};
+pub use page_header::PageHeader;
 pub use poll::{Polled, Poller};
+pub use stepper::Stepper;
 pub use submit::Submission;
-
-/// How an alert reads: its colour, icon and ARIA role.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AlertKind {
-    Error,
-    Warning,
-    Info,
-    Success,
-}
-
-impl AlertKind {
-    fn class(self) -> &'static str {
-        match self {
-            AlertKind::Error => "mandat-alert mandat-alert--error",
-            AlertKind::Warning => "mandat-alert mandat-alert--warning",
-            AlertKind::Info => "mandat-alert mandat-alert--info",
-            AlertKind::Success => "mandat-alert mandat-alert--success",
-        }
-    }
-}
-
-/// A boxed message with a title. Errors are announced (`role="alert"`), the
-/// others are polite status messages.
-#[component]
-pub fn Alert(
-    /// Error, warning, information or success.
-    kind: AlertKind,
-    /// The alert's title, shown as a heading.
-    #[prop(into)]
-    title: String,
-    /// Heading level of the title (2 by default).
-    #[prop(optional)]
-    level: Option<u8>,
-    /// The body.
-    children: Children,
-) -> impl IntoView {
-    let role = match kind {
-        AlertKind::Error => "alert",
-        _ => "status",
-    };
-    let heading = match level.unwrap_or(2) {
-        3 => view! { <h3 class="mandat-alert__title">{title}</h3> }.into_any(),
-        _ => view! { <h2 class="mandat-alert__title">{title}</h2> }.into_any(),
-    };
-    view! {
-        <div class=kind.class() role=role>
-            {heading}
-            {children()}
-        </div>
-    }
-}
+pub use summary_list::{SummaryList, SummaryRow};
+pub use table::{Cell, CellKind, Column, DataTable, RowHeader};
 
 /// What a page or a section shows of data it loads: the loading state (with
 /// `label`, or the generic words), the error with « Réessayer » when asking
@@ -124,6 +92,12 @@ pub fn cents_text(cents: Option<i64>) -> String {
 /// plausible euro amount (see `Price::checked_cents`).
 pub fn price_text(price: &Price) -> String {
     cents_text(price.checked_cents())
+}
+
+/// An instant's Paris date as words in a sentence, or the words for an
+/// unknown date (see [`Instant`] for a `<time>` element).
+pub fn instant_text(instant: DateTime<Utc>) -> String {
+    format_date(instant, locale()).unwrap_or_else(|| t(Key::DateUnknown).to_string())
 }
 
 /// An instant from the API as its Paris date (and time) in a `<time>`, or the

@@ -26,7 +26,7 @@ test('the list filters by Chorus status, and the link reproduces the view', asyn
   // The unfiltered rows also hold commune(3): wait for the filtered page itself.
   await expect.poll(() => rows.count()).toBeLessThan(all);
   const filtered = await rows.count();
-  for (const badge of await page.locator('[data-testid=invoice-row] .mandat-inv-badge').all()) {
+  for (const badge of await page.locator('[data-testid=invoice-row] .mandat-badge').all()) {
     await expect(badge).toHaveText('Suspendue');
   }
   await expect(page.getByTestId('invoice-count')).toContainText(/facture/);
