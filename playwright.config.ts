@@ -47,6 +47,10 @@ export default defineConfig({
   projects: [
     { name: 'app', testIgnore: /faults\.spec\.ts/ },
     { name: 'faults', testMatch: /faults\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${faultsPort}` } },
+    // scripts/screenshots.sh: pictures, not a test; left out of the test command.
+    ...(process.env.MANDAT_SCREENSHOTS_RUN
+      ? [{ name: 'screens', testDir: 'tests/screens', use: { locale: 'fr-FR' } }]
+      : []),
   ],
   webServer: [
     {

@@ -348,7 +348,6 @@ catalogue! {
     InvCategoryAutorenew => "Renouvellement automatique", "Automatic renewal";
     InvCategoryEarlyrenewal => "Renouvellement anticipé", "Early renewal";
     InvCategoryOther => "Autre", "Other";
-    InvListIntro => "Vos factures, y compris celles des renouvellements automatiques, et leur traitement sur Chorus Pro.", "Your invoices, automatic renewals included, and how Chorus Pro is processing them.";
     InvFiltersTitle => "Filtrer et trier", "Filter and sort";
     InvFilterStatus => "Statut Chorus Pro", "Chorus Pro status";
     InvFilterStatusAll => "Tous les statuts", "All statuses";
@@ -362,6 +361,7 @@ catalogue! {
     InvFilterReset => "Effacer les filtres", "Clear filters";
     InvRangeReversed => "La date de début est postérieure à la date de fin : aucune facture ne peut correspondre. Corrigez l’une des deux dates.", "The start date is after the end date: no invoice can match. Correct one of the two dates.";
     InvCount => "{count} factures", "{count} invoices";
+    InvAnnounceStatus => ", statut {status}", ", status {status}";
     InvCountOne => "1 facture", "1 invoice";
     InvCountNone => "Aucune facture ne correspond à ces critères.", "No invoice matches these criteria.";
     InvListCaption => "Vos factures, page {page} sur {pages}", "Your invoices, page {page} of {pages}";

@@ -74,11 +74,33 @@ pub fn InvoicesPage() -> impl IntoView {
         navigate.run(next.app_path());
     });
     let retry = Callback::new(move |()| data.refetch());
+    // Only an account whose invoices go through Chorus Pro filters by its
+    // statuses; until the account is read, the filter waits rather than
+    // showing and going.
+    let account = LocalResource::new(move || {
+        let api = Api::from_context();
+        async move { api.me().await }
+    });
+    let chorus = Memo::new(move |_| {
+        account
+            .get()
+            .and_then(|a| a.ok())
+            .is_some_and(|a| a.is_public_administration())
+    });
+    // One live region for the whole page, there from the start: a region made
+    // anew with each result is not read, and a count alone says nothing when
+    // another filter or page gives the same count.
+    let announcement = move || match data.get() {
+        Some(Ok(page)) => announce(&page, &query.get_untracked()),
+        _ => String::new(),
+    };
 
     view! {
         <h1>{t(Key::InvoicesTitle)}</h1>
-        <p class="mandat-lead">{t(Key::InvListIntro)}</p>
-        <Filters query=query go=go />
+        <p class="mandat-visually-hidden" role="status" aria-live="polite" data-testid="invoice-announce">
+            {announcement}
+        </p>
+        <Filters query=query go=go chorus=chorus />
         {move || {
             query
                 .with(|q| q.range_is_reversed())
@@ -106,14 +128,39 @@ fn parse_day(value: &str) -> Option<chrono::NaiveDate> {
     mandat_model::locale::parse_iso_day(value.trim())
 }
 
-/// Status, dates, order and page size. Each change applies at once (and is
-/// announced through the result count).
+/// What a screen reader hears of a new result: how many invoices, for which
+/// status, and which page of how many.
+fn announce(page: &BillPage, query: &BillQuery) -> String {
+    let position = page_position(page.page, page.total, page.page_size);
+    let count = count_text(page.total);
+    let status = query
+        .status
+        .map(|s| fill(Key::InvAnnounceStatus, &[("status", t(status_key(s)))]))
+        .unwrap_or_default();
+    let of = fill(
+        Key::InvPageOf,
+        &[
+            ("page", &position.current.to_string()),
+            ("pages", &position.pages.to_string()),
+        ],
+    );
+    if page.total == 0 {
+        format!("{count}{status}")
+    } else {
+        format!("{count}{status}. {of}.")
+    }
+}
+
+/// Status (for an account on Chorus Pro), dates, order and page size. Each
+/// change applies at once (and is announced with its result).
 #[component]
 fn Filters(
     /// The current view.
     query: Memo<BillQuery>,
     /// Goes to another view.
     go: Callback<BillQuery>,
+    /// The account's invoices go through Chorus Pro: their status filters.
+    chorus: Memo<bool>,
 ) -> impl IntoView {
     let change = move |edit: Box<dyn FnOnce(&mut BillQuery)>| {
         go.run(query.get_untracked().refiltered(edit));
@@ -155,7 +202,7 @@ fn Filters(
     view! {
         <form class="mandat-inv-filters" role="search" aria-labelledby="inv-filters-title" on:submit=|ev| ev.prevent_default()>
             <h2 id="inv-filters-title" class="mandat-inv-filters__title">{t(Key::InvFiltersTitle)}</h2>
-            <div class="mandat-inv-field">
+            <div class="mandat-inv-field" hidden=move || !chorus.get()>
                 <label for="inv-status">{t(Key::InvFilterStatus)}</label>
                 <select
                     id="inv-status"
@@ -258,7 +305,7 @@ pub fn BillTable(
     let loc = locale();
     let position = page_position(page.page, page.total, page.page_size);
     let count = view! {
-        <p class="mandat-inv-count" role="status" aria-live="polite" data-testid="invoice-count">
+        <p class="mandat-inv-count" data-testid="invoice-count">
             {count_text(page.total)}
         </p>
     };

@@ -16,7 +16,8 @@ pub struct SummaryEntry {
 }
 
 /// Lists `entries` when there are any and takes focus each time `attempt`
-/// changes, so that a screen reader reads it after a failed submission.
+/// changes, so that a screen reader reads it after a failed submission, and
+/// only then.
 #[component]
 pub fn ErrorSummary(
     /// The form's problems, in the order of the fields.
@@ -37,18 +38,23 @@ pub fn ErrorSummary(
     });
     view! {
         <Show when=move || !entries.get().is_empty()>
+            // Read when it takes focus, at each submission, by its name and its
+            // list (the description); not a live region: the list changes as
+            // each field is corrected, and a region would be read out again
+            // each time a field is left.
             <div
                 class="mandat-error-summary"
                 tabindex="-1"
                 node_ref=node
-                role="alert"
+                role="group"
                 aria-labelledby="mandat-error-summary-title"
+                aria-describedby="mandat-error-summary-list"
                 data-testid="error-summary"
             >
                 <h2 id="mandat-error-summary-title" class="mandat-error-summary__title">
                     {t(Key::ErrorSummaryTitle)}
                 </h2>
-                <ul>
+                <ul id="mandat-error-summary-list">
                     {move || {
                         entries
                             .get()

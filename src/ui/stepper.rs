@@ -49,6 +49,7 @@ pub fn Stepper(
             view! {
                 <li class=class aria-current=current>
                     <span class="mandat-visually-hidden">{t(state)}</span>
+                    " "
                     {name}
                 </li>
             }

@@ -1,12 +1,18 @@
 import type { Page } from '@playwright/test';
 import { test, expect, signIn } from './fixtures';
 
-// Every page, for every demo account, at a phone's, a tablet's and a desktop's
-// width: nothing sticks out of the window (the document never scrolls sideways;
-// a wide table scrolls inside its own container), and nothing is logged as an
-// error. One browser page per account, resized in place, to stay fast.
+// Every page, for every demo account, at phones', tablets' and desktops'
+// widths, and with text at 200 %: nothing sticks out of the window (the document
+// never scrolls sideways), every value stays with its term, a phone shows each
+// table as cards (nothing to scroll to find an amount, a state or an action),
+// and nothing is logged as an error. One browser page per account, resized in
+// place, to stay fast.
 
-const WIDTHS = [320, 768, 1280];
+const WIDTHS = [320, 375, 768, 853, 1280, 1920];
+/** The widths at which tables must be whole: cards on a phone, a whole table on a desktop. */
+const NO_SCROLLING_TABLE = new Set([320, 375, 1280, 1920]);
+/** Text at 200 % (WCAG 1.4.4), at a desktop's and a tablet's width. */
+const LARGE_TEXT_WIDTHS = [1280, 768];
 const HEIGHT = 900;
 
 /** The app's pages every account opens. A new page goes here, and is then checked for every account. */
@@ -123,6 +129,31 @@ async function scrollingContainers(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * Each value that has left its term: a `<dd>` neither beside its `<dt>` (on the
+ * same line, after it) nor right under it (starting within its columns). Terms
+ * and values in a grid of several columns that wrap one way and the other are
+ * read under the wrong terms: this is what it finds.
+ */
+async function valuesApartFromTerms(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const text = (el: Element) => (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+    for (const dd of document.querySelectorAll('.mandat dd')) {
+      let dt = dd.previousElementSibling;
+      while (dt && dt.tagName !== 'DT') dt = dt.previousElementSibling;
+      if (!dt) continue;
+      const t = dt.getBoundingClientRect();
+      const d = dd.getBoundingClientRect();
+      if (d.width === 0 || t.width === 0) continue;
+      const beside = d.left >= t.right - 1 && d.top < t.bottom && d.bottom > t.top;
+      const under = d.top >= t.bottom - 1 && d.top - t.bottom < 24 && d.left >= t.left - 2 && d.left < t.right;
+      if (!beside && !under) found.push(`«${text(dd)}» is apart from its term «${text(dt)}»`);
+    }
+    return found;
+  });
+}
+
 async function nextFrame(page: Page) {
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
@@ -142,28 +173,37 @@ test.beforeAll(async ({ request }) => {
 });
 
 for (const account of Object.keys(ACCOUNT_PAGES)) {
-  test(`${account}: no page overflows at ${WIDTHS.join(', ')} px, and none logs an error`, async ({
+  test(`${account}: no page overflows or parts a value from its term at ${WIDTHS.join(', ')} px and 200 % text, and none logs an error`, async ({
     page,
     consoleErrors,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     const paths = [...PAGES_FOR_EVERY_ACCOUNT, ...ACCOUNT_PAGES[account], ...HOST_PAGES[account]];
     const problems: string[] = [];
-    await page.setViewportSize({ width: WIDTHS[WIDTHS.length - 1], height: HEIGHT });
+    await page.setViewportSize({ width: 1280, height: HEIGHT });
     await signIn(page, account, paths[0]);
     for (const path of paths) {
       await page.goto(path);
       await settled(page, path);
+      const check = async (where: string, scrollingTables: boolean) => {
+        await nextFrame(page);
+        for (const problem of await overflows(page)) problems.push(`${path} ${where}: ${problem}`);
+        for (const problem of await valuesApartFromTerms(page)) problems.push(`${path} ${where}: ${problem}`);
+        if (!scrollingTables) {
+          for (const problem of await scrollingContainers(page)) problems.push(`${path} ${where}: ${problem}`);
+        }
+      };
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: HEIGHT });
-        await nextFrame(page);
-        for (const problem of await overflows(page)) problems.push(`${path} at ${width}px: ${problem}`);
-        if (width === WIDTHS[WIDTHS.length - 1]) {
-          for (const problem of await scrollingContainers(page)) problems.push(`${path} at ${width}px: ${problem}`);
-        }
+        await check(`at ${width}px`, !NO_SCROLLING_TABLE.has(width));
+      }
+      await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
+      for (const width of LARGE_TEXT_WIDTHS) {
+        await page.setViewportSize({ width, height: HEIGHT });
+        await check(`at ${width}px with 200 % text`, true);
       }
       expect(consoleErrors, `errors logged on ${path}`).toEqual([]);
-      await page.setViewportSize({ width: WIDTHS[WIDTHS.length - 1], height: HEIGHT });
+      await page.setViewportSize({ width: WIDTHS[WIDTHS.length - 2], height: HEIGHT });
     }
     expect(problems).toEqual([]);
   });
