@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::db::{self, ts};
 use crate::error::{ok, ApiErr, ApiResult};
+use crate::guard::Site;
 use crate::AppState;
 
 /// One e-mail, as the outbox lists it.
@@ -36,6 +37,13 @@ pub struct Mail {
 pub struct About<'a> {
     pub order_id: Option<u64>,
     pub bill_id: Option<&'a str>,
+}
+
+/// `path` (`/orders/1001/mandate`) as an e-mail links it: an e-mail is opened
+/// from a mailbox, where a path alone leads nowhere, so its links name the
+/// sandbox's origin.
+pub fn link(site: &Site, path: &str) -> String {
+    format!("{}{path}", site.origin())
 }
 
 /// Records an e-mail to `account`'s address; returns that address. Part of the

@@ -12,6 +12,10 @@ use serde_json::json;
 
 const COMMUNE_EMAIL: &str = "finances@mairie-saint-aubin-sur-loire.fr";
 
+/// The sandbox's origin as the test router is told it: where the API and the
+/// app are served.
+const ORIGIN: &str = "http://127.0.0.1:8080";
+
 async fn outbox(sb: &Sandbox, account: &str) -> Vec<Mail> {
     sb.get(&format!("/sandbox/outbox?account={account}"), None)
         .await
@@ -139,8 +143,51 @@ async fn an_invoice_suspended_or_to_recycle_sends_its_email_with_the_reason() {
     assert!(hospital[0].subject.contains("à recycler"));
     assert!(hospital[0].text.contains("Motif : Code service inconnu"));
     // Where the buyer corrects it.
-    assert!(hospital[0]
-        .text
-        .contains("corrigez-les sur la page de la facture (/invoices/FR2000001)"));
+    assert!(hospital[0].text.contains(&format!(
+        "corrigez-les sur la page de la facture ({ORIGIN}/invoices/FR2000001)"
+    )));
     assert_eq!(hospital[0].to, "achats@ch-saint-aubin-sur-loire.fr");
+}
+
+/// The words of a text that are a path alone (`/orders/1001/mandate`, in
+/// brackets or not): a link a mailbox cannot open.
+fn relative_links(text: &str) -> Vec<&str> {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| "()«».,;:".contains(c)))
+        .filter(|w| w.starts_with('/'))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_links_of_an_email_open_from_a_mailbox() {
+    let sb = Sandbox::new();
+    let c = sb.login("commune").await;
+    let body = mandate_body("21445012400018", "SERV-FIN", "");
+    let r = sb.pay_with_key(&c, 1001, "mail-links", body).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let chosen = &outbox(&sb, "commune").await[0];
+    for link in [
+        format!("{ORIGIN}/api/me/order/1001/mandate/form"),
+        format!("{ORIGIN}/orders/1001/mandate"),
+    ] {
+        assert!(chosen.text.contains(&link), "{link} in {}", chosen.text);
+    }
+    assert_eq!(relative_links(&chosen.text), Vec::<&str>::new());
+
+    let r = sb
+        .chorus_event(
+            "FR2000001",
+            json!({"status": "A_RECYCLER", "reason": "Code service inconnu"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let recycle = &outbox(&sb, "hopital").await[0];
+    assert!(
+        recycle
+            .text
+            .contains(&format!("{ORIGIN}/invoices/FR2000001")),
+        "{}",
+        recycle.text
+    );
+    assert_eq!(relative_links(&recycle.text), Vec::<&str>::new());
 }
