@@ -526,7 +526,7 @@ async fn pay(
                      3. Nous le vérifions ; la facture est alors générée et déposée sur Chorus Pro \
                      pour la structure de SIRET {}.\n\n\
                      La commande attend le mandat signé.",
-                    siret
+                    mandat_model::siret::shown(&siret)
                 ),
                 crate::outbox::About {
                     order_id: Some(id),

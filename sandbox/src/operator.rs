@@ -250,7 +250,7 @@ async fn accept(State(st): State<AppState>, Path(id): Path<String>) -> ApiResult
              La facture {bill_id} est déposée sur Chorus Pro, pour la structure de SIRET {}. \
              Validez-la sur Chorus Pro pour que votre comptable public puisse la payer ; son suivi \
              est sur la page de la facture.",
-            mandate.siret
+            mandat_model::siret::shown(&mandate.siret)
         ),
         crate::outbox::About {
             order_id: Some(id),

@@ -56,7 +56,7 @@ async fn each_step_of_the_mandate_sends_its_email_once() {
         "{}",
         chosen.text
     );
-    assert!(chosen.text.contains("21445012400018"));
+    assert!(chosen.text.contains("214 450 124 00018"));
 
     // Sent, refused with a reason, sent again, accepted.
     let pdf = b"%PDF-1.7\nsigned".to_vec();
@@ -190,4 +190,43 @@ async fn the_links_of_an_email_open_from_a_mailbox() {
         recycle.text
     );
     assert_eq!(relative_links(&recycle.text), Vec::<&str>::new());
+}
+
+#[tokio::test]
+async fn the_siret_of_an_email_is_grouped_as_the_app_shows_it() {
+    let sb = Sandbox::new();
+    let c = sb.login("commune").await;
+    let body = mandate_body("21445012400018", "SERV-FIN", "");
+    let r = sb.pay_with_key(&c, 1001, "mail-siret", body).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let r = sb
+        .call(
+            Method::PUT,
+            "/api/me/order/1001/mandate/document?name=m.pdf",
+            Some(&c),
+            &[("content-type", "application/pdf")],
+            b"%PDF-1.7\nsigned".to_vec(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let r = sb
+        .call(
+            Method::POST,
+            "/sandbox/orders/1001/mandate/accept",
+            None,
+            &[],
+            vec![],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let mails = outbox(&sb, "commune").await;
+    let (accepted, chosen) = (&mails[0], &mails[1]);
+    for mail in [chosen, accepted] {
+        assert!(
+            mail.text.contains("de SIRET 214 450 124 00018"),
+            "{}",
+            mail.text
+        );
+        assert!(!mail.text.contains("21445012400018"), "{}", mail.text);
+    }
 }
