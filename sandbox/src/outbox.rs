@@ -2,12 +2,14 @@
 //! the mandate chosen (with the form's link and what to do), the mandate accepted
 //! or refused (with the reason), an invoice deposited on Chorus Pro, an invoice
 //! suspended or to recycle. `GET /sandbox/outbox` lists them as JSON, newest
-//! first; `/sandbox/outbox/` shows them as a page (their text as text).
+//! first, dated as instants; `/sandbox/outbox/` shows them as a page (their text
+//! as text, their dates in Paris time).
 
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{Html, IntoResponse, Response};
 use chrono::{DateTime, Utc};
+use mandat_model::locale::{self, Locale};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
@@ -145,11 +147,16 @@ pub async fn page(State(st): State<AppState>) -> Response {
         body.push_str("<p>Aucun e-mail pour le moment.</p>");
     }
     for mail in &mails {
+        // Paris time, as the app dates everything; the instant itself for a date
+        // too far out to be shown so.
+        let shown = locale::format_date_time(mail.date, Locale::Fr);
+        let machine = locale::paris_iso(mail.date);
         body.push_str(&format!(
-            "<article><h2>{}</h2><p>À : {} — le {} (UTC)</p><pre>{}</pre></article>",
+            "<article><h2>{}</h2><p>À : {} — le <time datetime=\"{}\">{}</time></p><pre>{}</pre></article>",
             escape(&mail.subject),
             escape(&mail.to),
-            mail.date.format("%d/%m/%Y %H:%M"),
+            machine.unwrap_or_else(|| ts(mail.date)),
+            shown.unwrap_or_else(|| ts(mail.date)),
             escape(&mail.text)
         ));
     }

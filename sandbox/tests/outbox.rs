@@ -230,3 +230,52 @@ async fn the_siret_of_an_email_is_grouped_as_the_app_shows_it() {
         assert!(!mail.text.contains("21445012400018"), "{}", mail.text);
     }
 }
+
+/// What a reader of the page sees: its text without the tags.
+fn visible_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
+#[tokio::test]
+async fn the_page_dates_each_email_in_paris_time() {
+    let sb = Sandbox::new();
+    for (bill, status) in [("FR1000001", "SUSPENDUE"), ("FR2000001", "A_RECYCLER")] {
+        let r = sb
+            .chorus_event(bill, json!({"status": status, "reason": "Pièce"}))
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+    }
+    {
+        // Known instants: one in summer time, one in winter time the evening
+        // before a Paris day.
+        let conn = sb.state.db();
+        for (bill, date) in [
+            ("FR1000001", "2026-07-14T10:05:00Z"),
+            ("FR2000001", "2026-01-15T23:30:00Z"),
+        ] {
+            conn.execute(
+                "UPDATE outbox SET date = ?2 WHERE bill_id = ?1",
+                [bill, date],
+            )
+            .unwrap();
+        }
+    }
+    let html = String::from_utf8(sb.get("/sandbox/outbox/", None).await.body).unwrap();
+    let read = visible_text(&html);
+    assert!(read.contains("le 14 juillet 2026 à 12:05"), "{read}");
+    assert!(read.contains("le 16 janvier 2026 à 00:30"), "{read}");
+    assert!(!read.contains("UTC"), "{read}");
+    // The JSON keeps the instant, for machines.
+    let json = sb.get("/sandbox/outbox?account=commune", None).await.json();
+    assert_eq!(json[0]["date"], "2026-07-14T10:05:00Z");
+}
