@@ -137,9 +137,14 @@ pub async fn page(State(st): State<AppState>) -> Response {
         Ok(mails) => mails,
         Err(e) => return e.into_response(),
     };
+    // A long URL or word would widen the page past a narrow screen: a mail breaks
+    // it, and its text keeps its line breaks but wraps.
     let mut body = String::from(
         "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">\
-         <title>Boîte d’envoi du bac à sable</title></head><body><main>\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Boîte d’envoi du bac à sable</title>\
+         <style>article { overflow-wrap: anywhere; } pre { white-space: pre-wrap; }</style>\
+         </head><body><main>\
          <h1>Boîte d’envoi du bac à sable</h1>\
          <p>Les e-mails que le fournisseur enverrait, du plus récent au plus ancien.</p>",
     );

@@ -279,3 +279,53 @@ async fn the_page_dates_each_email_in_paris_time() {
     let json = sb.get("/sandbox/outbox?account=commune", None).await.json();
     assert_eq!(json[0]["date"], "2026-07-14T10:05:00Z");
 }
+
+/// The declarations of the page's `<style>` rule for `selector`, spaces as one.
+fn rule(html: &str, selector: &str) -> Vec<String> {
+    let css = html
+        .split_once("<style>")
+        .and_then(|(_, rest)| rest.split_once("</style>"))
+        .map(|(css, _)| css)
+        .unwrap_or_default();
+    css.split('}')
+        .filter_map(|r| r.split_once('{'))
+        .filter(|(sel, _)| sel.split(',').any(|s| s.trim() == selector))
+        .flat_map(|(_, decls)| decls.split(';'))
+        .map(common::one_spaced)
+        .filter(|d| !d.is_empty())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_long_line_wraps_on_a_narrow_screen_and_stays_text() {
+    let sb = Sandbox::new();
+    let long = format!("https://example.test/{}<img src=x>", "a".repeat(300));
+    let r = sb
+        .chorus_event("FR2000001", json!({"status": "A_RECYCLER", "reason": long}))
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let html = String::from_utf8(sb.get("/sandbox/outbox/", None).await.body).unwrap();
+    // Laid out at the screen's width, not a desktop's.
+    assert!(
+        html.contains(r#"<meta name="viewport" content="width=device-width, initial-scale=1">"#),
+        "{html}"
+    );
+    // The mail (subject, address, text) breaks a word too long for its line;
+    // its text keeps its line breaks but wraps.
+    assert!(rule(&html, "article").contains(&"overflow-wrap: anywhere".to_string()));
+    assert!(rule(&html, "pre").contains(&"white-space: pre-wrap".to_string()));
+    let article = html
+        .split_once("<article>")
+        .and_then(|(_, rest)| rest.split_once("</article>"))
+        .map(|(a, _)| a)
+        .unwrap_or_default();
+    let text = article
+        .split_once("<pre>")
+        .and_then(|(_, rest)| rest.split_once("</pre>"))
+        .map(|(t, _)| t)
+        .unwrap_or_default();
+    assert!(text.contains(&"a".repeat(300)), "{html}");
+    // Still text, never markup.
+    assert!(text.contains("&lt;img src=x&gt;"), "{html}");
+    assert!(!html.contains("<img"), "{html}");
+}
