@@ -7,7 +7,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::from_fn;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
-use axum::Router;
+use axum::{Extension, Router};
 use chrono::{Datelike as _, NaiveDate, NaiveTime};
 use mandat_model::billing::{
     debt_status, Bill, BillCategory, BillPage, ChorusTracking, Debt, DebtStatus, FollowUp,
@@ -446,6 +446,7 @@ const IDEMPOTENCY_KEY: &str = "idempotency-key";
 async fn pay(
     Me(account): Me,
     State(st): State<AppState>,
+    Extension(site): Extension<guard::Site>,
     Path(id): Path<String>,
     headers: HeaderMap,
     body: Body,
@@ -510,8 +511,9 @@ async fn pay(
             let mandate = load_mandate(&tx, id)?;
             let form_url = mandate
                 .as_ref()
-                .map(|m| m.form_url.clone())
+                .map(|m| crate::outbox::link(&site, &m.form_url))
                 .unwrap_or_default();
+            let mandate_page = crate::outbox::link(&site, &format!("/orders/{id}/mandate"));
             let sent_to = crate::outbox::send(
                 &tx,
                 &account,
@@ -520,11 +522,11 @@ async fn pay(
                     "Bonjour,\n\nVous avez choisi de payer la commande n° {id} par mandat administratif.\n\n\
                      1. Téléchargez le formulaire de mandat pré-rempli : {form_url}\n\
                      2. Faites-le signer par votre ordonnateur, puis déposez-le sur la page du mandat \
-                     de la commande (/orders/{id}/mandate).\n\
+                     de la commande ({mandate_page}).\n\
                      3. Nous le vérifions ; la facture est alors générée et déposée sur Chorus Pro \
                      pour la structure de SIRET {}.\n\n\
                      La commande attend le mandat signé.",
-                    siret
+                    mandat_model::siret::shown(&siret)
                 ),
                 crate::outbox::About {
                     order_id: Some(id),

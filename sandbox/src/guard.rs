@@ -49,6 +49,12 @@ impl Site {
         Site { port }
     }
 
+    /// The address the sandbox gives for itself, which serves the API and the
+    /// app alike: `http://127.0.0.1:{port}`.
+    pub fn origin(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
     /// Whether a `Host` value (or a request target's authority) names this sandbox,
     /// compared as browsers send it: the port written unless it is 80.
     pub fn is_own(&self, authority: &str) -> bool {

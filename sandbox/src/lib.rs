@@ -272,6 +272,7 @@ impl FromRequestParts<AppState> for Me {
 /// routes), and the app from `dist` for everything else; answering only requests
 /// addressed to it on `port`, the port it listens on (see [`guard`]).
 pub fn router(state: AppState, port: u16) -> Router {
+    let site = guard::Site::new(port);
     let api = api::router().layer(axum::middleware::from_fn_with_state(
         state.clone(),
         faults::inject,
@@ -289,11 +290,10 @@ pub fn router(state: AppState, port: u16) -> Router {
             state.clone(),
             limits::idle_bodies,
         ))
+        // Routes that write the sandbox's address (the links of e-mails) read it here.
+        .layer(axum::Extension(site))
         // Outermost: a request not meant for this sandbox is refused first.
-        .layer(axum::middleware::from_fn_with_state(
-            guard::Site::new(port),
-            guard::check,
-        ))
+        .layer(axum::middleware::from_fn_with_state(site, guard::check))
         .with_state(state)
 }
 

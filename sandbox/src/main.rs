@@ -190,7 +190,7 @@ async fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let port = listener.local_addr().map(|a| a.port()).unwrap_or(args.port);
-    let base = format!("http://127.0.0.1:{port}");
+    let base = mandat_sandbox::guard::Site::new(port).origin();
     println!("mandat sandbox: {base}/");
     for (id, _, name, ..) in seed::ACCOUNTS.iter().filter(|a| a.6) {
         let who = match *id {

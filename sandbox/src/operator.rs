@@ -8,7 +8,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::from_fn;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::Router;
+use axum::{Extension, Router};
 use mandat_model::billing::{MandateRejection, NewChorusEvent};
 use mandat_model::chorus::{
     can_append, can_transition, current_status, ChorusRouting, ChorusStatus,
@@ -250,7 +250,7 @@ async fn accept(State(st): State<AppState>, Path(id): Path<String>) -> ApiResult
              La facture {bill_id} est déposée sur Chorus Pro, pour la structure de SIRET {}. \
              Validez-la sur Chorus Pro pour que votre comptable public puisse la payer ; son suivi \
              est sur la page de la facture.",
-            mandate.siret
+            mandat_model::siret::shown(&mandate.siret)
         ),
         crate::outbox::About {
             order_id: Some(id),
@@ -322,6 +322,7 @@ async fn reject(State(st): State<AppState>, Path(id): Path<String>, body: Body) 
 
 async fn add_event(
     State(st): State<AppState>,
+    Extension(site): Extension<guard::Site>,
     Path(bill_id): Path<String>,
     body: Body,
 ) -> ApiResult {
@@ -412,7 +413,7 @@ async fn add_event(
             "La facture {bill} est revenue « à recycler » : ses informations d’acheminement ne \
              correspondent pas à votre structure.\n\nMotif : {reason}\n\nVérifiez le SIRET, le \
              code service et le numéro d’engagement, et corrigez-les sur la page de la facture \
-             (/invoices/{bill}) : elle est aussitôt réacheminée, et les prochaines factures de la \
+             ({invoice_page}) : elle est aussitôt réacheminée, et les prochaines factures de la \
              commande suivent le nouvel acheminement.",
         )),
         _ => None,
@@ -420,6 +421,10 @@ async fn add_event(
     if let Some((subject, text)) = asks {
         if let Some((account, order_id)) = crate::outbox::bill_account(&tx, &bill_id)? {
             let text = text
+                .replace(
+                    "{invoice_page}",
+                    &crate::outbox::link(&site, &format!("/invoices/{bill_id}")),
+                )
                 .replace("{bill}", &bill_id)
                 .replace("{reason}", reason.unwrap_or_default());
             crate::outbox::send(

@@ -2,17 +2,20 @@
 //! the mandate chosen (with the form's link and what to do), the mandate accepted
 //! or refused (with the reason), an invoice deposited on Chorus Pro, an invoice
 //! suspended or to recycle. `GET /sandbox/outbox` lists them as JSON, newest
-//! first; `/sandbox/outbox/` shows them as a page (their text as text).
+//! first, dated as instants; `/sandbox/outbox/` shows them as a page (their text
+//! as text, their dates in Paris time).
 
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{Html, IntoResponse, Response};
 use chrono::{DateTime, Utc};
+use mandat_model::locale::{self, Locale};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::db::{self, ts};
 use crate::error::{ok, ApiErr, ApiResult};
+use crate::guard::Site;
 use crate::AppState;
 
 /// One e-mail, as the outbox lists it.
@@ -36,6 +39,13 @@ pub struct Mail {
 pub struct About<'a> {
     pub order_id: Option<u64>,
     pub bill_id: Option<&'a str>,
+}
+
+/// `path` (`/orders/1001/mandate`) as an e-mail links it: an e-mail is opened
+/// from a mailbox, where a path alone leads nowhere, so its links name the
+/// sandbox's origin.
+pub fn link(site: &Site, path: &str) -> String {
+    format!("{}{path}", site.origin())
 }
 
 /// Records an e-mail to `account`'s address; returns that address. Part of the
@@ -127,9 +137,14 @@ pub async fn page(State(st): State<AppState>) -> Response {
         Ok(mails) => mails,
         Err(e) => return e.into_response(),
     };
+    // A long URL or word would widen the page past a narrow screen: a mail breaks
+    // it, and its text keeps its line breaks but wraps.
     let mut body = String::from(
         "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">\
-         <title>Boîte d’envoi du bac à sable</title></head><body><main>\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Boîte d’envoi du bac à sable</title>\
+         <style>article { overflow-wrap: anywhere; } pre { white-space: pre-wrap; }</style>\
+         </head><body><main>\
          <h1>Boîte d’envoi du bac à sable</h1>\
          <p>Les e-mails que le fournisseur enverrait, du plus récent au plus ancien.</p>",
     );
@@ -137,11 +152,16 @@ pub async fn page(State(st): State<AppState>) -> Response {
         body.push_str("<p>Aucun e-mail pour le moment.</p>");
     }
     for mail in &mails {
+        // Paris time, as the app dates everything; the instant itself for a date
+        // too far out to be shown so.
+        let shown = locale::format_date_time(mail.date, Locale::Fr);
+        let machine = locale::paris_iso(mail.date);
         body.push_str(&format!(
-            "<article><h2>{}</h2><p>À : {} — le {} (UTC)</p><pre>{}</pre></article>",
+            "<article><h2>{}</h2><p>À : {} — le <time datetime=\"{}\">{}</time></p><pre>{}</pre></article>",
             escape(&mail.subject),
             escape(&mail.to),
-            mail.date.format("%d/%m/%Y %H:%M"),
+            machine.unwrap_or_else(|| ts(mail.date)),
+            shown.unwrap_or_else(|| ts(mail.date)),
             escape(&mail.text)
         ));
     }

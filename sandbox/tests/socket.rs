@@ -148,3 +148,31 @@ async fn every_read_of_the_contract_answers_over_a_socket() {
     }
     server.stop().await;
 }
+
+#[tokio::test]
+async fn an_emails_links_name_the_port_the_sandbox_listens_on() {
+    let sb = Sandbox::new();
+    let server = start(&sb).await;
+    let cookie = sb.login("commune").await;
+    let json = [
+        ("Cookie", cookie.as_str()),
+        ("Content-Type", "application/json"),
+    ];
+    let body = serde_json::to_vec(&common::mandate_body("21445012400018", "SERV-FIN", "")).unwrap();
+    let (status, receipt) =
+        request(server.addr, "POST", "/api/me/order/1001/pay", &json, body).await;
+    assert_eq!(status, 200, "{receipt}");
+    let (status, mails) = request(
+        server.addr,
+        "GET",
+        "/sandbox/outbox?account=commune",
+        &[],
+        vec![],
+    )
+    .await;
+    assert_eq!(status, 200, "{mails}");
+    let mails: Vec<mandat_sandbox::outbox::Mail> = serde_json::from_str(&mails).unwrap();
+    let link = format!("http://{}/orders/1001/mandate", server.addr);
+    assert!(mails[0].text.contains(&link), "{link} in {}", mails[0].text);
+    server.stop().await;
+}
