@@ -399,14 +399,16 @@ pub fn PaymentConfirmation(
                         None => t(Key::ConfirmStepEmail).to_string(),
                     }}
                 </li>
-                <li>
-                    {t(Key::ConfirmStepForm)}
-                    " "
-                    <a href=crate::nav::href(&link) data-testid="mandate-upload-link">{fill(Key::ConfirmStepFormLink, &[("id", &id)])}</a>
-                </li>
+                <li>{t(Key::ConfirmStepForm)}</li>
                 <li>{t(Key::ConfirmStepReview)}</li>
                 <li>{t(Key::ConfirmStepInvoice)}</li>
             </ol>
+            // The one thing to do next, as the page's primary action.
+            <p>
+                <ButtonLink href=link testid="mandate-upload-link">
+                    {fill(Key::ConfirmStepFormLink, &[("id", &id)])}
+                </ButtonLink>
+            </p>
         }
     });
     view! {
