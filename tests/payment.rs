@@ -1,7 +1,7 @@
 //! The payment-method step as the user meets it: the SIRET field and the error summary.
 
 mod common;
-use common::{api_answering, eventually, find, get, sleep, text, type_and_leave, El};
+use common::{api_answering, eventually, find, get, text, tick, type_and_leave, El};
 use leptos::prelude::*;
 use mandat::checkout::PaymentForm;
 use mandat::AppConfig;
@@ -126,7 +126,7 @@ async fn methods_are_a_radio_group_with_none_chosen() {
     assert!(find(&root, "[data-testid=chorus-fields]").is_none());
 
     choose_mandate(&root);
-    sleep(0).await;
+    tick().await;
     let siret: web_sys::HtmlInputElement = get(&root, "#mandat-siret").unchecked_into();
     assert_eq!(
         siret.value(),
@@ -186,11 +186,11 @@ async fn a_mistyped_siret_is_explained_beside_the_field_when_leaving_it() {
         Some(commune()),
     );
     choose_mandate(&root);
-    sleep(0).await;
+    tick().await;
     let input = get(&root, "#mandat-siret");
 
     type_and_leave(&input, "213 105 554 00018");
-    sleep(0).await;
+    tick().await;
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     let message = text(&root, "#mandat-siret-error");
     assert!(
@@ -204,19 +204,19 @@ async fn a_mistyped_siret_is_explained_beside_the_field_when_leaving_it() {
         .any(|id| id == "mandat-siret-error"));
 
     type_and_leave(&input, "2131055540");
-    sleep(0).await;
+    tick().await;
     assert_eq!(
         text(&root, "#mandat-siret-error"),
         "Le SIRET comporte 14 chiffres : vérifiez le numéro saisi."
     );
 
     type_and_leave(&input, "21A");
-    sleep(0).await;
+    tick().await;
     assert!(text(&root, "#mandat-siret-error").contains("que des chiffres"));
 
     // 14 digits that pass, a SIREN (first 9) that does not: a typo all the same.
     type_and_leave(&input, "214 450 123 00010");
-    sleep(0).await;
+    tick().await;
     assert_eq!(
         text(&root, "#mandat-siret-error"),
         "Ce SIRET n’est pas valide : ses 9 premiers chiffres (le SIREN) ne forment pas un SIREN valide, un chiffre a sans doute été mal recopié. Vérifiez-le sur vos documents."
@@ -226,7 +226,7 @@ async fn a_mistyped_siret_is_explained_beside_the_field_when_leaving_it() {
 
     // Back to a valid one: the message goes away.
     type_and_leave(&input, "21310555400017");
-    sleep(0).await;
+    tick().await;
     assert!(find(&root, "#mandat-siret-error").is_none());
     assert_eq!(input.get_attribute("aria-invalid"), None);
 }
@@ -247,7 +247,7 @@ async fn a_valid_siret_is_looked_up_and_the_structure_named() {
         Some(commune()),
     );
     choose_mandate(&root);
-    sleep(0).await;
+    tick().await;
     // La Poste's head office: spaces accepted.
     type_and_leave(&get(&root, "#mandat-siret"), "356 000 000 00048");
     eventually(
@@ -272,10 +272,16 @@ async fn a_siret_the_lookup_cannot_reach_is_left_to_the_payment_check() {
         Some(commune()),
     );
     choose_mandate(&root);
-    sleep(0).await;
+    tick().await;
     type_and_leave(&get(&root, "#mandat-siret"), "35600000000048");
-    sleep(UNREACHABLE_AFTER_MS).await;
-    assert!(text(&root, "[data-testid=siret-status]").contains("n’a pas pu être vérifié"));
+    assert!(
+        eventually(
+            || text(&root, "[data-testid=siret-status]").contains("n’a pas pu être vérifié"),
+            UNREACHABLE_AFTER_MS + 2_000
+        )
+        .await,
+        "the look-up's failure is said"
+    );
     assert!(
         find(&root, "#mandat-siret-error").is_none(),
         "no blame on the user"
@@ -291,7 +297,7 @@ async fn submitting_nothing_shows_a_focused_summary_linking_to_the_field() {
     );
     assert!(find(&root, "[data-testid=error-summary]").is_none());
     submit(&root);
-    sleep(0).await;
+    tick().await;
     let summary = get(&root, "[data-testid=error-summary]");
     let active = document().active_element().expect("something has focus");
     assert!(
@@ -329,10 +335,10 @@ async fn the_summary_lists_each_field_with_the_same_words_as_inline() {
         Some(commune()),
     );
     choose_mandate(&root);
-    sleep(0).await;
+    tick().await;
     // The commune requires a code service, none chosen.
     submit(&root);
-    sleep(0).await;
+    tick().await;
     let summary = get(&root, "[data-testid=error-summary]");
     let links = summary.query_selector_all("a").unwrap();
     assert_eq!(links.length(), 1);
@@ -354,7 +360,7 @@ async fn the_summary_lists_each_field_with_the_same_words_as_inline() {
     // A wrong SIRET as well: both listed, in the order of the form.
     type_and_leave(&get(&root, "#mandat-siret"), "123");
     submit(&root);
-    sleep(0).await;
+    tick().await;
     let summary = get(&root, "[data-testid=error-summary]");
     let hrefs: Vec<String> = {
         let links = summary.query_selector_all("a").unwrap();
@@ -380,7 +386,7 @@ async fn a_failed_payment_keeps_everything_typed_and_offers_a_retry() {
         Some(commune()),
     );
     choose_mandate(&root);
-    sleep(0).await;
+    tick().await;
     let select: web_sys::HtmlSelectElement = get(&root, "#mandat-code-service").unchecked_into();
     select.set_value("FINANCES");
     let init = web_sys::EventInit::new();
@@ -390,7 +396,14 @@ async fn a_failed_payment_keeps_everything_typed_and_offers_a_retry() {
         .unwrap();
     submit(&root);
     submit(&root);
-    sleep(UNREACHABLE_AFTER_MS).await;
+    assert!(
+        eventually(
+            || find(&root, "[data-testid=pay-problem]").is_some(),
+            UNREACHABLE_AFTER_MS + 2_000
+        )
+        .await,
+        "the failure is said"
+    );
     assert!(find(&root, "[data-testid=error-summary]").is_none());
     let problem = get(&root, "[data-testid=pay-problem]");
     assert!(problem
@@ -424,8 +437,15 @@ async fn the_confirmation_takes_focus_and_links_to_the_mandate_upload() {
         move || view! { <PaymentConfirmation receipt=receipt /> },
     )
     .forget();
-    sleep(100).await;
     let heading = get(&container, "h3");
+    // Focus moves to the outcome once it is painted.
+    assert!(
+        eventually(
+            || heading.is_same_node(document().active_element().as_ref().map(|e| e.as_ref())),
+            2_000
+        )
+        .await
+    );
     assert_eq!(
         heading.text_content().unwrap(),
         "Paiement par mandat administratif enregistré"

@@ -32,6 +32,11 @@ pub async fn sleep(ms: i32) {
     JsFuture::from(promise).await.unwrap();
 }
 
+/// One turn of the event loop: effects, renders and settled futures have run.
+pub async fn tick() {
+    sleep(0).await;
+}
+
 /// The first element under `root` that matches `selector`.
 pub fn find(root: &El, selector: &str) -> Option<El> {
     root.query_selector(selector)
