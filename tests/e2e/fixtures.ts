@@ -44,6 +44,16 @@ export function acceptNetworkErrors(consoleErrors: string[], pattern: RegExp): n
   return accepted;
 }
 
+/**
+ * Moves the page's clock (installed with `page.clock.install()`) `ms` on, firing
+ * the timers due, then makes one request of its own: a request those timers
+ * started has been seen by then, so that a test can say none was.
+ */
+export async function runTimersFor(page: Page, ms: number) {
+  await page.clock.runFor(ms);
+  await page.evaluate(() => fetch('/sandbox/accounts').then((r) => r.text()));
+}
+
 /** Signs in to the sandbox as a demo account and lands on `next`. */
 export async function signIn(page: Page, account: string, next: string) {
   await page.goto(`/sandbox/login?account=${encodeURIComponent(account)}&next=${encodeURIComponent(next)}`);

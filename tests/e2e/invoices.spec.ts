@@ -1,4 +1,4 @@
-import { test, expect, signIn, expectNoAxeViolations, euros } from './fixtures';
+import { test, expect, signIn, expectNoAxeViolations, euros, runTimersFor } from './fixtures';
 import type { Page } from '@playwright/test';
 
 // Seeded invoices (sandbox/src/seed.rs): the commune's FR1000001.. and the
@@ -281,6 +281,7 @@ test('an event pushed on Chorus Pro appears on the open page without a reload, a
 });
 
 test('refreshing pauses while the tab is hidden and resumes when it shows', async ({ page }) => {
+  await page.clock.install();
   const billId = hospital(2);
   await signIn(page, 'hopital', `/invoices/${billId}`);
   const events = page.getByTestId('timeline-event');
@@ -302,7 +303,7 @@ test('refreshing pauses while the tab is hidden and resumes when it shows', asyn
   const next = current === 'MANDATEE' ? { status: 'COMPTABILISEE' } : { status: 'MANDATEE' };
   expect((await page.request.post(`/sandbox/bills/${billId}/events`, { data: next })).ok()).toBeTruthy();
   // Past the first refresh (5 s): nothing asked while hidden.
-  await page.waitForTimeout(7_000);
+  await runTimersFor(page, 7_000);
   expect(polls).toBe(0);
   await expect(events).toHaveCount(before);
   await setHidden(false);
@@ -310,6 +311,7 @@ test('refreshing pauses while the tab is hidden and resumes when it shows', asyn
 });
 
 test('a paid invoice is not refreshed any more', async ({ page }) => {
+  await page.clock.install();
   const billId = commune(6);
   let polls = 0;
   page.on('request', (r) => {
@@ -318,7 +320,7 @@ test('a paid invoice is not refreshed any more', async ({ page }) => {
   await signIn(page, 'commune', `/invoices/${billId}`);
   await expect(page.getByTestId('current-status')).toHaveText('Mise en paiement');
   await expect(page.getByTestId('live-hint')).toHaveCount(0);
-  await page.waitForTimeout(6_500);
+  await runTimersFor(page, 6_500);
   expect(polls).toBe(1);
 });
 

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { Page, Request } from '@playwright/test';
-import { test, expect, signIn, expectNoAxeViolations, acceptNetworkErrors } from './fixtures';
+import { test, expect, signIn, expectNoAxeViolations, acceptNetworkErrors, runTimersFor } from './fixtures';
 
 // Demo data from the sandbox seed: the hospital's unpaid order 2002 is paid by
 // mandate here (the hospital requires a numéro d'engagement); the commune's
@@ -351,6 +351,8 @@ test('drag and drop, and paste, choose the file as the picker does', async ({ pa
 });
 
 test('leaving the page aborts the upload in flight and stops following the review', async ({ page }) => {
+  // Timers on Playwright's clock: "no more reads" is shown by moving time on.
+  await page.clock.install();
   await openAwaitingMandate(page);
   const pdf = await downloadForm(page);
   await page.route(UPLOAD, () => {});
@@ -380,11 +382,12 @@ test('leaving the page aborts the upload in flight and stops following the revie
   await nav.getByRole('link', { name: 'Mes commandes' }).click();
   await expect(page).toHaveURL(/\/$/);
   const afterLeaving = reads;
-  await page.waitForTimeout(4_000);
+  await runTimersFor(page, 4_000);
   expect(reads).toBe(afterLeaving);
 });
 
 test('a mandate under review is read again less and less often, and never while the tab is hidden', async ({ page }) => {
+  await page.clock.install();
   const reads: number[] = [];
   page.on('request', (req) => {
     if (req.method() === 'GET' && req.url().endsWith('/api/me/order/1003/mandate')) reads.push(Date.now());
@@ -399,13 +402,14 @@ test('a mandate under review is read again less and less often, and never while 
   await setHidden(true);
   const whileHidden = reads.length;
   // Past the first refresh (3 s): nothing asked while hidden.
-  await page.waitForTimeout(4_500);
+  await runTimersFor(page, 4_500);
   expect(reads.length).toBe(whileHidden);
   // Shown again: read at once; nothing changed, so the next read waits twice
   // the first delay (6 s), not 3 s.
   await setHidden(false);
   await expect.poll(() => reads.length, { timeout: 2_000 }).toBe(whileHidden + 1);
-  await expect.poll(() => reads.length, { timeout: 8_000 }).toBe(whileHidden + 2);
-  const gap = reads[whileHidden + 1] - reads[whileHidden];
-  expect(gap).toBeGreaterThanOrEqual(5_500);
+  await runTimersFor(page, 5_500);
+  expect(reads.length, 'read again before 6 s').toBe(whileHidden + 1);
+  await page.clock.runFor(1_000);
+  await expect.poll(() => reads.length, { timeout: 2_000 }).toBe(whileHidden + 2);
 });
