@@ -159,10 +159,11 @@ pub fn page_content(nav: nav::Nav, on_page_change: impl Fn() + 'static) -> impl 
 pub fn NotFound() -> impl IntoView {
     set_page_title(t(Key::NotFoundTitle));
     view! {
-        <h1>{t(Key::NotFoundTitle)}</h1>
-        <p>{t(Key::NotFoundBody)}</p>
+        <ui::PageHeader title=t(Key::NotFoundTitle) lead=t(Key::NotFoundBody) />
         <p>
-            <a href=nav::href("/")>{t(Key::BackToOrders)}</a>
+            <ui::ButtonLink href="/" emphasis=ui::Emphasis::Secondary>
+                {t(Key::BackToOrders)}
+            </ui::ButtonLink>
         </p>
     }
 }
