@@ -241,11 +241,12 @@ fn in_english_each_order_says_what_it_waits_for_and_offers_only_what_applies() {
     );
 }
 
-/// The expiry cell of the order's row: its `datetime`, or empty.
+/// The expiry cell of the order's row: the day of its `datetime`, or empty.
 fn expiry_of(root: &web_sys::HtmlElement, id: &str) -> String {
     root.query_selector(&format!("[data-order='{id}'] td:nth-of-type(4) time"))
         .unwrap()
         .and_then(|t| t.get_attribute("datetime"))
+        .map(|iso| iso.chars().take(10).collect())
         .unwrap_or_default()
 }
 
