@@ -46,7 +46,8 @@ function firstRequests(page) {
   const bill = `/me/bill/${encodeURIComponent(page.billId ?? '')}`;
   switch (page.view) {
     case 'orders':
-      return ['/me', '/me/order', '/me/renewal'];
+      // The invoices that can wait for the buyer (`mandat_model::todo::bills_path(1)`).
+      return ['/me', '/me/order', '/me/renewal', '/me/bill?chorusStatus=SUSPENDUE,A_RECYCLER,MISE_EN_PAIEMENT&page=1&pageSize=1000'];
     case 'checkout':
       return [order, `${order}/details`, `${order}/paymentMethods`, '/me/chorus'];
     case 'mandate':

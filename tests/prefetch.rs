@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::mount;
+use common::{answer_by_path, mount};
 use leptos::prelude::*;
 use mandat::api::Api;
 use mandat::checkout::Checkout;
@@ -32,39 +32,6 @@ export function age_prefetched(millis) {
 extern "C" {
     /// Makes every answer the loader asked for `millis` older.
     fn age_prefetched(millis: f64);
-}
-
-// A stand-in for the API's server, which cannot run inside the browser test:
-// `fetch` answers by path (a list of answers per path, the last one repeated;
-// 404 for any other) and records every path asked for, with its time.
-#[wasm_bindgen(inline_js = r#"
-export function answer_by_path(answers) {
-  const original = globalThis.fetch;
-  const asked = [];
-  globalThis.fetch = async (input) => {
-    const url = new URL(typeof input === 'string' ? input : input.url, location.href);
-    const path = url.pathname + url.search;
-    asked.push([path, performance.now()]);
-    const list = answers[path] ?? [[404, '{"message":"not found"}']];
-    const [status, body] = list.length > 1 ? list.shift() : list[0];
-    return new Response(body, { status, headers: { 'Content-Type': 'application/json' } });
-  };
-  return {
-    paths: () => asked.map(([path]) => path),
-    times: () => asked.map(([, time]) => time),
-    restore: () => { globalThis.fetch = original; },
-  };
-}
-"#)]
-extern "C" {
-    type FetchStandIn;
-    fn answer_by_path(answers: &JsValue) -> FetchStandIn;
-    #[wasm_bindgen(method)]
-    fn paths(this: &FetchStandIn) -> Vec<String>;
-    #[wasm_bindgen(method)]
-    fn times(this: &FetchStandIn) -> Vec<f64>;
-    #[wasm_bindgen(method)]
-    fn restore(this: &FetchStandIn);
 }
 
 fn config(json: &str) -> JsValue {
@@ -124,18 +91,27 @@ async fn the_checkout_takes_the_four_answers_the_loader_asked_for() {
 }
 
 #[wasm_bindgen_test]
-async fn the_orders_page_takes_the_account_its_orders_and_renewals_from_the_loader() {
+async fn the_orders_page_takes_the_account_its_orders_renewals_and_invoices_from_the_loader() {
     let (by_loader, all) = asked_by_loader_then_page(
         r#"{
           "/api/me": [[200, "{\"customerCode\":\"c\",\"name\":\"Commune\",\"email\":\"a@b.fr\",\"legalForm\":\"administration\",\"language\":\"fr\"}"]],
           "/api/me/order": [[200, "[]"]],
-          "/api/me/renewal": [[200, "[]"]]
+          "/api/me/renewal": [[200, "[]"]],
+          "/api/me/bill?chorusStatus=SUSPENDUE,A_RECYCLER,MISE_EN_PAIEMENT&page=1&pageSize=1000": [[200, "{\"bills\":[],\"page\":1,\"pageSize\":1000,\"total\":0}"]]
         }"#,
         r#"{"view":"orders"}"#,
         || view! { <HomePage /> },
     )
     .await;
-    assert_eq!(by_loader, ["/api/me", "/api/me/order", "/api/me/renewal"]);
+    assert_eq!(
+        by_loader,
+        [
+            "/api/me",
+            "/api/me/order",
+            "/api/me/renewal",
+            "/api/me/bill?chorusStatus=SUSPENDUE,A_RECYCLER,MISE_EN_PAIEMENT&page=1&pageSize=1000",
+        ]
+    );
     assert_eq!(all, by_loader, "the page asked again");
 }
 

@@ -16,6 +16,7 @@ pub mod renewal;
 pub mod retry;
 pub mod siret;
 pub mod timeline;
+pub mod todo;
 pub mod url;
 
 pub use api::*;

@@ -37,6 +37,12 @@ impl OrderTodo {
         )
     }
 
+    /// The order's expiry date matters: it is not paid yet (to pay, or its
+    /// signed mandate to send, once more after a refusal), or it expired so.
+    pub fn expiry_applies(self) -> bool {
+        self.needs_the_buyer() || self == OrderTodo::Expired
+    }
+
     /// The checkout applies: an unpaid order that has not expired.
     pub fn can_pay(self) -> bool {
         self == OrderTodo::Pay
@@ -166,6 +172,16 @@ mod tests {
         assert!(todos[..3].iter().all(|t| t.needs_the_buyer()));
         assert!(!todos[3..].iter().any(|t| t.needs_the_buyer()));
         assert!(OrderTodo::Pay.can_pay());
+        let with_expiry: Vec<_> = todos.iter().filter(|t| t.expiry_applies()).collect();
+        assert_eq!(
+            with_expiry,
+            [
+                &OrderTodo::SendNewMandate,
+                &OrderTodo::SendMandate,
+                &OrderTodo::Pay,
+                &OrderTodo::Expired,
+            ]
+        );
         assert!(!OrderTodo::Expired.can_pay());
     }
 }

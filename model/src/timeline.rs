@@ -274,7 +274,10 @@ impl BillQuery {
     }
 }
 
-fn with_query(path: &str, params: impl Iterator<Item = (&'static str, String)>) -> String {
+pub(crate) fn with_query(
+    path: &str,
+    params: impl Iterator<Item = (&'static str, String)>,
+) -> String {
     let query: Vec<String> = params.map(|(k, v)| format!("{k}={v}")).collect();
     if query.is_empty() {
         path.to_string()

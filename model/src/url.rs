@@ -7,6 +7,21 @@
 
 use std::fmt;
 
+/// `text` as one segment of a path, as `encodeURIComponent` writes it: every
+/// byte but letters, digits and `-_.!~*'()` percent-encoded (an invoice id with
+/// a space or a slash stays one segment).
+pub fn encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 /// Why an address given by the API is not used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UnsafeUrl {
@@ -209,6 +224,15 @@ mod tests {
 
     const PAGE: &str = "http://127.0.0.1:8080";
     const REMOTE: &str = "https://billing.example/api";
+
+    #[test]
+    fn a_path_segment_is_encoded_as_encode_uri_component_does() {
+        assert_eq!(encode_component("FR1000003"), "FR1000003");
+        assert_eq!(encode_component("FR 1/2"), "FR%201%2F2");
+        assert_eq!(encode_component("a?b#c%d"), "a%3Fb%23c%25d");
+        assert_eq!(encode_component("-_.!~*'()"), "-_.!~*'()");
+        assert_eq!(encode_component("é"), "%C3%A9");
+    }
 
     #[test]
     fn addresses_of_the_api_are_made_absolute_on_its_origin() {

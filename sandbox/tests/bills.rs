@@ -647,3 +647,62 @@ async fn filter_dates_are_years_0001_to_9999_on_four_digits() {
     assert_eq!(all("to=9999-12-31").await, 12);
     assert_eq!(all("from=0001-01-01&to=9999-12-31").await, 12);
 }
+
+/// The invoices `/` asks for (`mandat_model::todo::bills_path`) hold every one
+/// that waits for the buyer, and the rule finds the commune's three: suspended,
+/// à recycler, paid late with its interest owed.
+#[tokio::test]
+async fn the_invoices_the_to_do_list_asks_for_give_the_commune_s_three() {
+    use mandat_model::todo::{bills_path, todo_list, TodoKind};
+    let sb = Sandbox::new();
+    let c = sb.login("commune").await;
+    let page: BillPage = sb
+        .get(&format!("/api{}", bills_path(1)), Some(&c))
+        .await
+        .decode();
+    let today = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now()).date_naive();
+    let todo = todo_list([], &page.bills, &[], &[], today);
+    let found: Vec<_> = todo
+        .iter()
+        .map(|t| (t.kind, t.subject.id(), t.path.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                TodoKind::SendDocuments,
+                "FR1000003".into(),
+                "/invoices/FR1000003"
+            ),
+            (
+                TodoKind::CorrectRouting,
+                "FR1000004".into(),
+                "/invoices/FR1000004"
+            ),
+            (
+                TodoKind::PayLateInterest,
+                "FR1000012".into(),
+                "/invoices/FR1000012"
+            ),
+        ]
+    );
+    let Some(Deadline::PaidLate {
+        pay_by, interest, ..
+    }) = page
+        .bills
+        .iter()
+        .find(|b| b.bill_id == "FR1000012")
+        .and_then(|b| b.deadline.clone())
+    else {
+        panic!("FR1000012 is paid late");
+    };
+    assert_eq!(todo[2].date, Some(pay_by));
+    assert_eq!(todo[2].amount_cents, interest.and_then(|i| i.total_cents()));
+    assert!(todo[2].amount_cents.is_some());
+    // Every invoice of the account that the rule would list is in the answer.
+    let all: BillPage = sb
+        .get("/api/me/bill?pageSize=1000", Some(&c))
+        .await
+        .decode();
+    assert_eq!(todo_list([], &all.bills, &[], &[], today), todo);
+}

@@ -1,16 +1,23 @@
-//! `/`: the signed-in account's orders as a to-do list: what each waits for, and
-//! only the actions that apply (pay it, its mandate).
+//! `/`: what waits for the signed-in account first, as one to-do list (orders,
+//! invoices, renewals), then its orders: what each waits for, and only the
+//! actions that apply (pay it, its mandate).
+
+mod todo;
 
 use leptos::prelude::*;
-use mandat_model::billing::FollowUp;
-use mandat_model::locale::format_day;
+use mandat_model::billing::{Bill, BillPage, FollowUp};
+use mandat_model::chorus::ChorusStatus;
+use mandat_model::documents::DocumentsState;
+use mandat_model::locale::paris_day;
 use mandat_model::orders::{order_todo, OrderTodo};
-use mandat_model::renewal::{engagements_to_give, Renewal};
+use mandat_model::timeline::page_count;
+use mandat_model::todo::{bills_path, todo_list, Todo, BILL_PAGE_SIZE};
 use mandat_model::{Account, ApiError, Order};
 
 use crate::api::Api;
-use crate::i18n::{fill, locale, t, Key};
+use crate::i18n::{fill, t, Key};
 use crate::ui::{loaded, price_text, Instant};
+pub use todo::TodoList;
 
 /// An order with where it stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,27 +28,91 @@ pub struct OrderItem {
     pub by_mandate: bool,
 }
 
-async fn load(api: Api) -> Result<(Account, Vec<OrderItem>, Vec<Renewal>), ApiError> {
-    let (account, ids, renewals) =
-        futures::future::join3(api.me(), api.order_ids(), api.renewals()).await;
-    let (account, ids) = (account?, ids?);
-    // The orders are the page: renewals that cannot be read leave their to-do
-    // out, and their own page says what went wrong.
-    let renewals = renewals.unwrap_or_default();
-    let now = crate::api::now();
-    // All orders at once rather than one after the other.
-    let mut items = futures::future::try_join_all(ids.into_iter().map(|id| {
-        let api = api.clone();
-        async move {
-            let (order, follow_up) =
-                futures::future::try_join(api.order(id), api.follow_up(id)).await?;
-            Ok::<_, ApiError>(order_item(order, &follow_up, now))
-        }
-    }))
+/// What `/` shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Home {
+    pub account: Account,
+    /// In display order (what needs the buyer first, then the newest).
+    pub orders: Vec<OrderItem>,
+    /// What waits for the buyer, the most urgent first.
+    pub todo: Vec<Todo>,
+    /// The invoices or the renewals could not be read: their to-dos are missing.
+    pub incomplete: bool,
+}
+
+/// Every invoice that can wait for the buyer, all pages.
+async fn load_bills(api: &Api) -> Result<Vec<Bill>, ApiError> {
+    let first: BillPage = api.get_json(&bills_path(1)).await?;
+    let pages = page_count(first.total, BILL_PAGE_SIZE);
+    let rest = futures::future::try_join_all(
+        (2..=pages).map(|page| async move { api.get_json::<BillPage>(&bills_path(page)).await }),
+    )
     .await?;
+    Ok(first
+        .bills
+        .into_iter()
+        .chain(rest.into_iter().flat_map(|p| p.bills))
+        .collect())
+}
+
+/// The suspended invoices whose documents were sent already: they stay
+/// suspended until the provider adds them, and wait for the buyer no more. One
+/// whose documents cannot be read stays on the list; its page says more.
+async fn documents_sent(api: &Api, bills: &[Bill]) -> Vec<String> {
+    let suspended = bills
+        .iter()
+        .filter(|b| b.chorus_status == Some(ChorusStatus::Suspendue));
+    futures::future::join_all(suspended.map(|b| async move {
+        let sent = matches!(
+            api.bill_documents(&b.bill_id).await,
+            Ok(d) if d.state == DocumentsState::BeingAdded
+        );
+        sent.then(|| b.bill_id.clone())
+    }))
+    .await
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+async fn load(api: Api) -> Result<Home, ApiError> {
+    let (account, ids, renewals, bills) =
+        futures::future::join4(api.me(), api.order_ids(), api.renewals(), load_bills(&api)).await;
+    let (account, ids) = (account?, ids?);
+    // The orders are the page: invoices or renewals that cannot be read leave
+    // their to-dos out, the page says so, and their own pages say what went wrong.
+    let incomplete = renewals.is_err() || bills.is_err();
+    let (renewals, bills) = (renewals.unwrap_or_default(), bills.unwrap_or_default());
+    let now = crate::api::now();
+    // All orders at once rather than one after the other, beside the documents.
+    let (items, sent) = futures::future::join(
+        futures::future::try_join_all(ids.into_iter().map(|id| {
+            let api = api.clone();
+            async move {
+                let (order, follow_up) =
+                    futures::future::try_join(api.order(id), api.follow_up(id)).await?;
+                Ok::<_, ApiError>(order_item(order, &follow_up, now))
+            }
+        })),
+        documents_sent(&api, &bills),
+    )
+    .await;
+    let mut orders = items?;
     // What needs the buyer first, then the newest.
-    items.sort_by_key(|i| (i.todo, std::cmp::Reverse(i.order.date)));
-    Ok((account, items, renewals))
+    orders.sort_by_key(|i| (i.todo, std::cmp::Reverse(i.order.date)));
+    let todo = todo_list(
+        orders.iter().map(|i| (&i.order, i.todo)),
+        &bills,
+        &sent,
+        &renewals,
+        paris_day(now),
+    );
+    Ok(Home {
+        account,
+        orders,
+        todo,
+        incomplete,
+    })
 }
 
 /// The order as the list shows it, from its follow-up.
@@ -60,39 +131,6 @@ pub fn order_item(
         by_mandate: follow_up.mandate_state.is_some(),
         order,
     }
-}
-
-/// The renewals missing the numéro d'engagement of their budget year, as
-/// things to do, with a link to where it is given.
-fn renewal_todo(renewals: &[Renewal]) -> Option<impl IntoView> {
-    let due = engagements_to_give(renewals);
-    if due.is_empty() {
-        return None;
-    }
-    let items = due
-        .into_iter()
-        .map(|r| {
-            let year = r.budget_year().to_string();
-            let date = format_day(r.next_renewal_date, locale());
-            view! {
-                <li data-testid="renewal-todo">
-                    {fill(
-                        Key::HomeRenewalTodo,
-                        &[("year", &year), ("label", &r.label), ("date", &date)],
-                    )}
-                </li>
-            }
-        })
-        .collect_view();
-    Some(view! {
-        <section class="mandat-alert mandat-alert--warning" aria-labelledby="mandat-home-renewals" data-testid="home-renewals">
-            <h2 id="mandat-home-renewals" class="mandat-alert__title">{t(Key::HomeRenewalsTodo)}</h2>
-            <ul>{items}</ul>
-            <p>
-                <a href=crate::nav::href("/renewals")>{t(Key::HomeRenewalsLink)}</a>
-            </p>
-        </section>
-    })
 }
 
 fn todo_key(todo: OrderTodo) -> Key {
@@ -119,110 +157,99 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <h1>{t(Key::HomeTitle)}</h1>
         {move || {
-            loaded(data.get(), None, retry, None, |(account, orders, renewals)| {
-                view! { <OrderList account=account orders=orders renewals=renewals /> }
-            })
+            loaded(data.get(), None, retry, None, |home| view! { <HomeView home=home /> })
         }}
     }
 }
 
-/// The account's name and its orders as a to-do list: the state of each in
-/// words, and only the actions that apply to it.
+/// The account's name, what waits for it, then its orders: the state of each
+/// in words, and only the actions that apply to it.
 #[component]
-pub fn OrderList(
-    /// The signed-in account.
-    account: Account,
-    /// Its orders, in display order (what needs the buyer first).
-    orders: Vec<OrderItem>,
-    /// Its renewals: those missing a numéro d'engagement come first, as
-    /// things to do.
-    #[prop(optional)]
-    renewals: Vec<Renewal>,
-) -> impl IntoView {
-    let renewals_todo = renewal_todo(&renewals);
+pub fn HomeView(home: Home) -> impl IntoView {
+    let Home {
+        account,
+        orders,
+        todo,
+        incomplete,
+    } = home;
     let intro = fill(Key::HomeIntro, &[("name", &account.name)]);
-    let waiting = orders.iter().filter(|i| i.todo.needs_the_buyer()).count();
-    let todo_count = match waiting {
-        0 => t(Key::HomeTodoNone).to_string(),
-        1 => t(Key::HomeTodoOne).to_string(),
-        n => fill(Key::HomeTodoMany, &[("count", &n.to_string())]),
-    };
-    let table = if orders.is_empty() {
-        view! { <p>{t(Key::HomeNoOrders)}</p> }.into_any()
-    } else {
-        let rows = orders
-            .into_iter()
-            .map(|item| {
-                let OrderItem { order, todo, by_mandate } = item;
-                let id = order.order_id.to_string();
-                let vars = [("id", id.as_str())];
-                let pay = todo.can_pay().then(|| {
-                    view! {
-                        <li>
-                            <a href=crate::nav::href(&format!("/orders/{id}/checkout"))>{fill(Key::PayOrderLink, &vars)}</a>
-                        </li>
-                    }
-                });
-                let mandate = by_mandate.then(|| {
-                    view! {
-                        <li>
-                            <a href=crate::nav::href(&format!("/orders/{id}/mandate"))>{fill(Key::MandateOrderLink, &vars)}</a>
-                        </li>
-                    }
-                });
-                // The expiry date matters while the order is unpaid.
-                let expiry = matches!(todo, OrderTodo::Pay | OrderTodo::Expired)
-                    .then(|| view! { <Instant instant=order.expiration_date /> });
-                let class = if todo.needs_the_buyer() {
-                    "mandat-order-state mandat-order-state--todo"
-                } else {
-                    "mandat-order-state"
-                };
-                view! {
-                    <tr data-testid="order-row" data-order=id.clone() data-state=todo.code()>
-                        <th scope="row">{fill(Key::OrderNumber, &vars)}</th>
-                        <td>
-                            <Instant instant=order.date />
-                        </td>
-                        <td class="mandat-num">{price_text(&order.price_with_tax)}</td>
-                        <td>
-                            <span class=class data-testid="order-state">{t(todo_key(todo))}</span>
-                        </td>
-                        <td>{expiry}</td>
-                        <td>
-                            <ul class="mandat-inline-list">{pay}{mandate}</ul>
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        view! {
-            <div class="mandat-table-wrap" tabindex="0" role="region" aria-labelledby="mandat-orders-caption">
-                <table class="mandat-table">
-                    <caption id="mandat-orders-caption">{t(Key::HomeOrdersCaption)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t(Key::ColOrder)}</th>
-                            <th scope="col">{t(Key::ColDate)}</th>
-                            <th scope="col" class="mandat-num">{t(Key::ColTotalTtc)}</th>
-                            <th scope="col">{t(Key::ColState)}</th>
-                            <th scope="col">{t(Key::ColExpiry)}</th>
-                            <th scope="col">{t(Key::ColActions)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
-        .into_any()
-    };
     view! {
         <p class="mandat-lead" data-testid="account-name">{intro}</p>
-        {renewals_todo}
-        <p data-testid="todo-count">{todo_count}</p>
-        {table}
+        <TodoList todo=todo incomplete=incomplete />
+        {order_table(orders)}
         <p>
             <a href=crate::nav::href("/invoices")>{t(Key::HomeInvoicesLink)}</a>
         </p>
     }
+}
+
+fn order_table(orders: Vec<OrderItem>) -> AnyView {
+    if orders.is_empty() {
+        return view! { <p>{t(Key::HomeNoOrders)}</p> }.into_any();
+    }
+    let rows = orders
+        .into_iter()
+        .map(|item| {
+            let OrderItem { order, todo, by_mandate } = item;
+            let id = order.order_id.to_string();
+            let vars = [("id", id.as_str())];
+            let pay = todo.can_pay().then(|| {
+                view! {
+                    <li>
+                        <a href=crate::nav::href(&format!("/orders/{id}/checkout"))>{fill(Key::PayOrderLink, &vars)}</a>
+                    </li>
+                }
+            });
+            let mandate = by_mandate.then(|| {
+                view! {
+                    <li>
+                        <a href=crate::nav::href(&format!("/orders/{id}/mandate"))>{fill(Key::MandateOrderLink, &vars)}</a>
+                    </li>
+                }
+            });
+            let expiry = todo
+                .expiry_applies()
+                .then(|| view! { <Instant instant=order.expiration_date /> });
+            let class = if todo.needs_the_buyer() {
+                "mandat-order-state mandat-order-state--todo"
+            } else {
+                "mandat-order-state"
+            };
+            view! {
+                <tr data-testid="order-row" data-order=id.clone() data-state=todo.code()>
+                    <th scope="row">{fill(Key::OrderNumber, &vars)}</th>
+                    <td>
+                        <Instant instant=order.date />
+                    </td>
+                    <td class="mandat-num">{price_text(&order.price_with_tax)}</td>
+                    <td>
+                        <span class=class data-testid="order-state">{t(todo_key(todo))}</span>
+                    </td>
+                    <td>{expiry}</td>
+                    <td>
+                        <ul class="mandat-inline-list">{pay}{mandate}</ul>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="mandat-table-wrap" tabindex="0" role="region" aria-labelledby="mandat-orders-caption">
+            <table class="mandat-table">
+                <caption id="mandat-orders-caption">{t(Key::HomeOrdersCaption)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t(Key::ColOrder)}</th>
+                        <th scope="col">{t(Key::ColDate)}</th>
+                        <th scope="col" class="mandat-num">{t(Key::ColTotalTtc)}</th>
+                        <th scope="col">{t(Key::ColState)}</th>
+                        <th scope="col">{t(Key::ColExpiry)}</th>
+                        <th scope="col">{t(Key::ColActions)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
 }

@@ -136,9 +136,27 @@ catalogue! {
     ColActions => "Actions", "Actions";
     ColState => "État", "State";
     ColExpiry => "Expire le", "Expires on";
-    HomeTodoNone => "Aucune commande n’attend d’action de votre part.", "No order is waiting for you.";
-    HomeTodoOne => "1 commande attend une action de votre part : elle est en tête de liste.", "1 order is waiting for you: it comes first in the list.";
-    HomeTodoMany => "{count} commandes attendent une action de votre part : elles sont en tête de liste.", "{count} orders are waiting for you: they come first in the list.";
+    // Home: the to-do list (see `mandat_model::todo`).
+    HomeTodoTitle => "À faire", "To do";
+    HomeTodoNone => "Rien n’attend d’action de votre part.", "Nothing is waiting for you.";
+    HomeTodoIncomplete => "Vos factures ou vos renouvellements n’ont pas pu être lus : ce qu’ils attendent de vous n’apparaît pas ici. Réessayez plus tard.", "Your invoices or renewals could not be read: what they wait for is not listed here. Try again later.";
+    TodoWhatPayOrder => "Commande n° {id} à payer", "Order no. {id} to pay";
+    TodoWhatSendMandate => "Commande n° {id} : mandat signé à envoyer", "Order no. {id}: signed mandate to send";
+    TodoWhatSendNewMandate => "Commande n° {id} : mandat refusé, un nouveau mandat signé est à envoyer", "Order no. {id}: mandate refused, a new signed mandate is to be sent";
+    TodoWhatSendDocuments => "Facture {id} suspendue : les pièces demandées sont à envoyer", "Invoice {id} suspended: the documents asked for are to be sent";
+    TodoWhatCorrectRouting => "Facture {id} à recycler : son acheminement est à corriger", "Invoice {id} to recycle: its routing is to be corrected";
+    TodoWhatPayLateInterest => "Facture {id} payée en retard : les intérêts moratoires et l’indemnité forfaitaire de 40 € sont dus", "Invoice {id} paid late: the late-payment interest and the fixed €40 indemnity are owed";
+    TodoWhatGiveEngagement => "Numéro d’engagement {year} à donner pour « {label} »", "{year} numéro d’engagement to give for “{label}”";
+    TodoActPayOrder => "Payer", "Pay";
+    TodoActSendMandate => "Envoyer le mandat signé", "Send the signed mandate";
+    TodoActSendNewMandate => "Envoyer un nouveau mandat", "Send a new mandate";
+    TodoActSendDocuments => "Envoyer les pièces", "Send the documents";
+    TodoActCorrectRouting => "Corriger l’acheminement", "Correct the routing";
+    TodoActPayLateInterest => "Voir les intérêts dus", "See the interest owed";
+    TodoActGiveEngagement => "Donner le numéro d’engagement", "Give the numéro d’engagement";
+    TodoRenewsOn => "Renouvelé le", "Renews on";
+    TodoPayBy => "À payer au plus tard le", "To pay by";
+    TodoAmount => "Montant :", "Amount:";
     TodoSendNewMandate => "Mandat refusé : envoyez-en un nouveau", "Mandate refused: send a new one";
     TodoSendMandate => "Mandat signé à envoyer", "Signed mandate to send";
     TodoPay => "À payer", "To pay";
@@ -560,7 +578,4 @@ catalogue! {
     RenewalSaving => "Enregistrement en cours…", "Saving…";
     RenewalCancel => "Annuler", "Cancel";
     RenewalSaved => "Acheminement enregistré pour « {label} ».", "Routing saved for “{label}”.";
-    HomeRenewalsTodo => "Renouvellements à préparer", "Renewals to prepare";
-    HomeRenewalTodo => "Numéro d’engagement {year} à donner pour « {label} », renouvelé le {date}", "{year} numéro d’engagement to give for “{label}”, renewing on {date}";
-    HomeRenewalsLink => "Voir les renouvellements", "See the renewals";
 }

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -101,4 +102,37 @@ pub fn type_and_leave(input: &El, value: &str) {
     input
         .dispatch_event(&web_sys::Event::new("blur").unwrap())
         .unwrap();
+}
+
+// A stand-in for the API's server, which cannot run inside the browser test:
+// `fetch` answers by path (a list of answers per path, the last one repeated;
+// 404 for any other) and records every path asked for, with its time.
+#[wasm_bindgen(inline_js = r#"
+export function answer_by_path(answers) {
+  const original = globalThis.fetch;
+  const asked = [];
+  globalThis.fetch = async (input) => {
+    const url = new URL(typeof input === 'string' ? input : input.url, location.href);
+    const path = url.pathname + url.search;
+    asked.push([path, performance.now()]);
+    const list = answers[path] ?? [[404, '{"message":"not found"}']];
+    const [status, body] = list.length > 1 ? list.shift() : list[0];
+    return new Response(body, { status, headers: { 'Content-Type': 'application/json' } });
+  };
+  return {
+    paths: () => asked.map(([path]) => path),
+    times: () => asked.map(([, time]) => time),
+    restore: () => { globalThis.fetch = original; },
+  };
+}
+"#)]
+extern "C" {
+    pub type FetchStandIn;
+    pub fn answer_by_path(answers: &JsValue) -> FetchStandIn;
+    #[wasm_bindgen(method)]
+    pub fn paths(this: &FetchStandIn) -> Vec<String>;
+    #[wasm_bindgen(method)]
+    pub fn times(this: &FetchStandIn) -> Vec<f64>;
+    #[wasm_bindgen(method)]
+    pub fn restore(this: &FetchStandIn);
 }

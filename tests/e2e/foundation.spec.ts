@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { test, expect, signIn, expectNoAxeViolations, acceptNetworkErrors, euros } from './fixtures';
 
 // Demo data from the sandbox seed (README, "Demo accounts").
@@ -112,11 +113,18 @@ test('the orders page is a to-do list: each order in words, only the actions tha
     ['1003', 'mandate-under-review'],
   ]);
   expect(states.slice(4).every(([, state]) => state === 'delivered')).toBe(true);
-  await expect(page.getByTestId('todo-count')).toHaveText('3 commandes attendent une action de votre part : elles sont en tête de liste.');
 
   const row = (id: number) => rows.filter({ has: page.locator(`th:text("n° ${id}")`) });
   await expect(row(1004).getByTestId('order-state')).toHaveText('Mandat refusé : envoyez-en un nouveau');
   await expect(row(1004).getByRole('link')).toHaveText([`Mandat de la commande n° 1004`]);
+  // Its mandate to send again: the order still expires, the row and the to-do list say when.
+  const expiry = row(1004).locator('td').nth(3).locator('time');
+  await expect(expiry).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);
+  const expiryDay = (await expiry.getAttribute('datetime'))!.slice(0, 10);
+  await expect(todoItem(page, 'send-new-mandate', '1004').getByTestId('todo-date').locator('time')).toHaveAttribute(
+    'datetime',
+    expiryDay,
+  );
   // Unpaid: its expiry date, and the checkout only.
   await expect(row(1001).getByTestId('order-state')).toHaveText('À payer');
   await expect(row(1001).locator('td').nth(3)).toContainText('2026');
@@ -129,4 +137,48 @@ test('the orders page is a to-do list: each order in words, only the actions tha
 
   await page.getByRole('link', { name: 'Mandat de la commande n° 1004' }).click();
   await expect(page).toHaveURL(/\/orders\/1004\/mandate$/);
+});
+
+/** The entry of the to-do list on `/` of this kind, about this order, invoice or renewal. */
+function todoItem(page: Page, kind: string, subject: string) {
+  return page.locator(`[data-testid=todo-item][data-kind=${kind}][data-subject="${subject}"]`);
+}
+
+test('the to-do list on / has the invoices waiting for the buyer, each with the link to where it is done', async ({ page }) => {
+  // The seeded invoices, whatever the specs before this one did to them.
+  expect((await page.request.post('/sandbox/reset')).status()).toBe(204);
+  await signIn(page, 'commune', '/');
+  await expect(page.getByRole('heading', { level: 2, name: 'À faire' })).toBeVisible();
+  await expect(todoItem(page, 'send-documents', 'FR1000003').getByTestId('todo-what')).toHaveText(
+    'Facture FR1000003 suspendue : les pièces demandées sont à envoyer',
+  );
+  await expect(todoItem(page, 'correct-routing', 'FR1000004').getByTestId('todo-what')).toHaveText(
+    'Facture FR1000004 à recycler : son acheminement est à corriger',
+  );
+  // The interest and indemnity, by the day the API's deadline says they are due.
+  const interest = todoItem(page, 'pay-late-interest', 'FR1000012');
+  await expect(interest.getByTestId('todo-what')).toHaveText(
+    'Facture FR1000012 payée en retard : les intérêts moratoires et l’indemnité forfaitaire de 40 € sont dus',
+  );
+  const { deadline } = await (await page.request.get('/api/me/bill/FR1000012')).json();
+  expect(deadline.state).toBe('paidLate');
+  await expect(interest.getByTestId('todo-date').locator('time')).toHaveAttribute('datetime', deadline.payBy);
+  const owed = (deadline.interest.interestCents + deadline.interest.indemnityCents) / 100;
+  await expect(interest.getByTestId('todo-amount')).toHaveText(`Montant : ${euros(owed)}`);
+  // Awaiting validation, rejected, paid on time: nothing for the buyer to do.
+  for (const id of ['FR1000001', 'FR1000005', 'FR1000006']) {
+    await expect(page.locator(`[data-testid=todo-item][data-subject=${id}]`), id).toHaveCount(0);
+  }
+  await expectNoAxeViolations(page);
+
+  for (const [kind, id, action] of [
+    ['send-documents', 'FR1000003', 'Envoyer les pièces'],
+    ['correct-routing', 'FR1000004', 'Corriger l’acheminement'],
+    ['pay-late-interest', 'FR1000012', 'Voir les intérêts dus'],
+  ]) {
+    await page.goto('/');
+    await todoItem(page, kind, id).getByRole('link', { name: action }).click();
+    await expect(page).toHaveURL(new RegExp(`/invoices/${id}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(id);
+  }
 });

@@ -47,9 +47,9 @@ test('keyboard only: the hospital gives next year’s engagement before the rene
   const year = await renewalYear(page);
 
   // The orders page lists it among the things to do, with a link.
-  const todo = page.getByTestId('home-renewals');
-  await expect(todo.getByTestId('renewal-todo')).toContainText(`Numéro d’engagement ${year} à donner pour « ${LABEL} »`);
-  await tabTo(page, '[data-testid=home-renewals] a');
+  const todo = page.locator('[data-testid=todo-item][data-kind=give-engagement]');
+  await expect(todo.getByTestId('todo-what')).toHaveText(`Numéro d’engagement ${year} à donner pour « ${LABEL} »`);
+  await tabTo(page, '[data-testid=todo-item][data-kind=give-engagement] a');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/renewals$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Renouvellements');
@@ -103,7 +103,7 @@ test('keyboard only: the hospital gives next year’s engagement before the rene
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes commandes');
   await expect(page.getByTestId('order-row').first()).toBeVisible();
-  await expect(page.getByTestId('home-renewals')).toHaveCount(0);
+  await expect(page.locator('[data-testid=todo-item][data-kind=give-engagement]')).toHaveCount(0);
 
   // The renewal falls due: its invoice reaches the structure.
   const issued = await issue(page, HOSPITAL_RENEWAL);
@@ -162,7 +162,7 @@ test('a company without a Chorus Pro structure gets a plain page, no error', asy
   await expect(page.getByTestId('renewals-none')).toBeVisible();
   await page.goto('/');
   await expect(page.getByTestId('order-row').first()).toBeVisible();
-  await expect(page.getByTestId('home-renewals')).toHaveCount(0);
+  await expect(page.locator('[data-testid=todo-item][data-kind=give-engagement]')).toHaveCount(0);
   expect(failed).toEqual([]);
 });
 
