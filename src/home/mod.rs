@@ -16,7 +16,10 @@ use mandat_model::{Account, ApiError, Order};
 
 use crate::api::Api;
 use crate::i18n::{fill, t, Key};
-use crate::ui::{loaded, price_text, Instant};
+use crate::ui::{
+    loaded, price_text, Badge, ButtonLink, Cell, CellKind, Column, DataTable, Emphasis, Instant,
+    RowHeader, Tone,
+};
 pub use todo::TodoList;
 
 /// An order with where it stands.
@@ -187,69 +190,91 @@ fn order_table(orders: Vec<OrderItem>) -> AnyView {
     if orders.is_empty() {
         return view! { <p>{t(Key::HomeNoOrders)}</p> }.into_any();
     }
-    let rows = orders
-        .into_iter()
-        .map(|item| {
-            let OrderItem { order, todo, by_mandate } = item;
-            let id = order.order_id.to_string();
-            let vars = [("id", id.as_str())];
-            let pay = todo.can_pay().then(|| {
-                view! {
-                    <li>
-                        <a href=crate::nav::href(&format!("/orders/{id}/checkout"))>{fill(Key::PayOrderLink, &vars)}</a>
-                    </li>
-                }
-            });
-            let mandate = by_mandate.then(|| {
-                view! {
-                    <li>
-                        <a href=crate::nav::href(&format!("/orders/{id}/mandate"))>{fill(Key::MandateOrderLink, &vars)}</a>
-                    </li>
-                }
-            });
-            let expiry = todo
-                .expiry_applies()
-                .then(|| view! { <Instant instant=order.expiration_date /> });
-            let class = if todo.needs_the_buyer() {
-                "mandat-order-state mandat-order-state--todo"
-            } else {
-                "mandat-order-state"
-            };
-            view! {
-                <tr data-testid="order-row" data-order=id.clone() data-state=todo.code()>
-                    <th scope="row">{fill(Key::OrderNumber, &vars)}</th>
-                    <td>
-                        <Instant instant=order.date />
-                    </td>
-                    <td class="mandat-num">{price_text(&order.price_with_tax)}</td>
-                    <td>
-                        <span class=class data-testid="order-state">{t(todo_key(todo))}</span>
-                    </td>
-                    <td>{expiry}</td>
-                    <td>
-                        <ul class="mandat-inline-list">{pay}{mandate}</ul>
-                    </td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let rows = orders.into_iter().map(order_row).collect_view();
     view! {
-        <div class="mandat-table-wrap" tabindex="0" role="region" aria-labelledby="mandat-orders-caption">
-            <table class="mandat-table">
-                <caption id="mandat-orders-caption">{t(Key::HomeOrdersCaption)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t(Key::ColOrder)}</th>
-                        <th scope="col">{t(Key::ColDate)}</th>
-                        <th scope="col" class="mandat-num">{t(Key::ColTotalTtc)}</th>
-                        <th scope="col">{t(Key::ColState)}</th>
-                        <th scope="col">{t(Key::ColExpiry)}</th>
-                        <th scope="col">{t(Key::ColActions)}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable
+            caption=t(Key::HomeOrdersCaption)
+            caption_id="mandat-orders-caption"
+            columns=vec![
+                Column::text(t(Key::ColOrder)),
+                Column::text(t(Key::ColDate)),
+                Column::number(t(Key::ColTotalTtc)),
+                Column::text(t(Key::ColState)),
+                Column::text(t(Key::ColExpiry)),
+                Column::text(t(Key::ColActions)),
+            ]
+        >
+            <tbody>{rows}</tbody>
+        </DataTable>
     }
     .into_any()
+}
+
+/// What an order's state means for the buyer: waiting for them, done,
+/// moving on its own, or over.
+fn state_tone(todo: OrderTodo) -> Tone {
+    match todo {
+        t if t.needs_the_buyer() => Tone::Warning,
+        OrderTodo::Paid | OrderTodo::Delivered => Tone::Success,
+        OrderTodo::MandateUnderReview => Tone::Info,
+        _ => Tone::Neutral,
+    }
+}
+
+fn order_row(item: OrderItem) -> impl IntoView {
+    let OrderItem {
+        order,
+        todo,
+        by_mandate,
+    } = item;
+    let id = order.order_id.to_string();
+    let vars = [("id", id.as_str())];
+    let (number, pay_label, mandate_label) = (
+        fill(Key::OrderNumber, &vars),
+        fill(Key::PayOrderLink, &vars),
+        fill(Key::MandateOrderLink, &vars),
+    );
+    let pay = todo.can_pay().then(|| {
+        view! {
+            <li>
+                <ButtonLink href=format!("/orders/{id}/checkout")>{pay_label}</ButtonLink>
+            </li>
+        }
+    });
+    // The mandate's page is the action when its signed copy is awaited.
+    let mandate_emphasis = if todo.needs_the_buyer() {
+        Emphasis::Primary
+    } else {
+        Emphasis::Tertiary
+    };
+    let mandate = by_mandate.then(|| {
+        view! {
+            <li>
+                <ButtonLink href=format!("/orders/{id}/mandate") emphasis=mandate_emphasis>
+                    {mandate_label}
+                </ButtonLink>
+            </li>
+        }
+    });
+    let expiry = todo
+        .expiry_applies()
+        .then(|| view! { <Instant instant=order.expiration_date /> });
+    view! {
+        <tr data-testid="order-row" data-order=id.clone() data-state=todo.code()>
+            <RowHeader label=t(Key::ColOrder)>{number}</RowHeader>
+            <Cell label=t(Key::ColDate)>
+                <Instant instant=order.date />
+            </Cell>
+            <Cell label=t(Key::ColTotalTtc) kind=CellKind::Amount>
+                {price_text(&order.price_with_tax)}
+            </Cell>
+            <Cell label=t(Key::ColState) kind=CellKind::State>
+                <Badge tone=state_tone(todo) label=t(todo_key(todo)) testid="order-state" />
+            </Cell>
+            <Cell label=t(Key::ColExpiry)>{expiry}</Cell>
+            <Cell label=t(Key::ColActions) kind=CellKind::Action>
+                <ul class="mandat-actions">{pay}{mandate}</ul>
+            </Cell>
+        </tr>
+    }
 }

@@ -7,7 +7,7 @@ use mandat_model::locale::{format_day, iso_day};
 use mandat_model::todo::{Todo, TodoKind, TodoSubject};
 
 use crate::i18n::{fill, locale, t, Key};
-use crate::ui::cents_text;
+use crate::ui::{cents_text, Alert, AlertKind, ButtonLink};
 
 /// What the entry is, and the words of its action.
 fn keys(kind: TodoKind) -> (Key, Key) {
@@ -60,7 +60,7 @@ fn entry(todo: Todo) -> impl IntoView {
         <li class="mandat-todo__item" data-testid="todo-item" data-kind=todo.kind.code() data-subject=id>
             <p class="mandat-todo__what" data-testid="todo-what">{what}</p>
             <p class="mandat-inline-list">{date}{amount}</p>
-            <a class="mandat-button" href=crate::nav::href(&todo.path)>{t(act_key)}</a>
+            <ButtonLink href=todo.path>{t(act_key)}</ButtonLink>
         </li>
     }
 }
@@ -83,9 +83,9 @@ pub fn TodoList(
     };
     let warning = incomplete.then(|| {
         view! {
-            <p class="mandat-alert mandat-alert--warning" data-testid="todo-incomplete">
-                {t(Key::HomeTodoIncomplete)}
-            </p>
+            <Alert kind=AlertKind::Warning title=t(Key::HomeTodoIncomplete) level=3 quiet=true testid="todo-incomplete">
+                {()}
+            </Alert>
         }
     });
     view! {
