@@ -11,7 +11,7 @@ use mandat_model::documents::DocumentsState;
 use mandat_model::locale::paris_day;
 use mandat_model::orders::{order_todo, OrderTodo};
 use mandat_model::timeline::page_count;
-use mandat_model::todo::{bills_path, todo_list, Todo, BILL_PAGE_SIZE};
+use mandat_model::todo::{todo_list, Todo, BILL_PAGE_SIZE};
 use mandat_model::{Account, ApiError, Order};
 
 use crate::api::Api;
@@ -45,10 +45,10 @@ pub struct Home {
 
 /// Every invoice that can wait for the buyer, all pages.
 async fn load_bills(api: &Api) -> Result<Vec<Bill>, ApiError> {
-    let first: BillPage = api.get_json(&bills_path(1)).await?;
+    let first: BillPage = api.bills_waiting(1).await?;
     let pages = page_count(first.total, BILL_PAGE_SIZE);
     let rest = futures::future::try_join_all(
-        (2..=pages).map(|page| async move { api.get_json::<BillPage>(&bills_path(page)).await }),
+        (2..=pages).map(|page| async move { api.bills_waiting(page).await }),
     )
     .await?;
     Ok(first

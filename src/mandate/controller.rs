@@ -24,13 +24,11 @@ impl Loader {
         let state = RwSignal::new(None);
         let refresh_failed = RwSignal::new(false);
         let api = Api::from_context();
-        let path = format!("/me/order/{order_id}/mandate");
         let poller = Poller::new(
             REVIEW_POLL_FIRST_MS,
             move || {
                 let api = api.clone();
-                let path = path.clone();
-                async move { api.get_json::<Mandate>(&path).await }
+                async move { api.mandate(order_id).await }
             },
             move |result| Loader::show(state, refresh_failed, result),
         );

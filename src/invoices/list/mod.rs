@@ -33,8 +33,7 @@ thread_local! {
 
 /// One page of the view, as the API filters, sorts and pages it.
 async fn load_page(api: Api, query: BillQuery) -> Result<BillPage, ApiError> {
-    api.get_json(&query.api_path(query.page, query.page_size))
-        .await
+    api.bills(&query).await
 }
 
 /// `/invoices`
