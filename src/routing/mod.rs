@@ -5,7 +5,6 @@
 //! is its markup.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use mandat_model::checkout::{routing_needs, Need, RoutingNeeds};
 use mandat_model::chorus::{validate_routing, ChorusRouting, ChorusStructure};
 use mandat_model::{ApiError, FieldError, Siret, SiretError};
@@ -261,10 +260,11 @@ impl RoutingForm {
             return;
         }
         self.last_checked.set_value(typed.clone());
-        let ticket = self.lookups.begin();
         match Siret::parse(&typed) {
             Err(e) => {
-                // The last structure's fields stay, with what was typed in them.
+                // The last structure's fields stay, with what was typed in them;
+                // a look-up still under way is for a SIRET no longer there.
+                self.lookups.forget();
                 self.set_error(Field::Siret, Some(siret_message(e)));
                 self.lookup.set(SiretLookup::Unchecked);
             }
@@ -275,37 +275,38 @@ impl RoutingForm {
                     .get_untracked()
                     .filter(|s| s.siret == parsed.as_str())
                 {
+                    self.lookups.forget();
                     self.lookup.set(SiretLookup::Found(s));
                     return;
                 }
                 self.lookup.set(SiretLookup::Checking);
                 let api = self.api.get_value();
-                spawn_local(async move {
-                    let result = api.structure(parsed.as_str()).await;
-                    if !ticket.is_current() {
-                        return; // another SIRET was typed since, or the form is gone
-                    }
-                    match result {
-                        Ok(s) => {
-                            form.structure.set(Some(s.clone()));
-                            form.lookup.set(SiretLookup::Found(s));
-                        }
-                        Err(ApiError::NotFound) => {
-                            form.lookup.set(SiretLookup::Unknown);
-                            form.set_error(Field::Siret, Some(Key::FieldSiretUnknown));
-                        }
-                        Err(ApiError::Invalid(body)) => {
-                            form.lookup.set(SiretLookup::Unchecked);
-                            let key = api_field_errors(&body.errors)
-                                .into_iter()
-                                .find(|(f, _)| *f == Field::Siret)
-                                .map(|(_, k)| k)
-                                .unwrap_or(Key::FieldNotAccepted);
-                            form.set_error(Field::Siret, Some(key));
-                        }
-                        Err(_) => form.lookup.set(SiretLookup::Failed),
-                    }
-                });
+                let siret = parsed.as_str().to_string();
+                // Another SIRET typed since, or the form gone: the answer is dropped.
+                self.lookups
+                    .run(
+                        async move { api.structure(&siret).await },
+                        move |result| match result {
+                            Ok(s) => {
+                                form.structure.set(Some(s.clone()));
+                                form.lookup.set(SiretLookup::Found(s));
+                            }
+                            Err(ApiError::NotFound) => {
+                                form.lookup.set(SiretLookup::Unknown);
+                                form.set_error(Field::Siret, Some(Key::FieldSiretUnknown));
+                            }
+                            Err(ApiError::Invalid(body)) => {
+                                form.lookup.set(SiretLookup::Unchecked);
+                                let key = api_field_errors(&body.errors)
+                                    .into_iter()
+                                    .find(|(f, _)| *f == Field::Siret)
+                                    .map(|(_, k)| k)
+                                    .unwrap_or(Key::FieldNotAccepted);
+                                form.set_error(Field::Siret, Some(key));
+                            }
+                            Err(_) => form.lookup.set(SiretLookup::Failed),
+                        },
+                    );
             }
         }
     }

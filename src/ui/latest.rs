@@ -24,6 +24,22 @@ impl Latest {
         }
     }
 
+    /// Starts `request` as the latest of its kind; hands its answer to `apply`
+    /// only if no other was started since and the component is still there.
+    pub fn run<T: 'static>(
+        &self,
+        request: impl std::future::Future<Output = T> + 'static,
+        apply: impl FnOnce(T) + 'static,
+    ) {
+        let ticket = self.begin();
+        leptos::task::spawn_local(async move {
+            let answer = request.await;
+            if ticket.is_current() {
+                apply(answer);
+            }
+        });
+    }
+
     /// Outdates every ticket given so far: their answers will be ignored.
     pub fn forget(&self) {
         self.0.update_value(|n| *n += 1);
