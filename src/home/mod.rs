@@ -9,7 +9,7 @@ use mandat_model::renewal::{engagements_to_give, Renewal};
 use mandat_model::{Account, ApiError, Order};
 
 use crate::api::Api;
-use crate::i18n::{fill, locale, t, Key};
+use crate::i18n::{fill, locale, marked, t, Key};
 use crate::ui::{loaded, price_text, Instant};
 
 /// An order with where it stands.
@@ -76,10 +76,10 @@ fn renewal_todo(renewals: &[Renewal]) -> Option<impl IntoView> {
             let date = format_day(r.next_renewal_date, locale());
             view! {
                 <li data-testid="renewal-todo">
-                    {fill(
+                    {marked(fill(
                         Key::HomeRenewalTodo,
                         &[("year", &year), ("label", &r.label), ("date", &date)],
-                    )}
+                    ))}
                 </li>
             }
         })

@@ -5,6 +5,9 @@
 
 use mandat_model::Locale;
 
+mod french;
+pub use french::{marked, FRENCH_TERMS};
+
 macro_rules! catalogue {
     ($($key:ident => $fr:literal, $en:literal;)*) => {
         /// One message of the app.
@@ -210,7 +213,7 @@ catalogue! {
     CodeServiceLabel => "Code service", "Service code";
     CodeServiceHint => "Le service de la structure qui traitera la facture.", "The structure’s department that will handle the invoice.";
     CodeServiceChoose => "Choisissez un service", "Choose a service";
-    EngagementLabel => "Numéro d’engagement", "Commitment number";
+    EngagementLabel => "Numéro d’engagement", "Commitment number (numéro d’engagement)";
     EngagementHint => "Aussi appelé numéro de bon de commande, fourni par votre service financier. 50 caractères au plus.", "Also called purchase order number, given by your finance department. At most 50 characters.";
     OneOfBothHint => "Cette structure demande au moins l’un des deux : un code service ou un numéro d’engagement.", "This structure asks for at least one of the two: a service code or a commitment number.";
     PaySubmit => "Confirmer le paiement", "Confirm payment";
