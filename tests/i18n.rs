@@ -70,3 +70,21 @@ fn the_locale_picks_the_catalogue() {
     assert_eq!(Locale::from_tag("en-GB"), Locale::En);
     assert_eq!(Locale::from_tag("fr-CA"), Locale::Fr);
 }
+
+/// A French term kept in an English text is one the pages mark `lang="fr"`
+/// (see `mandat::i18n::marked`): once the known terms are set aside, no
+/// French letter is left.
+#[wasm_bindgen_test]
+fn french_terms_in_english_texts_are_known() {
+    for key in Key::ALL {
+        let mut en = key.en().to_string();
+        for term in mandat::i18n::FRENCH_TERMS {
+            en = en.replace(term, "");
+        }
+        assert!(
+            !en.chars().any(|c| "éèêëàâçùûîïôœÉÈÀÇ".contains(c)),
+            "{key:?}: a French word outside the known terms in {:?}",
+            key.en()
+        );
+    }
+}

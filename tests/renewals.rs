@@ -3,7 +3,7 @@
 //! checkout's fields and checks), and the routing saved.
 
 mod common;
-use common::{api_answering, find, get, sleep, text, type_and_leave, El};
+use common::{api_answering, eventually, find, get, sleep, text, type_and_leave, wait_for, El};
 use leptos::prelude::*;
 use mandat::renewals::RenewalList;
 use mandat::AppConfig;
@@ -168,18 +168,16 @@ async fn the_editor_checks_the_routing_as_the_checkout_does() {
     assert!(find(&root, "[data-testid=renewal-form]").is_none());
     get(&root, "[data-testid=renewal-edit]").click();
     sleep(50).await;
-    // The routing as it is, the SIRET grouped, focus on the first field.
+    // The routing as it is, the SIRET grouped; the number's field says which
+    // year's number it takes, and is described by it.
     assert_eq!(value(&root, "#mandat-siret"), "267 654 325 00013");
-    assert_eq!(value(&root, "#mandat-engagement"), "EJ-2026-0042");
-    assert!(
-        focus_lands_on(&root, "mandat-siret").await,
-        "{}",
-        active_id()
-    );
-    assert!(text(&root, "[data-testid=renewal-form-year]").contains("exercice 2027"));
+    assert!(text(&root, "[data-testid=engagement-note]").contains("exercice 2027"));
+    assert!(get(&root, "#mandat-engagement")
+        .get_attribute("aria-describedby")
+        .unwrap_or_default()
+        .contains("mandat-engagement-note-0"));
 
     // No engagement: refused before sending, beside its field and in the summary.
-    type_and_leave(&get(&root, "#mandat-engagement"), "");
     get(&root, "[data-testid=renewal-save]").click();
     sleep(50).await;
     assert_eq!(
@@ -255,5 +253,248 @@ async fn a_saved_routing_replaces_the_warning_and_is_announced() {
         "{}",
         active_id()
     );
+    root.remove();
+}
+
+/// The name a screen reader gives an element: its `aria-label`, or its text.
+fn accessible_name(element: &El) -> String {
+    element
+        .get_attribute("aria-label")
+        .unwrap_or_else(|| element.text_content().unwrap_or_default())
+        .trim()
+        .to_string()
+}
+
+#[wasm_bindgen_test]
+async fn the_editor_opens_on_the_missing_number_with_last_years_as_a_reminder() {
+    let root = mount_list(
+        "http://127.0.0.1:9/api".into(),
+        Locale::Fr,
+        vec![renewal("EJ-2026-0042", 2026)],
+    );
+    wait_for(&root, "[data-testid=renewal-edit]").await;
+    get(&root, "[data-testid=renewal-edit]").click();
+    wait_for(&root, "#mandat-engagement").await;
+    // Last year's number is not offered as this year's: the field is empty,
+    // the number shown beside it, and the cursor waits there.
+    assert_eq!(value(&root, "#mandat-engagement"), "");
+    assert_eq!(value(&root, "#mandat-siret"), "267 654 325 00013");
+    assert!(text(&root, "[data-testid=chorus-fields]").contains("Numéro 2026 : EJ-2026-0042"));
+    assert!(
+        focus_lands_on(&root, "mandat-engagement").await,
+        "{}",
+        active_id()
+    );
+    // The warning's link leads to the same field.
+    get(&root, "[data-testid=renewal-form] button[type=button]").click();
+    wait_for(&root, "[data-testid=renewal-edit]:not([hidden])").await;
+    get(&root, "[data-testid=renewal-warning] a").click();
+    wait_for(&root, "#mandat-engagement").await;
+    assert!(
+        focus_lands_on(&root, "mandat-engagement").await,
+        "{}",
+        active_id()
+    );
+    root.remove();
+
+    // With this year's number: it is the value, and the first field has the cursor.
+    let root = mount_list(
+        "http://127.0.0.1:9/api".into(),
+        Locale::Fr,
+        vec![renewal("EJ-2027-0001", 2027)],
+    );
+    wait_for(&root, "[data-testid=renewal-edit]").await;
+    get(&root, "[data-testid=renewal-edit]").click();
+    wait_for(&root, "#mandat-engagement").await;
+    assert_eq!(value(&root, "#mandat-engagement"), "EJ-2027-0001");
+    assert!(!text(&root, "[data-testid=chorus-fields]").contains("Numéro 2026"));
+    assert!(
+        focus_lands_on(&root, "mandat-siret").await,
+        "{}",
+        active_id()
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_unchanged_routing_is_not_said_saved() {
+    // Were a request sent, its answer (another number) would show.
+    let answer = serde_json::to_string(&renewal("EJ-2027-0099", 2027)).unwrap();
+    let root = mount_list(
+        api_answering(&answer),
+        Locale::Fr,
+        vec![renewal("EJ-2027-0001", 2027)],
+    );
+    wait_for(&root, "[data-testid=renewal-edit]").await;
+    get(&root, "[data-testid=renewal-edit]").click();
+    wait_for(&root, "[data-testid=renewal-save]").await;
+    get(&root, "[data-testid=renewal-save]").click();
+    assert!(
+        eventually(
+            || find(&root, "[data-testid=renewal-unchanged]").is_some_and(|e| e
+                .text_content()
+                .unwrap_or_default()
+                .contains("Aucune modification")),
+            2000
+        )
+        .await,
+        "{}",
+        root.inner_html()
+    );
+    sleep(100).await; // time for an answer that must not come
+    assert!(find(&root, "[data-testid=renewal-saved]").is_none());
+    assert_eq!(text(&root, "[data-testid=renewal-saved-status]"), "");
+    assert_eq!(
+        text(&root, "[data-testid=renewal-engagement]"),
+        "EJ-2027-0001 (exercice 2027)"
+    );
+    root.remove();
+
+    // Last year's number typed back: nothing changes, and the page still asks
+    // for next year's.
+    let root = mount_list(
+        api_answering(&answer),
+        Locale::Fr,
+        vec![renewal("EJ-2026-0042", 2026)],
+    );
+    wait_for(&root, "[data-testid=renewal-edit]").await;
+    get(&root, "[data-testid=renewal-edit]").click();
+    wait_for(&root, "#mandat-engagement").await;
+    type_and_leave(&get(&root, "#mandat-engagement"), "EJ-2026-0042");
+    get(&root, "[data-testid=renewal-save]").click();
+    wait_for(&root, "[data-testid=renewal-unchanged]").await;
+    sleep(100).await;
+    assert!(find(&root, "[data-testid=renewal-saved]").is_none());
+    assert!(
+        text(&root, "[data-testid=renewal-warning]").contains("Numéro d’engagement 2027 à donner")
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_warning_and_the_card_name_their_one_action_alike() {
+    for locale in [Locale::Fr, Locale::En] {
+        let root = mount_list(
+            "http://127.0.0.1:9/api".into(),
+            locale,
+            vec![renewal("EJ-2026-0042", 2026)],
+        );
+        wait_for(&root, "[data-testid=renewal-edit]").await;
+        let link = get(&root, "[data-testid=renewal-warning] a");
+        let button = get(&root, "[data-testid=renewal-edit]");
+        assert_eq!(
+            accessible_name(&link),
+            accessible_name(&button),
+            "{locale:?}"
+        );
+        assert_eq!(
+            link.text_content().unwrap_or_default().trim(),
+            button.text_content().unwrap_or_default().trim(),
+            "{locale:?}"
+        );
+        assert!(accessible_name(&button).contains("2027"), "{locale:?}");
+        root.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn in_english_the_french_term_is_read_as_french() {
+    let root = mount_list(
+        "http://127.0.0.1:9/api".into(),
+        Locale::En,
+        vec![renewal("EJ-2026-0042", 2026)],
+    );
+    wait_for(&root, "[data-testid=renewal-edit]").await;
+    let french = |selector: &str| {
+        let found = root.query_selector_all(selector).unwrap();
+        (0..found.length())
+            .filter_map(|i| found.item(i))
+            .map(|n| n.text_content().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        french("[data-testid=renewal-warning] [lang=fr]")
+            .contains(&"numéro d’engagement".to_string()),
+        "{}",
+        root.inner_html()
+    );
+    get(&root, "[data-testid=renewal-edit]").click();
+    wait_for(&root, "#mandat-engagement").await;
+    let label = get(&root, "label[for=mandat-engagement]");
+    assert!(
+        label
+            .text_content()
+            .unwrap_or_default()
+            .contains("Commitment number"),
+        "{}",
+        label.inner_html()
+    );
+    assert!(
+        french("label[for=mandat-engagement] [lang=fr]")
+            .contains(&"numéro d’engagement".to_string()),
+        "{}",
+        label.inner_html()
+    );
+    root.remove();
+}
+
+/// The app's own styles, as the page loads them.
+fn with_styles() -> web_sys::Element {
+    let style = document().create_element("style").unwrap();
+    style.set_text_content(Some(concat!(
+        include_str!("../style/main.css"),
+        include_str!("../style/kit.css")
+    )));
+    document().head().unwrap().append_child(&style).unwrap();
+    style
+}
+
+#[wasm_bindgen_test]
+async fn at_640_px_with_text_at_200_percent_the_card_holds_its_routing() {
+    let style = with_styles();
+    let html: El = document().document_element().unwrap().unchecked_into();
+    html.style().set_property("font-size", "200%").unwrap();
+    let root = mount_list(
+        "http://127.0.0.1:9/api".into(),
+        Locale::Fr,
+        vec![renewal("EJ-2026-0042", 2026)],
+    );
+    root.set_class_name("mandat");
+    root.style().set_property("width", "640px").unwrap();
+    wait_for(&root, "[data-testid=renewal-routing]").await;
+    sleep(50).await; // one layout
+    let card = get(&root, "[data-testid=renewal]");
+    let edge = card.get_bounding_client_rect().right();
+    let all = card.query_selector_all("*").unwrap();
+    let sticking_out: Vec<String> = (0..all.length())
+        .filter_map(|i| all.item(i))
+        .map(|n| n.unchecked_into::<web_sys::Element>())
+        .filter(|e| e.get_bounding_client_rect().right() > edge + 0.5)
+        .map(|e| {
+            format!(
+                "{} «{}»",
+                e.tag_name(),
+                e.text_content().unwrap_or_default()
+            )
+        })
+        .collect();
+    html.style().remove_property("font-size").unwrap();
+    style.remove();
+    assert!(
+        sticking_out.is_empty(),
+        "past the card's edge: {sticking_out:?}"
+    );
+    // Each value stays with its term.
+    let engagement = get(&root, "[data-testid=renewal-engagement]");
+    let pair = engagement
+        .closest("dd")
+        .unwrap()
+        .unwrap()
+        .parent_element()
+        .unwrap();
+    assert!(pair
+        .text_content()
+        .unwrap_or_default()
+        .contains("Numéro d’engagement"));
     root.remove();
 }

@@ -56,6 +56,36 @@ impl Renewal {
     pub fn budget_year(&self) -> i32 {
         budget_year(self.next_renewal_date)
     }
+
+    /// The number on hand when the next renewal misses its budget year's: one
+    /// given for another year (with that year when known). A reminder for the
+    /// buyer, never the number to send.
+    pub fn outdated_engagement(&self) -> Option<(&str, Option<i32>)> {
+        let routing = self.routing.as_ref()?;
+        let number = routing.numero_engagement.trim();
+        (self.engagement_missing && !number.is_empty())
+            .then_some((number, self.engagement_budget_year))
+    }
+
+    /// The routing its editor opens with: the one on hand, less a number that
+    /// is not for the next renewal's budget year (sent again unchanged, it
+    /// would keep its year and the invoice would come back « à recycler »).
+    pub fn routing_to_edit(&self) -> ChorusRouting {
+        let mut routing = self.routing.clone().unwrap_or_default();
+        if self.outdated_engagement().is_some() {
+            routing.numero_engagement.clear();
+        }
+        routing
+    }
+}
+
+/// Whether `new` routes an invoice as `current` does: the same SIRET digits,
+/// code service and numéro d'engagement, spaces aside.
+pub fn same_routing(current: &ChorusRouting, new: &ChorusRouting) -> bool {
+    let digits = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    digits(&current.siret) == digits(&new.siret)
+        && current.code_service.trim() == new.code_service.trim()
+        && current.numero_engagement.trim() == new.numero_engagement.trim()
 }
 
 /// The budget year (exercice) a day belongs to: its calendar year.
@@ -233,6 +263,67 @@ mod tests {
             engagement_year_after_update("", None, "EJ-1", day(2026, 12, 31)),
             Some(2026)
         );
+    }
+
+    fn hospital_renewal(engagement: &str, year: Option<i32>, missing: bool) -> Renewal {
+        Renewal {
+            renewal_id: 2501,
+            label: String::new(),
+            domain: String::new(),
+            next_renewal_date: day(2027, 1, 15),
+            period_months: 12,
+            price_without_tax: Price::eur(100),
+            tax: Price::eur(20),
+            price_with_tax: Price::eur(120),
+            routing: Some(routing("", engagement)),
+            engagement_budget_year: year,
+            engagement_required: true,
+            engagement_missing: missing,
+        }
+    }
+
+    #[test]
+    fn the_editor_never_offers_another_years_number() {
+        let last_year = hospital_renewal("EJ-2026-0042", Some(2026), true);
+        assert_eq!(
+            last_year.outdated_engagement(),
+            Some(("EJ-2026-0042", Some(2026)))
+        );
+        assert_eq!(last_year.routing_to_edit().numero_engagement, "");
+        assert_eq!(last_year.routing_to_edit().siret, "26765432500013");
+        // The year's own number is the one to edit.
+        let this_year = hospital_renewal("EJ-2027-0001", Some(2027), false);
+        assert_eq!(this_year.outdated_engagement(), None);
+        assert_eq!(
+            this_year.routing_to_edit().numero_engagement,
+            "EJ-2027-0001"
+        );
+        // Missing with none on hand: nothing to remind.
+        assert_eq!(hospital_renewal("", None, true).outdated_engagement(), None);
+        // Outside Chorus Pro: an empty routing.
+        let company = Renewal {
+            routing: None,
+            ..hospital_renewal("", None, false)
+        };
+        assert_eq!(company.routing_to_edit(), ChorusRouting::default());
+    }
+
+    #[test]
+    fn a_routing_is_the_same_whatever_its_spaces() {
+        let current = routing("DSI", "EJ-2027-0001");
+        let typed = ChorusRouting {
+            siret: "267 654 325 00013".into(),
+            code_service: " DSI".into(),
+            numero_engagement: "EJ-2027-0001 ".into(),
+        };
+        assert!(same_routing(&current, &typed));
+        assert!(!same_routing(&current, &routing("DSI", "EJ-2027-0002")));
+        assert!(!same_routing(&current, &routing("", "EJ-2027-0001")));
+        let other_siret = ChorusRouting {
+            siret: "21445012300010".into(),
+            ..current.clone()
+        };
+        assert!(!same_routing(&current, &other_siret));
     }
 
     #[test]

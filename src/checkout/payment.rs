@@ -195,7 +195,7 @@ pub fn PaymentForm(
             </fieldset>
             <Show when=move || mandate_chosen.get()>
                 <ChorusFields form=routing />
-                <p class="mandat-note" data-testid="renewal-note">{t(Key::RenewalNote)}</p>
+                <p class="mandat-note" data-testid="renewal-note">{crate::i18n::marked(t(Key::RenewalNote))}</p>
             </Show>
             <p>
                 <button

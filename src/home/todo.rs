@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use mandat_model::locale::{format_day, iso_day};
 use mandat_model::todo::{Todo, TodoKind, TodoSubject};
 
-use crate::i18n::{fill, locale, t, Key};
+use crate::i18n::{fill, locale, marked, t, Key};
 use crate::ui::{cents_text, Alert, AlertKind, ButtonLink};
 
 /// What the entry is, and the words of its action.
@@ -58,9 +58,9 @@ fn entry(todo: Todo) -> impl IntoView {
     });
     view! {
         <li class="mandat-todo__item" data-testid="todo-item" data-kind=todo.kind.code() data-subject=id>
-            <p class="mandat-todo__what" data-testid="todo-what">{what}</p>
+            <p class="mandat-todo__what" data-testid="todo-what">{marked(what)}</p>
             <p class="mandat-inline-list">{date}{amount}</p>
-            <ButtonLink href=todo.path>{t(act_key)}</ButtonLink>
+            <ButtonLink href=todo.path>{marked(t(act_key))}</ButtonLink>
         </li>
     }
 }

@@ -5,6 +5,9 @@
 
 use mandat_model::Locale;
 
+mod french;
+pub use french::{marked, FRENCH_TERMS};
+
 macro_rules! catalogue {
     ($($key:ident => $fr:literal, $en:literal;)*) => {
         /// One message of the app.
@@ -217,7 +220,6 @@ catalogue! {
     TripartiteNote => "Prélèvement SEPA : il demande une convention tripartite signée entre votre ordonnateur, votre comptable public et nous. Elle ne se souscrit pas en ligne.", "SEPA direct debit: it needs a tripartite convention signed by your authorising officer, your public accountant and us. It cannot be set up online.";
     TripartiteLink => "Contacter le service commercial au sujet de la convention tripartite", "Contact the sales team about the tripartite convention";
     ChorusTitle => "Acheminement de la facture sur Chorus Pro", "Routing of the invoice on Chorus Pro";
-    ChorusIntro => "Ces informations permettent à Chorus Pro de transmettre la facture au bon service. Les champs marqués « obligatoire » doivent être remplis.", "This information lets Chorus Pro send the invoice to the right department. Fields marked “required” must be filled in.";
     Required => "obligatoire", "required";
     Optional => "facultatif", "optional";
     SiretLabel => "SIRET de la structure à facturer", "SIRET of the structure to invoice";
@@ -228,7 +230,7 @@ catalogue! {
     CodeServiceLabel => "Code service", "Service code";
     CodeServiceHint => "Le service de la structure qui traitera la facture.", "The structure’s department that will handle the invoice.";
     CodeServiceChoose => "Choisissez un service", "Choose a service";
-    EngagementLabel => "Numéro d’engagement", "Commitment number";
+    EngagementLabel => "Numéro d’engagement", "Commitment number (numéro d’engagement)";
     EngagementHint => "Aussi appelé numéro de bon de commande, fourni par votre service financier. 50 caractères au plus.", "Also called purchase order number, given by your finance department. At most 50 characters.";
     OneOfBothHint => "Cette structure demande au moins l’un des deux : un code service ou un numéro d’engagement.", "This structure asks for at least one of the two: a service code or a commitment number.";
     PaySubmit => "Confirmer le paiement", "Confirm payment";
@@ -555,7 +557,6 @@ catalogue! {
     RenewalsListLabel => "Vos services renouvelés automatiquement", "Your services that renew automatically";
     RenewalMissingTitle => "Numéro d’engagement {year} à donner", "{year} numéro d’engagement to give";
     RenewalMissingBody => "« {label} » se renouvelle le {date}. Votre structure exige un numéro d’engagement de l’exercice {year} : sans lui, la facture reviendra « à recycler ».", "“{label}” renews on {date}. Your structure requires a numéro d’engagement for the {year} budget year: without it, the invoice will come back “to recycle”.";
-    RenewalMissingLink => "Donner le numéro d’engagement {year} de « {label} »", "Give the {year} numéro d’engagement of “{label}”";
     RenewalNextDate => "Prochain renouvellement", "Next renewal";
     RenewalPeriod => "Périodicité", "Period";
     RenewalEveryMonths => "tous les {count} mois", "every {count} months";
@@ -566,16 +567,21 @@ catalogue! {
     RenewalNotOnChorus => "Facture hors Chorus Pro", "Invoice outside Chorus Pro";
     RenewalNone => "aucun", "none";
     RenewalEngagementFor => "{number} (exercice {year})", "{number} ({year} budget year)";
-    RenewalEngagementState => "Numéro d’engagement", "Numéro d’engagement";
     RenewalEngagementOk => "Exigé, donné pour l’exercice {year}", "Required, given for the {year} budget year";
     RenewalEngagementMissing => "Exigé, manquant pour l’exercice {year}", "Required, missing for the {year} budget year";
     RenewalEngagementNotRequired => "Non exigé", "Not required";
     RenewalEdit => "Modifier l’acheminement", "Change the routing";
-    RenewalEditLabel => "Modifier l’acheminement de « {label} »", "Change the routing of “{label}”";
+    // One action, one name: the warning's link and the card's button.
+    RenewalGiveEngagement => "Donner le numéro d’engagement {year}", "Give the {year} numéro d’engagement";
+    // Completes an action's name for a screen reader, after the words above.
+    RenewalActionOf => "de « {label} »", "of “{label}”";
     RenewalFormLegend => "Acheminement de la facture de renouvellement", "Routing of the renewal invoice";
-    RenewalFormYear => "Le numéro d’engagement saisi vaut pour l’exercice {year}, celui du renouvellement du {date}.", "The numéro d’engagement entered is for the {year} budget year, that of the renewal on {date}.";
+    RenewalFormYear => "Celui de l’exercice {year}, pour le renouvellement du {date}.", "The one for the {year} budget year, for the renewal on {date}.";
+    RenewalOutdatedEngagement => "Numéro {year} : {number}", "{year} number: {number}";
+    RenewalOutdatedEngagementNoYear => "Numéro précédent : {number}", "Previous number: {number}";
     RenewalSave => "Enregistrer l’acheminement", "Save the routing";
     RenewalSaving => "Enregistrement en cours…", "Saving…";
     RenewalCancel => "Annuler", "Cancel";
     RenewalSaved => "Acheminement enregistré pour « {label} ».", "Routing saved for “{label}”.";
+    RenewalUnchanged => "Aucune modification : cet acheminement est déjà celui de la facture.", "No change: this is already the invoice’s routing.";
 }

@@ -3,15 +3,18 @@
 //! the numéro d'engagement of the next budget year is on the invoice.
 
 use leptos::prelude::*;
-use mandat_model::chorus::{ChorusRouting, ChorusStructure};
+use mandat_model::chorus::ChorusStructure;
 use mandat_model::locale::{format_day, iso_day};
 use mandat_model::renewal::{engagements_to_give, Renewal};
 use mandat_model::ApiError;
 
 use crate::api::Api;
-use crate::i18n::{fill, locale, t, Key};
-use crate::routing::{shown_beside_fields, ChorusFields, RoutingForm};
-use crate::ui::{loaded, price_text, Alert, AlertKind, ApiErrorView, ErrorSummary, Submission};
+use crate::i18n::{fill, locale, marked, t, Key};
+use crate::ui::{loaded, price_text, Alert, AlertKind, Emphasis, SummaryList, SummaryRow};
+
+mod editor;
+use editor::focus_first_field;
+pub use editor::RenewalEditor;
 
 /// The `id` of a renewal's heading (the target of the warnings' links, and of
 /// the focus once its routing is saved).
@@ -99,13 +102,14 @@ pub fn RenewalList(
                 ];
                 let title = fill(Key::RenewalMissingTitle, &vars);
                 let body = fill(Key::RenewalMissingBody, &vars);
-                let link = fill(Key::RenewalMissingLink, &vars);
+                let link = action_words(r);
                 let target = format!("#{}", heading_id(r.renewal_id));
                 let id = r.renewal_id;
+                let renewal = r.clone();
                 view! {
                     <div data-testid="renewal-warning">
                         <Alert kind=AlertKind::Warning title=title>
-                            <p>{body}</p>
+                            <p>{marked(body)}</p>
                             <p>
                                 <a
                                     href=target
@@ -113,9 +117,7 @@ pub fn RenewalList(
                                         ev.prevent_default();
                                         saved.set(None);
                                         open.set(Some(id));
-                                        request_animation_frame(|| {
-                                            crate::ui::focus_by_id(crate::routing::Field::Siret.id());
-                                        });
+                                        focus_first_field(&renewal);
                                     }
                                 >
                                     {link}
@@ -131,7 +133,7 @@ pub fn RenewalList(
 
     view! {
         {warnings}
-        <p class="mandat-lead">{t(Key::RenewalsIntro)}</p>
+        <p class="mandat-lead">{marked(t(Key::RenewalsIntro))}</p>
         <p class="mandat-visually-hidden" role="status" aria-live="polite" data-testid="renewal-saved-status">
             {move || saved.get()}
         </p>
@@ -167,6 +169,26 @@ fn edit_button_id(renewal_id: u64) -> String {
     format!("mandat-renewal-{renewal_id}-edit")
 }
 
+/// The one name of the action that opens a renewal's editor, in its warning
+/// and on its card: what it is for (giving the year's number when that is
+/// missing), and the renewal's label for a screen reader, which may meet the
+/// action out of its card.
+fn action_words(renewal: &Renewal) -> impl IntoView {
+    let words = if renewal.engagement_missing {
+        fill(
+            Key::RenewalGiveEngagement,
+            &[("year", &renewal.budget_year().to_string())],
+        )
+    } else {
+        t(Key::RenewalEdit).to_string()
+    };
+    let of = fill(Key::RenewalActionOf, &[("label", &renewal.label)]);
+    view! {
+        {marked(words)}
+        <span class="mandat-visually-hidden">" " {of}</span>
+    }
+}
+
 /// One renewal: its date, amount and routing, and its editor when open.
 #[component]
 fn RenewalItem(
@@ -199,8 +221,15 @@ fn RenewalItem(
     } else {
         fill(Key::RenewalEngagementOk, &[("year", &year)])
     };
+    let state_class = if renewal.engagement_missing {
+        "mandat-order-state mandat-order-state--todo"
+    } else {
+        "mandat-order-state"
+    };
+    // Each term with its value, in boxes that wrap with the card's width and
+    // the text's size: a long routing never pushes the card wider.
     let routing_view = match &renewal.routing {
-        None => view! { <dd>{t(Key::RenewalNotOnChorus)}</dd> }.into_any(),
+        None => view! { <p>{t(Key::RenewalNotOnChorus)}</p> }.into_any(),
         Some(routing) => {
             let none = t(Key::RenewalNone);
             let code = if routing.code_service.is_empty() {
@@ -222,68 +251,58 @@ fn RenewalItem(
                 ),
                 (false, None) => routing.numero_engagement.clone(),
             };
-            let siret = mandat_model::Siret::parse(&routing.siret)
-                .map(|s| s.grouped())
-                .unwrap_or_else(|_| routing.siret.clone());
+            let siret = mandat_model::siret::shown(&routing.siret);
             view! {
-                <dd>
-                    <dl class="mandat-renewal__routing" data-testid="renewal-routing">
-                        <dt>{t(Key::SiretLabel)}</dt>
-                        <dd>{siret}</dd>
-                        <dt>{t(Key::CodeServiceLabel)}</dt>
-                        <dd>{code}</dd>
-                        <dt>{t(Key::EngagementLabel)}</dt>
-                        <dd data-testid="renewal-engagement">{engagement}</dd>
-                    </dl>
-                </dd>
+                <SummaryList testid="renewal-routing">
+                    <SummaryRow term=t(Key::SiretLabel)>{siret}</SummaryRow>
+                    <SummaryRow term=t(Key::CodeServiceLabel)>{code}</SummaryRow>
+                    <SummaryRow term=t(Key::EngagementLabel)>
+                        <span data-testid="renewal-engagement">{engagement}</span>
+                        " "
+                        <span class=state_class data-testid="renewal-engagement-state">{engagement_state}</span>
+                    </SummaryRow>
+                </SummaryList>
             }
             .into_any()
         }
     };
     let on_chorus = renewal.routing.is_some();
     let is_open = move || open.get() == Some(id);
-    let label = renewal.label.clone();
     let editor_renewal = renewal.clone();
-    let state_class = if renewal.engagement_missing {
-        "mandat-order-state mandat-order-state--todo"
+    let opened = renewal.clone();
+    // The card's one action stands out while it waits for the buyer.
+    let emphasis = if renewal.engagement_missing {
+        Emphasis::Primary
     } else {
-        "mandat-order-state"
+        Emphasis::Secondary
     };
     view! {
         <li class="mandat-renewal" data-testid="renewal" data-renewal=id.to_string()>
             <h2 id=heading.clone() tabindex="-1">{renewal.label.clone()}</h2>
-            <p class="mandat-hint">{renewal.domain.clone()}</p>
-            <dl class="mandat-renewal__facts">
-                <dt>{t(Key::RenewalNextDate)}</dt>
-                <dd data-testid="renewal-next-date">{day_view(renewal.next_renewal_date)}</dd>
-                <dt>{t(Key::RenewalPeriod)}</dt>
-                <dd>{period}</dd>
-                <dt>{t(Key::RenewalAmount)}</dt>
-                <dd data-testid="renewal-amount">{amount}</dd>
-                <dt>{t(Key::RenewalEngagementState)}</dt>
-                <dd>
-                    <span class=state_class data-testid="renewal-engagement-state">{engagement_state}</span>
-                </dd>
-                <dt>{t(Key::RenewalRouting)}</dt>
-                {routing_view}
-            </dl>
+            <p>{renewal.domain.clone()}</p>
+            <SummaryList>
+                <SummaryRow term=t(Key::RenewalNextDate) testid="renewal-next-date">
+                    {day_view(renewal.next_renewal_date)}
+                </SummaryRow>
+                <SummaryRow term=t(Key::RenewalPeriod)>{period}</SummaryRow>
+                <SummaryRow term=t(Key::RenewalAmount) testid="renewal-amount">{amount}</SummaryRow>
+            </SummaryList>
+            <h3>{t(Key::RenewalRouting)}</h3>
+            {routing_view}
             {on_chorus.then(|| view! {
                 <p hidden=is_open>
                     <button
                         type="button"
-                        class="mandat-button mandat-button--secondary"
+                        class=emphasis.class()
                         id=edit_button_id(id)
-                        aria-label=fill(Key::RenewalEditLabel, &[("label", &label)])
                         data-testid="renewal-edit"
                         on:click=move |_| {
                             saved.set(None);
                             open.set(Some(id));
-                            request_animation_frame(|| {
-                                crate::ui::focus_by_id(crate::routing::Field::Siret.id());
-                            });
+                            focus_first_field(&opened);
                         }
                     >
-                        {t(Key::RenewalEdit)}
+                        {action_words(&renewal)}
                     </button>
                 </p>
             })}
@@ -300,78 +319,5 @@ fn RenewalItem(
                 })}
             </div>
         </li>
-    }
-}
-
-/// The routing editor of one renewal: the checkout's routing fields and
-/// checks, the error summary, and the API's answer.
-#[component]
-pub fn RenewalEditor(
-    renewal: Renewal,
-    /// The account's structure; used when it is the renewal's.
-    structure: Option<ChorusStructure>,
-    on_saved: Callback<Renewal>,
-    on_cancel: Callback<()>,
-) -> impl IntoView {
-    let api = Api::from_context();
-    let id = renewal.renewal_id;
-    let routing_now = renewal.routing.clone().unwrap_or_default();
-    let structure = structure.filter(|s| s.siret == routing_now.siret);
-    let routing = RoutingForm::new(routing_now, structure);
-    let save = Submission::new(move |request: ChorusRouting, key: String| {
-        let api = api.clone();
-        async move { api.set_renewal_routing(id, &request, &key).await }
-    });
-    let pending = save.pending();
-
-    Effect::new(move |_| match save.answer().get() {
-        Some(Err(ApiError::Invalid(body))) => {
-            routing.show_api_errors(&body.errors);
-        }
-        Some(Ok(renewal)) => on_saved.run(renewal),
-        _ => {}
-    });
-
-    let on_submit = move |ev: web_sys::SubmitEvent| {
-        ev.prevent_default();
-        routing.submit(|request| {
-            // One at a time: a press while one is under way sends nothing.
-            save.submit(request);
-        });
-    };
-    let retry = Callback::new(move |()| save.retry());
-    let server_problem = move || save.failure().filter(|error| !shown_beside_fields(error));
-    let year = renewal.budget_year().to_string();
-    let date = format_day(renewal.next_renewal_date, locale());
-    view! {
-        <form class="mandat-renewal__editor" novalidate on:submit=on_submit data-testid="renewal-form">
-            <ErrorSummary entries=routing.summary_entries() attempt=routing.attempt />
-            {move || server_problem().map(|error| view! { <ApiErrorView error=error on_retry=retry /> })}
-            <ChorusFields form=routing legend=Key::RenewalFormLegend />
-            <p class="mandat-hint" data-testid="renewal-form-year">
-                {fill(Key::RenewalFormYear, &[("year", &year), ("date", &date)])}
-            </p>
-            <p class="mandat-inline-list">
-                <button
-                    type="submit"
-                    class="mandat-button"
-                    aria-disabled=move || pending.get().then_some("true")
-                    data-testid="renewal-save"
-                >
-                    {move || if pending.get() { t(Key::RenewalSaving) } else { t(Key::RenewalSave) }}
-                </button>
-                " "
-                <button
-                    type="button"
-                    class="mandat-button mandat-button--secondary"
-                    on:click=move |_| on_cancel.run(())
-                >
-                    {t(Key::RenewalCancel)}
-                </button>
-            </p>
-            <p class="mandat-visually-hidden" role="status" aria-live="polite">
-                {move || pending.get().then(|| t(Key::RenewalSaving))}
-            </p>
-        </form>
     }
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use mandat_model::checkout::{selectable_services, Need};
 
 use super::{Field, RoutingForm, SiretLookup};
-use crate::i18n::{fill, t, Key};
+use crate::i18n::{fill, marked, t, Key};
 
 /// The inline message of a field, tied to it by `aria-describedby`.
 #[component]
@@ -30,6 +30,10 @@ pub fn ChorusFields(
     /// The fieldset's legend.
     #[prop(default = Key::ChorusTitle)]
     legend: Key,
+    /// What the page knows of the number to give (its budget year, the one
+    /// given before), one line each, below the field's hint.
+    #[prop(optional)]
+    engagement_notes: Vec<String>,
 ) -> impl IntoView {
     let RoutingForm {
         siret,
@@ -68,6 +72,7 @@ pub fn ChorusFields(
         }
     };
 
+    let notes = StoredValue::new(engagement_notes);
     let services = move || {
         structure
             .get()
@@ -83,10 +88,9 @@ pub fn ChorusFields(
     view! {
         <fieldset class="mandat-fieldset mandat-chorus" data-testid="chorus-fields">
             <legend>{t(legend)}</legend>
-            <p class="mandat-hint">{t(Key::ChorusIntro)}</p>
 
             <div class="mandat-field" class:mandat-field--error=move || siret_error.get().is_some()>
-                <label for=Field::Siret.id()>{t(Key::SiretLabel)} {marker(Need::Required)}</label>
+                <label for=Field::Siret.id()>{marked(t(Key::SiretLabel))} {marker(Need::Required)}</label>
                 <p class="mandat-hint" id="mandat-siret-hint">{t(Key::SiretHint)}</p>
                 <FieldErrorText field=Field::Siret message=siret_error />
                 <input
@@ -120,7 +124,7 @@ pub fn ChorusFields(
             <Show when=move || needs.get().code_service.is_shown()>
                 <div class="mandat-field" class:mandat-field--error=move || code_error.get().is_some()>
                     <label for=Field::CodeService.id()>
-                        {t(Key::CodeServiceLabel)} {move || marker(needs.get().code_service)}
+                        {marked(t(Key::CodeServiceLabel))} {move || marker(needs.get().code_service)}
                     </label>
                     <p class="mandat-hint" id="mandat-code-service-hint">{t(Key::CodeServiceHint)}</p>
                     <FieldErrorText field=Field::CodeService message=code_error />
@@ -154,9 +158,20 @@ pub fn ChorusFields(
             <Show when=move || needs.get().engagement.is_shown()>
                 <div class="mandat-field" class:mandat-field--error=move || engagement_error.get().is_some()>
                     <label for=Field::Engagement.id()>
-                        {t(Key::EngagementLabel)} {move || marker(needs.get().engagement)}
+                        {marked(t(Key::EngagementLabel))} {move || marker(needs.get().engagement)}
                     </label>
                     <p class="mandat-hint" id="mandat-engagement-hint">{t(Key::EngagementHint)}</p>
+                    {notes.with_value(|notes| {
+                        notes
+                            .iter()
+                            .enumerate()
+                            .map(|(i, note)| view! {
+                                <p class="mandat-hint" id=format!("mandat-engagement-note-{i}") data-testid="engagement-note">
+                                    {marked(note.clone())}
+                                </p>
+                            })
+                            .collect_view()
+                    })}
                     <FieldErrorText field=Field::Engagement message=engagement_error />
                     <input
                         type="text"
@@ -165,7 +180,11 @@ pub fn ChorusFields(
                         autocomplete="off"
                         class="mandat-input"
                         aria-invalid=move || engagement_error.get().map(|_| "true")
-                        aria-describedby=describe("mandat-engagement-hint", None, Field::Engagement, engagement_error)
+                        aria-describedby=move || {
+                            let mut ids = vec![describe("mandat-engagement-hint", None, Field::Engagement, engagement_error)()];
+                            ids.extend((0..notes.with_value(Vec::len)).map(|i| format!("mandat-engagement-note-{i}")));
+                            ids.join(" ")
+                        }
                         prop:value=move || engagement.get()
                         on:input=move |ev| engagement.set(event_target_value(&ev))
                     />

@@ -61,6 +61,8 @@ pub fn Alert(
         (AlertKind::Error, false) => Some("alert"),
         _ => Some("status"),
     };
+    // Titles are catalogue texts: a French term in an English one is marked.
+    let title = crate::i18n::marked(title);
     let heading = match level.unwrap_or(2) {
         3 => view! { <h3 class="mandat-alert__title">{title}</h3> }.into_any(),
         _ => view! { <h2 class="mandat-alert__title">{title}</h2> }.into_any(),

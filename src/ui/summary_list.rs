@@ -43,7 +43,8 @@ pub fn SummaryRow(
 ) -> impl IntoView {
     view! {
         <div class="mandat-summary-list__row">
-            <dt>{term}</dt>
+            // Terms are catalogue texts: a French term in an English one is marked.
+            <dt>{crate::i18n::marked(term)}</dt>
             <dd data-testid=testid>{children()}</dd>
         </div>
     }

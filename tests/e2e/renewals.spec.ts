@@ -62,18 +62,23 @@ test('keyboard only: the hospital gives next year’s engagement before the rene
   await expect(page.getByTestId('renewal-engagement-state')).toHaveText(`Exigé, manquant pour l’exercice ${year}`);
   await expectNoAxeViolations(page);
 
-  // From the warning's link to the editor, its first field focused.
+  // The warning's link and the card's button name one action alike.
+  const action = `Donner le numéro d’engagement ${year} de « ${LABEL} »`;
+  await expect(page.getByTestId('renewal-warning').getByRole('link')).toHaveAccessibleName(action);
+  await expect(page.getByTestId('renewal-edit')).toHaveAccessibleName(action);
+
+  // From the warning's link to the editor, the cursor in the number's field,
+  // empty: last year's number is only a reminder.
   await tabTo(page, '[data-testid=renewal-warning] a');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('renewal-form')).toBeVisible();
-  await expect(page.locator('#mandat-siret')).toBeFocused();
+  await expect(page.locator('#mandat-engagement')).toBeFocused();
+  await expect(page.locator('#mandat-engagement')).toHaveValue('');
   await expect(page.locator('#mandat-siret')).toHaveValue('267 654 325 00013');
-  await expect(page.getByTestId('renewal-form-year')).toContainText(`exercice ${year}`);
+  await expect(page.getByTestId('engagement-note').first()).toContainText(`exercice ${year}`);
+  await expect(page.getByTestId('engagement-note').nth(1)).toContainText(`Numéro ${Number(year) - 1} : `);
 
   // No number: the same checks as the checkout, with the error summary.
-  await tabTo(page, '#mandat-engagement');
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('Delete');
   await tabTo(page, '[data-testid=renewal-save]');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('error-summary')).toBeFocused();
@@ -153,6 +158,40 @@ test('a wrong SIRET is said beside its field, as at the checkout', async ({ page
   await expectNoAxeViolations(page);
 });
 
+test('saving the routing as it is sends nothing and says so', async ({ page }) => {
+  const sent: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().includes('/routing')) sent.push(r.url());
+  });
+  await signIn(page, 'commune', '/renewals');
+  await page.getByTestId('renewal-edit').click();
+  await expect(page.locator('#mandat-siret')).toBeFocused();
+  await page.getByTestId('renewal-save').click();
+  await expect(page.getByTestId('renewal-unchanged')).toHaveText(/^Aucune modification/);
+  await expect(page.getByTestId('renewal-saved')).toHaveCount(0);
+  expect(sent).toEqual([]);
+});
+
+test('at 640 px with text at 200 %, the cards hold their routing and the page does not scroll sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 640, height: 900 });
+  await signIn(page, 'hopital', '/renewals');
+  await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+  await expect(page.getByTestId('renewal-routing').first()).toBeVisible();
+  const outside = await page.evaluate(() => {
+    const found: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth) found.push(`document ${root.scrollWidth}px for ${root.clientWidth}px`);
+    for (const card of document.querySelectorAll('[data-testid=renewal]')) {
+      const edge = card.getBoundingClientRect().right;
+      for (const el of card.querySelectorAll('*')) {
+        if (el.getBoundingClientRect().right > edge + 0.5) found.push(`${el.tagName} «${el.textContent?.trim().slice(0, 40)}»`);
+      }
+    }
+    return found;
+  });
+  expect(outside).toEqual([]);
+});
+
 test('a company without a Chorus Pro structure gets a plain page, no error', async ({ page }) => {
   const failed: string[] = [];
   page.on('response', (r) => {
@@ -173,6 +212,8 @@ test('in English, embedded: the renewals view warns and saves', async ({ page })
   const slot = page.getByTestId('host-slot');
   await expect(slot.getByRole('heading', { level: 1 })).toHaveText('Renewals');
   await expect(slot.getByTestId('renewal-warning')).toContainText(`${year} numéro d’engagement to give`);
+  // The French term is read with a French voice.
+  await expect(slot.getByTestId('renewal-warning').locator('h2 [lang=fr]')).toHaveText('numéro d’engagement');
   await expect(slot.getByTestId('renewal-engagement-state')).toHaveText(`Required, missing for the ${year} budget year`);
   await expectNoAxeViolations(page);
   await slot.getByTestId('renewal-edit').click();
