@@ -202,10 +202,7 @@ mod tests {
         };
         assert_eq!(due(&on_time, Some(0)).total_cents(), Some(0));
         // Rejected: void, whatever the debt still says.
-        assert_eq!(
-            due(&Deadline::Void, Some(120_000)).total_cents(),
-            Some(0)
-        );
+        assert_eq!(due(&Deadline::Void, Some(120_000)).total_cents(), Some(0));
         let running = Deadline::Running {
             start_date: day("2026-03-02"),
             days: 30,

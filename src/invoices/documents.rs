@@ -267,7 +267,8 @@ pub fn DocumentsPanel(
     view! {
         <Show when=visible>
         <section class="mandat-inv-section mandat-inv-documents-panel" aria-labelledby="inv-documents-title" data-testid="documents-panel">
-            <h2 id="inv-documents-title">{t(Key::DocsTitle)}</h2>
+            // Focused by the header's « Répondre à la suspension ».
+            <h2 id="inv-documents-title" tabindex="-1">{t(Key::DocsTitle)}</h2>
             {problem_view}
             <Show when=move || docs.with(Option::is_some)>
                 <p
