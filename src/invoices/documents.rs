@@ -165,7 +165,12 @@ pub fn DocumentsPanel(
     };
     let docs =
         Memo::new(move |_| answer.with(|a| a.as_ref().and_then(|a| a.as_ref().ok()).cloned()));
-    let state = Memo::new(move |_| docs.with(|d| d.as_ref().map(|d| d.state)));
+    // What is true now: documents read as being added are added once the
+    // invoice the page follows is completed, even before (or without) a fresh read.
+    let state = Memo::new(move |_| {
+        let status = status.get();
+        docs.with(|d| d.as_ref().map(|d| d.state.as_of(status)))
+    });
     let awaiting = Memo::new(move |_| state.get().is_some_and(DocumentsState::accepts_upload));
     let has_documents =
         Memo::new(move |_| docs.with(|d| d.as_ref().is_some_and(|d| !d.documents.is_empty())));
@@ -179,7 +184,7 @@ pub fn DocumentsPanel(
         let docs = docs.get()?;
         let loc = locale();
         let date = |at| format_date(at, loc).unwrap_or_default();
-        Some(match (docs.state, docs.sent_at) {
+        Some(match (state.get()?, docs.sent_at) {
             (DocumentsState::BeingAdded, Some(at)) => {
                 fill(Key::DocsStateBeingAdded, &[("date", &date(at))])
             }
@@ -207,7 +212,7 @@ pub fn DocumentsPanel(
     let listed = move || {
         let docs = docs.get().filter(|d| !d.documents.is_empty())?;
         let loc = locale();
-        let title = if docs.state == DocumentsState::AwaitingDocuments {
+        let title = if state.get() == Some(DocumentsState::AwaitingDocuments) {
             t(Key::DocsReceivedTitle)
         } else {
             t(Key::DocsSentTitle)
@@ -282,7 +287,7 @@ pub fn DocumentsPanel(
                 >
                     <strong>{state_line}</strong>
                 </p>
-                <Show when=move || just_sent.get()>
+                <Show when=move || just_sent.get() && state.get() == Some(DocumentsState::BeingAdded)>
                     <p class="mandat-hint" role="status">{t(Key::DocsSentNotice)}</p>
                 </Show>
                 {requested}
