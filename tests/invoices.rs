@@ -1371,3 +1371,43 @@ async fn an_unknown_invoice_leads_to_the_invoice_list() {
     );
     assert!(!root.text_content().unwrap().contains("commandes"));
 }
+
+#[wasm_bindgen_test]
+async fn documents_already_sent_leave_nothing_to_do_in_the_header() {
+    let history = vec![
+        event(ChorusStatus::MiseADisposition, "2026-10-22T08:00:00Z", None),
+        event(ChorusStatus::Suspendue, "2026-10-31T09:00:00Z", Some("RIB")),
+    ];
+    let data = invoice_with(history, 30, false, "2026-11-05");
+    let documents = serde_json::json!({
+        "billId": "FR1000005", "state": "beingAdded", "requested": "RIB",
+        "documents": [{"name": "rib.pdf", "size": 2048, "contentType": "application/pdf",
+            "receivedAt": "2026-11-03T09:30:00Z"}],
+        "sentAt": "2026-11-03T10:00:00Z",
+        "uploadUrl": "/api/me/bill/FR1000005/documents",
+        "sendUrl": "/api/me/bill/FR1000005/documents/send"
+    })
+    .to_string();
+    let stand_in = answer_api_with(&api_table(&[(
+        "GET /api/me/bill/FR1000005/documents",
+        answer(200, &documents),
+    )]));
+    let root = mount_invoice(data);
+    wait_for(
+        &root,
+        "[data-testid=documents-state][data-state=beingAdded]",
+    )
+    .await;
+    let no_action = eventually(
+        || {
+            root.query_selector("[data-testid=header-action]")
+                .unwrap()
+                .is_none()
+        },
+        2_000,
+    )
+    .await;
+    stand_in.restore();
+    assert!(no_action, "{}", text(&root, "header"));
+    assert!(text(&root, "[data-testid=next-step]").contains("des pièces manquent"));
+}

@@ -418,7 +418,6 @@ catalogue! {
     InvFieldTtc => "Montant TTC", "Amount incl. VAT";
     InvFieldStatus => "Statut sur Chorus Pro", "Status on Chorus Pro";
     InvFieldDebt => "Règlement", "Settlement";
-    InvFieldPending => "Reste à payer (hors intérêts de retard)", "Left to pay (excluding late-payment interest)";
     InvDebtPaid => "Réglée", "Paid";
     InvDebtUnpaid => "Impayée", "Unpaid";
     InvDebtToBePaid => "À régler", "To be paid";

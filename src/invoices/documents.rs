@@ -59,6 +59,10 @@ pub fn DocumentsPanel(
     /// completion without waiting for its slower refreshes.
     #[prop(into)]
     on_sent: Callback<()>,
+    /// Given where the answer stands, for the page's header: it offers to send
+    /// documents only while they are awaited.
+    #[prop(optional)]
+    shown_state: Option<RwSignal<Option<DocumentsState>>>,
 ) -> impl IntoView {
     let api = Api::from_context();
     let host = crate::host::use_host();
@@ -171,6 +175,9 @@ pub fn DocumentsPanel(
         let status = status.get();
         docs.with(|d| d.as_ref().map(|d| d.state.as_of(status)))
     });
+    if let Some(shown) = shown_state {
+        Effect::new(move |_| shown.set(state.get()));
+    }
     let awaiting = Memo::new(move |_| state.get().is_some_and(DocumentsState::accepts_upload));
     let has_documents =
         Memo::new(move |_| docs.with(|d| d.as_ref().is_some_and(|d| !d.documents.is_empty())));

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use mandat_model::billing::{Bill, ChorusTracking, Debt};
 use mandat_model::chorus::{ChorusEvent, ChorusStatus};
 use mandat_model::deadline::Deadline;
+use mandat_model::documents::DocumentsState;
 use mandat_model::locale::format_date_time;
 use mandat_model::timeline::{keeps_changing, new_events, timeline, POLL_FIRST_MS};
 use mandat_model::{ApiError, Locale};
@@ -65,6 +66,8 @@ pub struct Invoice {
     pub deadline: Memo<Option<Deadline>>,
     /// What the live region says of the latest refresh.
     pub announcement: RwSignal<String>,
+    /// Where the answer to a suspension stands, as its panel read it.
+    pub documents: RwSignal<Option<DocumentsState>>,
     /// Bumped when the tracking changed: the debt follows it (put in payment,
     /// rejected...).
     debt_reads: RwSignal<u32>,
@@ -126,6 +129,7 @@ impl Invoice {
             status,
             deadline,
             announcement,
+            documents: RwSignal::new(None),
             debt_reads,
             locale,
             live: None,

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use mandat_model::billing::Bill;
 use mandat_model::deadline::Deadline;
+use mandat_model::documents::DocumentsState;
 use mandat_model::locale::format_day;
 use mandat_model::owed::{amount_due, AmountDue};
 use mandat_model::timeline::{next_step, NextStep};
@@ -201,10 +202,18 @@ fn action(invoice: Invoice) -> Option<AnyView> {
             }
             .into_any(),
         ),
-        NextStep::SendDocuments => Some(in_page_action(
-            "inv-documents-title",
-            Key::InvActionSendDocuments,
-        )),
+        // Once sent, nothing is left to do but wait for the completion.
+        NextStep::SendDocuments
+            if invoice
+                .documents
+                .get()
+                .is_none_or(DocumentsState::accepts_upload) =>
+        {
+            Some(in_page_action(
+                "inv-documents-title",
+                Key::InvActionSendDocuments,
+            ))
+        }
         NextStep::CorrectRouting => Some(in_page_action(
             "inv-recycle-title",
             Key::InvActionCorrectRouting,

@@ -102,6 +102,7 @@ pub fn InvoiceDetail(
                         bill_id=id.clone()
                         status=status
                         on_sent=move |()| invoice.refresh_now()
+                        shown_state=invoice.documents
                     />
                 }
             })
