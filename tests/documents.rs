@@ -397,3 +397,38 @@ async fn a_refused_upload_keeps_the_file_and_says_why() {
         .unwrap();
     assert_eq!(items.length(), 1);
 }
+
+#[wasm_bindgen_test]
+async fn documents_being_added_are_said_added_once_the_invoice_is_completed() {
+    // The documents' answer read before the completion (or a read again that
+    // failed) still says « being added »: the invoice the page follows says
+    // otherwise, and it is what is true now.
+    let api = answer_documents_with(
+        &answer("beingAdded", Some("2026-02-03T10:00:00Z"), &["devis.pdf"]),
+        200,
+        "",
+    );
+    let status = RwSignal::new(Some(ChorusStatus::Suspendue));
+    let root = mount(move || {
+        view! {
+            <DocumentsPanel
+                bill_id="FR1000003".to_string()
+                status=status
+                on_sent=Callback::new(|_: ()| {})
+            />
+        }
+    });
+    wait_for(
+        &root,
+        "[data-testid=documents-state][data-state=beingAdded]",
+    )
+    .await;
+    status.set(Some(ChorusStatus::Completee));
+    let state = wait_for(&root, "[data-testid=documents-state][data-state=added]").await;
+    api.restore_fetch();
+    assert_eq!(
+        state.text_content().unwrap(),
+        "Pièces reçues le 3 février 2026 et ajoutées sur Chorus Pro : la facture a été complétée."
+    );
+    assert!(!root.text_content().unwrap().contains("en cours d’ajout"));
+}

@@ -2,11 +2,11 @@
 //! hostile API text that stays text.
 
 mod common;
-use common::{mount, sleep, wait_for};
+use common::{eventually, mount, sleep, wait_for};
 use leptos::prelude::*;
-use mandat::invoices::{InvoiceData, InvoiceDetail, StatusBadge, Timeline};
+use mandat::invoices::{InvoiceData, InvoiceDetail, InvoicePage, StatusBadge, Timeline};
 use mandat::AppConfig;
-use mandat_model::billing::{Bill, BillCategory, ChorusTracking};
+use mandat_model::billing::{Bill, BillCategory, ChorusTracking, Debt, DebtStatus};
 use mandat_model::chorus::{
     ChorusActor, ChorusEvent, ChorusService, ChorusStatus, ChorusStructure,
 };
@@ -424,6 +424,23 @@ fn a_suspended_invoice_says_the_clock_is_stopped_and_what_follows() {
         .query_selector("[data-testid=due-date], [data-testid=late-estimate]")
         .unwrap()
         .is_none());
+    // The header says why there is no due date, and leads to the answer.
+    assert_eq!(
+        text(&root, "[data-testid=owed-due]"),
+        "Aucune pour l’instant : délai interrompu par la suspension"
+    );
+    let action = root
+        .query_selector("header [data-testid=header-action]")
+        .unwrap()
+        .expect("the header's action");
+    assert_eq!(
+        action.text_content().unwrap(),
+        "Répondre à la suspension : envoyer les pièces"
+    );
+    assert_eq!(
+        action.get_attribute("href").as_deref(),
+        Some("#inv-documents-title")
+    );
 
     let en = in_english(move || view! { <InvoiceDetail data=data.clone() /> });
     assert_eq!(
@@ -615,7 +632,9 @@ fn a_pdf_address_that_leads_elsewhere_is_no_link_and_says_why() {
         for a in all(&root, "a[href]") {
             let href = a.get_attribute("href").unwrap();
             assert!(
-                href == "https://chorus-pro.gouv.fr/" || href.starts_with('/'),
+                href == "https://chorus-pro.gouv.fr/"
+                    || href.starts_with('/')
+                    || href.starts_with('#'),
                 "{hostile}: a link to {href}"
             );
         }
@@ -638,7 +657,7 @@ fn amounts_and_dates_the_app_cannot_state_show_as_unknown() {
     let tracking = data.tracking.as_mut().unwrap();
     tracking.history[0].date = chrono::DateTime::<chrono::Utc>::MIN_UTC;
     let root = mount(move || view! { <InvoiceDetail data=data.clone() /> });
-    let facts = text(&root, ".mandat-inv-facts");
+    let facts = text(&root, "[data-testid=invoice-facts]");
     assert!(facts.contains("Date inconnue"), "{facts}");
     assert_eq!(facts.matches("Montant inconnu").count(), 3, "{facts}");
     for wrong in ["NaN", "inf", "0,00", "9\u{202f}223", "262"] {
@@ -655,7 +674,7 @@ fn amounts_and_dates_the_app_cannot_state_show_as_unknown() {
     let mut data = rejected_invoice();
     data.bill.price_with_tax.currency_code = "USD".into();
     let en = in_english(move || view! { <InvoiceDetail data=data.clone() /> });
-    assert!(text(&en, ".mandat-inv-facts").contains("Unknown amount"));
+    assert!(text(&en, "[data-testid=invoice-facts]").contains("Unknown amount"));
 }
 
 // The billing API's server cannot run inside the browser test: `fetch` answers
@@ -1010,6 +1029,15 @@ async fn a_correction_taken_shows_the_invoice_routed_again_and_tells_the_host() 
     assert_eq!(all(&root, "li[data-testid=timeline-event]").len(), 4);
     assert!(text(&root, "[data-testid=live-region]")
         .contains("Nouveau statut sur Chorus Pro : En cours d’acheminement"));
+    // The deadline says what is true now: routed again, not coming back.
+    assert_eq!(
+        text(&root, "[data-testid=deadline-state]"),
+        "Le délai de paiement n’a pas encore commencé : la facture a été réacheminée. Un délai complet commencera quand elle sera de nouveau mise à disposition de votre structure."
+    );
+    assert!(root
+        .query_selector("[data-testid=header-action]")
+        .unwrap()
+        .is_none());
     assert_eq!(
         told.borrow().as_slice(),
         [
@@ -1066,4 +1094,320 @@ async fn an_invoice_no_longer_to_recycle_says_so_and_shows_where_it_is() {
         .unwrap()
         .is_none());
     stand_in.restore();
+}
+
+/// `data` with the debt the API gives for it.
+fn with_debt(mut data: InvoiceData, status: DebtStatus, pending_cents: i64) -> InvoiceData {
+    data.debt = Some(Debt {
+        status,
+        due_date: data.bill.due_date,
+        amount: data.bill.price_with_tax.clone(),
+        pending_amount: Some(Price::eur(pending_cents)),
+    });
+    data
+}
+
+#[wasm_bindgen_test]
+fn a_late_payment_opens_with_what_is_still_owed_interest_and_indemnity_included() {
+    // FR1000012's case: due 1 April, put in payment 21 April, 20 days late;
+    // the invoice itself is settled (the debt says 0 left), 6,67 € of interest
+    // and the 40 € indemnity are not, by 5 June.
+    let mut history = made_available_2_march();
+    history.push(event(
+        ChorusStatus::MiseEnPaiement,
+        "2026-04-21T08:00:00Z",
+        None,
+    ));
+    let data = with_debt(
+        invoice_with(history, 30, false, "2026-05-01"),
+        DebtStatus::Paid,
+        0,
+    );
+    let en = data.clone();
+    let root = mount(move || view! { <InvoiceDetail data=data.clone() /> });
+    let header = root.query_selector("header").unwrap().expect("the header");
+    assert_eq!(
+        text(&root, "header [data-testid=amount-due]"),
+        "46,67\u{a0}€"
+    );
+    assert_eq!(
+        text(&root, "[data-testid=amount-due-detail]"),
+        "dont 6,67\u{a0}€ d’intérêts moratoires et 40,00\u{a0}€ d’indemnité forfaitaire pour frais de recouvrement. À payer au plus tard le 5 juin 2026."
+    );
+    assert_eq!(
+        text(&root, "[data-testid=owed-due]"),
+        "1er avril 2026, dépassée de 20 jours : mise en paiement le 21 avril 2026"
+    );
+    // Nothing on the page says that nothing is left to pay.
+    let page = root.text_content().unwrap();
+    assert!(!page.contains("Reste à payer"), "{page}");
+    let zero = texts(&root, "dd")
+        .into_iter()
+        .filter(|value| value.starts_with("0,00"))
+        .collect::<Vec<_>>();
+    assert!(zero.is_empty(), "{zero:?}");
+    // It comes first: before the next step and the deadline's legal text.
+    let next = root
+        .query_selector("[data-testid=next-step]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        header.compare_document_position(&next) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING,
+        web_sys::Node::DOCUMENT_POSITION_FOLLOWING
+    );
+
+    let root = in_english(move || view! { <InvoiceDetail data=en.clone() /> });
+    assert_eq!(text(&root, "[data-testid=amount-due]"), "€46.67");
+    assert!(text(&root, "[data-testid=amount-due-detail]").starts_with(
+        "including €6.67 of late-payment interest and a €40.00 fixed recovery indemnity"
+    ));
+}
+
+#[wasm_bindgen_test]
+fn an_overdue_invoice_owes_itself_and_the_interest_so_far() {
+    // 1 200 € due 1 April, 10 days late on 11 April: 3,34 € + 40 €.
+    let data = with_debt(
+        invoice_with(made_available_2_march(), 30, false, "2026-04-11"),
+        DebtStatus::Unpaid,
+        120_000,
+    );
+    let root = mount(move || view! { <InvoiceDetail data=data.clone() /> });
+    assert_eq!(
+        text(&root, "[data-testid=amount-due]"),
+        "1\u{202f}243,34\u{a0}€"
+    );
+    assert!(text(&root, "[data-testid=amount-due-detail]")
+        .ends_with("À ce jour : les intérêts courent chaque jour jusqu’à la mise en paiement."));
+    assert_eq!(
+        text(&root, "[data-testid=owed-due]"),
+        "1er avril 2026, dépassée de 10 jours"
+    );
+}
+
+// The clipboard as a browser gives it to a page that may write to it, here
+// one that takes (`ok`) or refuses the text; what it was given.
+#[wasm_bindgen(inline_js = r#"
+export function clipboard_that(ok) {
+  const written = [];
+  const had = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
+  Object.defineProperty(navigator, 'clipboard', {
+    configurable: true,
+    value: { writeText: (text) => ok ? (written.push(text), Promise.resolve()) : Promise.reject(new Error('denied')) },
+  });
+  return {
+    written: () => written.slice(),
+    restore: () => { delete navigator.clipboard; },
+  };
+}
+"#)]
+extern "C" {
+    type ClipboardStandIn;
+    fn clipboard_that(ok: bool) -> ClipboardStandIn;
+    #[wasm_bindgen(method)]
+    fn written(this: &ClipboardStandIn) -> Vec<String>;
+    #[wasm_bindgen(method, js_name = restore)]
+    fn restore_clipboard(this: &ClipboardStandIn);
+}
+
+#[wasm_bindgen_test]
+async fn the_page_opens_with_the_status_the_due_date_the_chorus_number_and_the_action() {
+    // Made available 2 March, 30 days: due 1 April, 5 days left on 27 March.
+    let data = invoice_with(made_available_2_march(), 30, false, "2026-03-27");
+    let root = mount(move || view! { <InvoiceDetail data=data.clone() /> });
+    let header = root.query_selector("header").unwrap().expect("the header");
+    assert_eq!(
+        header
+            .query_selector("h1")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Facture FR1000005"
+    );
+    assert_eq!(
+        text(&root, "header [data-testid=current-status]").trim(),
+        "Mise à disposition du destinataire"
+    );
+    // No debt from the API: nothing is paid before the mise en paiement.
+    assert_eq!(
+        text(&root, "header [data-testid=amount-due]"),
+        "1\u{202f}200,00\u{a0}€"
+    );
+    assert_eq!(
+        text(&root, "header [data-testid=owed-due]"),
+        "1er avril 2026, dans 5 jours"
+    );
+    // The number as text in the header, not folded away.
+    let number = root
+        .query_selector("header [data-testid=chorus-number]")
+        .unwrap()
+        .expect("the Chorus Pro number in the header");
+    assert_eq!(number.text_content().unwrap(), "CPP001000005");
+    assert!(number.closest("details").unwrap().is_none());
+    let link = root
+        .query_selector("header [data-testid=validate-link]")
+        .unwrap()
+        .expect("the action in the header");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://chorus-pro.gouv.fr/")
+    );
+    assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
+
+    // Copied: said beside the button, in a live region.
+    let clipboard = clipboard_that(true);
+    let copy: web_sys::HtmlElement = root
+        .query_selector("header [data-testid=copy-button]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(
+        copy.get_attribute("aria-label").as_deref(),
+        Some("Copier le numéro de la facture sur Chorus Pro")
+    );
+    copy.click();
+    let said = eventually(
+        || text(&root, "[data-testid=copy-status]") == "Copié",
+        2_000,
+    )
+    .await;
+    let written = clipboard.written();
+    clipboard.restore_clipboard();
+    assert!(said, "{}", text(&root, "[data-testid=copy-status]"));
+    assert_eq!(written, ["CPP001000005"]);
+    let status = root
+        .query_selector("[data-testid=copy-status]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(status.get_attribute("role").as_deref(), Some("status"));
+
+    // Refused: the person is told to select it.
+    let clipboard = clipboard_that(false);
+    copy.click();
+    let said = eventually(
+        || text(&root, "[data-testid=copy-status]").starts_with("Copie impossible"),
+        2_000,
+    )
+    .await;
+    clipboard.restore_clipboard();
+    assert!(said, "{}", text(&root, "[data-testid=copy-status]"));
+}
+
+#[wasm_bindgen_test]
+fn every_value_stays_in_one_box_with_its_term() {
+    // Each term and its value are one row: a grid cannot put « n° 1105 »
+    // under « Date de facturation », at any width.
+    let mut history = made_available_2_march();
+    history.push(event(
+        ChorusStatus::MiseEnPaiement,
+        "2026-04-21T08:00:00Z",
+        None,
+    ));
+    let data = with_debt(
+        invoice_with(history, 30, false, "2026-05-01"),
+        DebtStatus::Paid,
+        0,
+    );
+    let root = mount(move || view! { <InvoiceDetail data=data.clone() /> });
+    let lists = all(&root, "dl");
+    assert!(lists.len() >= 5, "{} lists", lists.len());
+    for list in lists {
+        let rows = list.children();
+        assert!(rows.length() > 0);
+        for i in 0..rows.length() {
+            let row = rows.item(i).unwrap();
+            assert_eq!(row.tag_name(), "DIV", "{}", list.outer_html());
+            let (terms, values) = (
+                row.query_selector_all("dt").unwrap(),
+                row.query_selector_all("dd").unwrap(),
+            );
+            assert_eq!(
+                (terms.length(), values.length()),
+                (1, 1),
+                "{}",
+                row.outer_html()
+            );
+        }
+    }
+    let order = all(&root, "[data-testid=invoice-facts] > div")
+        .into_iter()
+        .find(|row| {
+            row.query_selector("dt")
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .unwrap()
+                == "Commande"
+        })
+        .expect("the order's row");
+    assert_eq!(
+        order
+            .query_selector("dd")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "n° 1105"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_invoice_leads_to_the_invoice_list() {
+    let stand_in = answer_api_with(&api_table(&[]));
+    let root = mount(|| {
+        provide_context(AppConfig {
+            api_base: "/api".into(),
+            ..Default::default()
+        });
+        view! { <InvoicePage bill_id="FR1999999".to_string() /> }
+    });
+    let back = wait_for(&root, "[data-testid=not-found-back]").await;
+    stand_in.restore();
+    assert!(text(&root, "[role=alert]").contains("Retrouvez-la dans la liste de vos factures"));
+    assert_eq!(back.get_attribute("href").as_deref(), Some("/invoices"));
+    assert_eq!(
+        back.text_content().unwrap(),
+        "Voir la liste de vos factures"
+    );
+    assert!(!root.text_content().unwrap().contains("commandes"));
+}
+
+#[wasm_bindgen_test]
+async fn documents_already_sent_leave_nothing_to_do_in_the_header() {
+    let history = vec![
+        event(ChorusStatus::MiseADisposition, "2026-10-22T08:00:00Z", None),
+        event(ChorusStatus::Suspendue, "2026-10-31T09:00:00Z", Some("RIB")),
+    ];
+    let data = invoice_with(history, 30, false, "2026-11-05");
+    let documents = serde_json::json!({
+        "billId": "FR1000005", "state": "beingAdded", "requested": "RIB",
+        "documents": [{"name": "rib.pdf", "size": 2048, "contentType": "application/pdf",
+            "receivedAt": "2026-11-03T09:30:00Z"}],
+        "sentAt": "2026-11-03T10:00:00Z",
+        "uploadUrl": "/api/me/bill/FR1000005/documents",
+        "sendUrl": "/api/me/bill/FR1000005/documents/send"
+    })
+    .to_string();
+    let stand_in = answer_api_with(&api_table(&[(
+        "GET /api/me/bill/FR1000005/documents",
+        answer(200, &documents),
+    )]));
+    let root = mount_invoice(data);
+    wait_for(
+        &root,
+        "[data-testid=documents-state][data-state=beingAdded]",
+    )
+    .await;
+    let no_action = eventually(
+        || {
+            root.query_selector("[data-testid=header-action]")
+                .unwrap()
+                .is_none()
+        },
+        2_000,
+    )
+    .await;
+    stand_in.restore();
+    assert!(no_action, "{}", text(&root, "header"));
+    assert!(text(&root, "[data-testid=next-step]").contains("des pièces manquent"));
 }

@@ -47,6 +47,22 @@ pub fn documents_state(status: Option<ChorusStatus>, sent: bool) -> DocumentsSta
     }
 }
 
+impl DocumentsState {
+    /// Where the answer stands given the invoice's `status` now: documents read
+    /// as being added are added once the invoice is no longer suspended (it was
+    /// completed, `COMPLETEE`), whether or not they were read again since.
+    pub fn as_of(self, status: Option<ChorusStatus>) -> DocumentsState {
+        match (self, status) {
+            (DocumentsState::BeingAdded, Some(s))
+                if s != ChorusStatus::Suspendue && s != ChorusStatus::Unknown =>
+            {
+                DocumentsState::Added
+            }
+            (state, _) => state,
+        }
+    }
+}
+
 /// What the recipient asked for: the reason of the invoice's latest suspension.
 pub fn suspension_reason(history: &[ChorusEvent]) -> Option<&str> {
     history
@@ -120,6 +136,18 @@ mod tests {
         for state in [NotRequested, BeingAdded, Added, DocumentsState::Unknown] {
             assert!(!state.accepts_upload(), "{state:?}");
         }
+    }
+
+    #[test]
+    fn documents_being_added_are_added_once_the_invoice_is_completed() {
+        use ChorusStatus::*;
+        use DocumentsState::*;
+        assert_eq!(BeingAdded.as_of(Some(Completee)), Added);
+        assert_eq!(BeingAdded.as_of(Some(ServiceFait)), Added);
+        assert_eq!(BeingAdded.as_of(Some(Suspendue)), BeingAdded);
+        assert_eq!(BeingAdded.as_of(None), BeingAdded);
+        assert_eq!(AwaitingDocuments.as_of(Some(Suspendue)), AwaitingDocuments);
+        assert_eq!(Added.as_of(Some(Suspendue)), Added);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod late_payment;
 pub mod locale;
 pub mod mandate;
 pub mod orders;
+pub mod owed;
 pub mod renewal;
 pub mod retry;
 pub mod siret;

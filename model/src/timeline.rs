@@ -67,6 +67,29 @@ pub fn next_step(
     }
 }
 
+/// Why the payment deadline has not started, as it stands now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotStarted {
+    /// Not made available to the recipient yet.
+    NotYetAvailable,
+    /// Sent back à recycler: its routing waits to be corrected.
+    ToRecycle,
+    /// Sent back à recycler once, and routed again since: a full deadline
+    /// starts when it is made available anew.
+    RoutedAgain,
+}
+
+/// Why a deadline that has not started (`after_recycling`: the invoice was
+/// sent back à recycler) has not, given the invoice's `status` now: once its
+/// routing is corrected it is no longer « coming back to be recycled ».
+pub fn not_started(after_recycling: bool, status: Option<ChorusStatus>) -> NotStarted {
+    match (after_recycling, status) {
+        (false, _) => NotStarted::NotYetAvailable,
+        (true, Some(ChorusStatus::ARecycler)) => NotStarted::ToRecycle,
+        (true, _) => NotStarted::RoutedAgain,
+    }
+}
+
 /// Whether the invoice can still change in a way worth watching: not once it is
 /// rejected (final) nor once it is put in payment (the last status a supplier sees).
 pub fn keeps_changing(status: Option<ChorusStatus>) -> bool {
@@ -319,6 +342,23 @@ pub fn page_position(page: u32, total: u64, page_size: u32) -> PagePosition {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_deadline_not_started_says_whether_the_invoice_was_routed_again() {
+        use ChorusStatus::*;
+        assert_eq!(
+            not_started(false, Some(Deposee)),
+            NotStarted::NotYetAvailable
+        );
+        assert_eq!(not_started(true, Some(ARecycler)), NotStarted::ToRecycle);
+        // Corrected: deposited and routed again, not made available yet.
+        assert_eq!(not_started(true, Some(Deposee)), NotStarted::RoutedAgain);
+        assert_eq!(
+            not_started(true, Some(EnCoursAcheminement)),
+            NotStarted::RoutedAgain
+        );
+    }
+
     use crate::chorus::ChorusActor;
     use chrono::{DateTime, Utc};
     use ChorusStatus::*;

@@ -96,7 +96,12 @@ pub fn CheckoutError(
         <ApiErrorView
             error=error
             on_retry=on_retry
-            not_found=(Key::ErrOrderNotFoundTitle, Key::ErrOrderNotFoundBody)
+            not_found=crate::ui::NotFound {
+                title: Key::ErrOrderNotFoundTitle,
+                body: Key::ErrOrderNotFoundBody,
+                back_to: "/",
+                back: Key::BackToOrders,
+            }
         />
     }
 }

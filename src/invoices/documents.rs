@@ -59,6 +59,10 @@ pub fn DocumentsPanel(
     /// completion without waiting for its slower refreshes.
     #[prop(into)]
     on_sent: Callback<()>,
+    /// Given where the answer stands, for the page's header: it offers to send
+    /// documents only while they are awaited.
+    #[prop(optional)]
+    shown_state: Option<RwSignal<Option<DocumentsState>>>,
 ) -> impl IntoView {
     let api = Api::from_context();
     let host = crate::host::use_host();
@@ -165,7 +169,15 @@ pub fn DocumentsPanel(
     };
     let docs =
         Memo::new(move |_| answer.with(|a| a.as_ref().and_then(|a| a.as_ref().ok()).cloned()));
-    let state = Memo::new(move |_| docs.with(|d| d.as_ref().map(|d| d.state)));
+    // What is true now: documents read as being added are added once the
+    // invoice the page follows is completed, even before (or without) a fresh read.
+    let state = Memo::new(move |_| {
+        let status = status.get();
+        docs.with(|d| d.as_ref().map(|d| d.state.as_of(status)))
+    });
+    if let Some(shown) = shown_state {
+        Effect::new(move |_| shown.set(state.get()));
+    }
     let awaiting = Memo::new(move |_| state.get().is_some_and(DocumentsState::accepts_upload));
     let has_documents =
         Memo::new(move |_| docs.with(|d| d.as_ref().is_some_and(|d| !d.documents.is_empty())));
@@ -179,7 +191,7 @@ pub fn DocumentsPanel(
         let docs = docs.get()?;
         let loc = locale();
         let date = |at| format_date(at, loc).unwrap_or_default();
-        Some(match (docs.state, docs.sent_at) {
+        Some(match (state.get()?, docs.sent_at) {
             (DocumentsState::BeingAdded, Some(at)) => {
                 fill(Key::DocsStateBeingAdded, &[("date", &date(at))])
             }
@@ -207,7 +219,7 @@ pub fn DocumentsPanel(
     let listed = move || {
         let docs = docs.get().filter(|d| !d.documents.is_empty())?;
         let loc = locale();
-        let title = if docs.state == DocumentsState::AwaitingDocuments {
+        let title = if state.get() == Some(DocumentsState::AwaitingDocuments) {
             t(Key::DocsReceivedTitle)
         } else {
             t(Key::DocsSentTitle)
@@ -267,7 +279,8 @@ pub fn DocumentsPanel(
     view! {
         <Show when=visible>
         <section class="mandat-inv-section mandat-inv-documents-panel" aria-labelledby="inv-documents-title" data-testid="documents-panel">
-            <h2 id="inv-documents-title">{t(Key::DocsTitle)}</h2>
+            // Focused by the header's « Répondre à la suspension ».
+            <h2 id="inv-documents-title" tabindex="-1">{t(Key::DocsTitle)}</h2>
             {problem_view}
             <Show when=move || docs.with(Option::is_some)>
                 <p
@@ -281,7 +294,7 @@ pub fn DocumentsPanel(
                 >
                     <strong>{state_line}</strong>
                 </p>
-                <Show when=move || just_sent.get()>
+                <Show when=move || just_sent.get() && state.get() == Some(DocumentsState::BeingAdded)>
                     <p class="mandat-hint" role="status">{t(Key::DocsSentNotice)}</p>
                 </Show>
                 {requested}

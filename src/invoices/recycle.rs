@@ -167,7 +167,8 @@ fn RecycleForm(
     let order = order_id.to_string();
     view! {
         <section class="mandat-inv-section mandat-inv-recycle" aria-labelledby="inv-recycle-title" data-testid="recycle-panel">
-            <h2 id="inv-recycle-title">{t(Key::RecycleTitle)}</h2>
+            // Focused by the header's « Corriger l’acheminement ».
+            <h2 id="inv-recycle-title" tabindex="-1">{t(Key::RecycleTitle)}</h2>
             <p>{fill(Key::RecycleIntro, &[("order", &order)])}</p>
             <form class="mandat-pay-form" novalidate on:submit=on_submit data-testid="recycle-form">
                 <ErrorSummary entries=routing.summary_entries() attempt=routing.attempt />

@@ -125,7 +125,12 @@ pub fn MandateView(order_id: u64) -> impl IntoView {
             loader.state.get(),
             Some(t(Key::MandateLoading)),
             Callback::new(move |_| loader.reload()),
-            Some((Key::MandateNotFoundTitle, Key::MandateNotFoundBody)),
+            Some(crate::ui::NotFound {
+                title: Key::MandateNotFoundTitle,
+                body: Key::MandateNotFoundBody,
+                back_to: "/",
+                back: Key::BackToOrders,
+            }),
             |_| (),
         )
     };

@@ -41,6 +41,10 @@ pub fn ButtonLink(
     /// Its `download` attribute, for a file.
     #[prop(optional, into)]
     download: Option<String>,
+    /// Opens in a new window (another site the page stays beside); the words
+    /// must say so.
+    #[prop(optional)]
+    new_window: bool,
     /// The element's `data-testid`.
     #[prop(optional)]
     testid: Option<&'static str>,
@@ -54,7 +58,14 @@ pub fn ButtonLink(
         href
     };
     view! {
-        <a class=emphasis.class() href=href download=download data-testid=testid>
+        <a
+            class=emphasis.class()
+            href=href
+            download=download
+            target=new_window.then_some("_blank")
+            rel=new_window.then_some("noopener noreferrer")
+            data-testid=testid
+        >
             {icon.map(|name| view! { <Icon name=name /> })}
             <span>{children()}</span>
         </a>

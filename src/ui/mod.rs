@@ -15,6 +15,7 @@ use crate::i18n::{fill, locale, t, Key};
 mod alert;
 mod badge;
 mod button;
+mod copy;
 mod error_summary;
 mod icon;
 mod latest;
@@ -28,6 +29,7 @@ mod table;
 pub use alert::{Alert, AlertKind};
 pub use badge::{Badge, Tone};
 pub use button::{ButtonLink, Emphasis};
+pub use copy::CopyText;
 pub use error_summary::{ErrorSummary, SummaryEntry};
 pub use icon::{Icon, IconName};
 pub use latest::{Latest, Ticket};
@@ -38,15 +40,27 @@ pub use submit::Submission;
 pub use summary_list::{SummaryList, SummaryRow};
 pub use table::{Cell, CellKind, Column, DataTable, RowHeader};
 
+/// What a page says when its subject is not found (a 404): a title, a
+/// sentence, and a link to where the person finds what they look for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotFound {
+    pub title: Key,
+    pub body: Key,
+    /// The app page the link leads to (`/invoices`).
+    pub back_to: &'static str,
+    /// The link's words, which say where it leads.
+    pub back: Key,
+}
+
 /// What a page or a section shows of data it loads: the loading state (with
 /// `label`, or the generic words), the error with « Réessayer » when asking
-/// again can help (`not_found`: the words for a 404 of this subject), or
+/// again can help (`not_found`: what to say of a 404 of this subject), or
 /// `ready` with the data. The one way every page shows its loading.
 pub fn loaded<T, V: IntoView + 'static>(
     data: Option<Result<T, ApiError>>,
     label: Option<&str>,
     on_retry: Callback<()>,
-    not_found: Option<(Key, Key)>,
+    not_found: Option<NotFound>,
     ready: impl FnOnce(T) -> V,
 ) -> AnyView {
     match data {
@@ -177,11 +191,11 @@ pub fn ApiErrorView(
     /// Called by the « Réessayer » button; no button without it.
     #[prop(optional, into)]
     on_retry: Option<Callback<()>>,
-    /// Title and body for a 404 of this page's subject.
+    /// What to say of a 404 of this page's subject, and where to go instead.
     #[prop(optional)]
-    not_found: Option<(Key, Key)>,
+    not_found: Option<NotFound>,
 ) -> impl IntoView {
-    let (title, body) = error_words(&error, not_found);
+    let (title, body) = error_words(&error, not_found.map(|n| (n.title, n.body)));
     let retry = on_retry.filter(|_| error.may_succeed_again()).map(|cb| {
         view! {
             <button type="button" class="mandat-button mandat-button--secondary" on:click=move |_| cb.run(())>
@@ -189,10 +203,11 @@ pub fn ApiErrorView(
             </button>
         }
     });
+    let (back_to, back_words) = not_found.map_or(("/", Key::BackToOrders), |n| (n.back_to, n.back));
     let back = matches!(error, ApiError::NotFound).then(|| {
         view! {
             <p>
-                <a href=crate::nav::href("/")>{t(Key::BackToOrders)}</a>
+                <a href=crate::nav::href(back_to) data-testid="not-found-back">{t(back_words)}</a>
             </p>
         }
     });

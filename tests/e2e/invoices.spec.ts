@@ -335,9 +335,67 @@ test('the invoice PDF link downloads a PDF', async ({ page }) => {
   await expect(page.getByTestId('category')).toHaveText('Renouvellement automatique');
 });
 
-test('an invoice of another account is not found', async ({ page }) => {
+test('an invoice of another account is not found, and the page leads to the invoice list', async ({ page }) => {
   await signIn(page, 'entreprise', `/invoices/${commune(1)}`);
-  await expect(page.getByRole('alert')).toContainText('Facture introuvable');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Facture introuvable');
+  await expect(alert).toContainText('Retrouvez-la dans la liste de vos factures');
+  const back = alert.getByRole('link', { name: 'Voir la liste de vos factures' });
+  await expect(back).toHaveAttribute('href', /\/invoices$/);
+  await expect(alert).not.toContainText('commandes');
+  await back.click();
+  await expect(page).toHaveURL(/\/invoices$/);
+});
+
+test('a late-paid invoice opens with what is still owed: its interest and the 40 € indemnity', async ({ page }) => {
+  await signIn(page, 'commune', `/invoices/${commune(12)}`);
+  const api = await tracking(page, commune(12));
+  const header = page.getByTestId('invoice-header');
+  // Put in payment late: the invoice is settled, its interest and indemnity are not.
+  await expect(header.getByTestId('amount-due')).toHaveText(euros((api.deadline.interest.interestCents + 4000) / 100));
+  await expect(header.getByTestId('amount-due-detail')).toContainText(euros(api.deadline.interest.interestCents / 100));
+  await expect(header.getByTestId('amount-due-detail')).toContainText(euros(40));
+  await expect(header.getByTestId('amount-due-detail')).toContainText(`À payer au plus tard le ${frDay(api.deadline.payBy)}`);
+  await expect(page.locator('main')).not.toContainText('Reste à payer');
+  // The number to quote, as text, with its copy button, above everything else.
+  await expect(header.getByTestId('chorus-number')).toHaveText(api.chorusInvoiceId);
+  await expect(header.getByRole('button', { name: /Copier le numéro/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('the Chorus Pro number is copied from the header, and the copy is confirmed', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await signIn(page, 'commune', `/invoices/${commune(1)}`);
+  const api = await tracking(page, commune(1));
+  const header = page.getByTestId('invoice-header');
+  await expect(header.getByRole('link', { name: /Valider la facture sur Chorus Pro/ })).toBeVisible();
+  await header.getByRole('button', { name: /Copier le numéro/ }).click();
+  await expect(header.getByTestId('copy-status')).toHaveText('Copié');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(api.chorusInvoiceId);
+});
+
+test('between 736 and 976 px, each value of the invoice page stays with its term', async ({ page }) => {
+  await signIn(page, 'commune', `/invoices/${commune(12)}`);
+  await expect(page.getByTestId('late-estimate')).toBeVisible();
+  for (const width of [736, 800, 900, 976]) {
+    await page.setViewportSize({ width, height: 900 });
+    const order = page.getByTestId('invoice-facts').locator('div', { has: page.locator('dt', { hasText: 'Commande' }) });
+    await expect(order.locator('dd')).toHaveText(/^n° \d+$/);
+    // Each value is beside its own term, or right under it: never under another.
+    const misplaced = await page.locator('main dl').evaluateAll((lists) =>
+      lists.flatMap((dl) =>
+        [...dl.querySelectorAll('dd')].flatMap((dd) => {
+          const dt = dd.previousElementSibling;
+          if (!dt || dt.tagName !== 'DT' || dd.parentElement === dl) return [`${dd.textContent} has no term of its own`];
+          const [t, d] = [dt.getBoundingClientRect(), dd.getBoundingClientRect()];
+          const beside = Math.abs(d.top - t.top) < 4 && d.left >= t.right - 1;
+          const under = d.top >= t.bottom - 1 && d.left < t.right && d.right > t.left;
+          return beside || under ? [] : [`${dd.textContent} is away from ${dt.textContent}`];
+        }),
+      ),
+    );
+    expect(misplaced, `at ${width}px`).toEqual([]);
+  }
 });
 
 test('the invoice list and an invoice page have no axe violations', async ({ page }) => {

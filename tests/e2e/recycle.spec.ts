@@ -98,6 +98,9 @@ test('an invoice to recycle is routed again, keyboard only, and the page follows
   await expect(page.getByTestId('timeline-event').last()).toHaveAttribute('data-status', 'EN_COURS_ACHEMINEMENT');
   await expect(page.getByTestId('live-region')).toContainText('Nouveau statut sur Chorus Pro : En cours d’acheminement');
   await expect(page.getByTestId('recycle-form')).toHaveCount(0);
+  // The deadline says what is true now: routed again, no longer coming back.
+  await expect(page.getByTestId('deadline-state')).toContainText('la facture a été réacheminée');
+  await expect(page.locator('main')).not.toContainText('revenue pour être recyclée');
   expect(await page.evaluate(() => (window as any).heard)).toEqual([
     {
       billId: BILL,
