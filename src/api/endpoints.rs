@@ -2,7 +2,7 @@
 //! a `/me/...` path.
 
 use mandat_model::billing::{
-    BillPage, ChorusTracking, FollowUp, PayRequest, PaymentMethods, PaymentReceipt,
+    Bill, BillPage, ChorusTracking, Debt, FollowUp, PayRequest, PaymentMethods, PaymentReceipt,
 };
 use mandat_model::chorus::{ChorusRouting, ChorusStructure};
 use mandat_model::documents::BillDocuments;
@@ -121,6 +121,23 @@ impl Api {
         .await
     }
 
+    /// `GET /me/bill/{billId}`
+    pub async fn bill(&self, bill_id: &str) -> Result<Bill, ApiError> {
+        self.get_json(&bill_path(bill_id)).await
+    }
+
+    /// `GET /me/bill/{billId}/chorus`: the bill's journey on Chorus Pro (404
+    /// for a bill that does not go through it).
+    pub async fn bill_tracking(&self, bill_id: &str) -> Result<ChorusTracking, ApiError> {
+        self.get_json(&format!("{}/chorus", bill_path(bill_id)))
+            .await
+    }
+
+    /// `GET /me/bill/{billId}/debt`: what is paid and what is left.
+    pub async fn bill_debt(&self, bill_id: &str) -> Result<Debt, ApiError> {
+        self.get_json(&format!("{}/debt", bill_path(bill_id))).await
+    }
+
     /// `GET /me/bill/{billId}/documents`: the answer to the bill's suspension.
     pub async fn bill_documents(&self, bill_id: &str) -> Result<BillDocuments, ApiError> {
         self.get_json(&documents_path(bill_id)).await
@@ -149,10 +166,7 @@ impl Api {
     ) -> Result<ChorusTracking, ApiError> {
         self.send_json(
             "PUT",
-            &format!(
-                "/me/bill/{}/chorus/routing",
-                js_sys::encode_uri_component(bill_id)
-            ),
+            &format!("{}/chorus/routing", bill_path(bill_id)),
             routing,
             Some(idempotency_key),
         )
@@ -160,9 +174,10 @@ impl Api {
     }
 }
 
+fn bill_path(bill_id: &str) -> String {
+    format!("/me/bill/{}", js_sys::encode_uri_component(bill_id))
+}
+
 fn documents_path(bill_id: &str) -> String {
-    format!(
-        "/me/bill/{}/documents",
-        js_sys::encode_uri_component(bill_id)
-    )
+    format!("{}/documents", bill_path(bill_id))
 }

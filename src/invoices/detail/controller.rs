@@ -27,23 +27,15 @@ pub struct InvoiceData {
     pub tracking: Option<ChorusTracking>,
 }
 
-fn bill_path(id: &str) -> String {
-    format!("/me/bill/{}", js_sys::encode_uri_component(id))
-}
-
 /// Reads the bill, its tracking (none off Chorus Pro) and its debt.
 pub async fn load(api: Api, id: String) -> Result<InvoiceData, ApiError> {
-    let base = bill_path(&id);
-    let bill: Bill = api.get_json(&base).await?;
-    let tracking = match api
-        .get_json::<ChorusTracking>(&format!("{base}/chorus"))
-        .await
-    {
+    let bill: Bill = api.bill(&id).await?;
+    let tracking = match api.bill_tracking(&id).await {
         Ok(tracking) => Some(tracking),
         Err(ApiError::NotFound) => None,
         Err(e) => return Err(e),
     };
-    let debt = api.get_json::<Debt>(&format!("{base}/debt")).await.ok();
+    let debt = api.bill_debt(&id).await.ok();
     Ok(InvoiceData {
         bill,
         debt,
@@ -83,17 +75,17 @@ impl Invoice {
         let tracking = RwSignal::new(data.tracking.clone());
         let announcement = RwSignal::new(String::new());
         let debt_reads = RwSignal::new(0u32);
-        let debt_path = format!("{}/debt", bill_path(&data.bill.bill_id));
+        let bill_id = data.bill.bill_id.clone();
         let fresh_debt = {
             let api = api.clone();
             LocalResource::new(move || {
                 let n = debt_reads.get();
-                let (api, path) = (api.clone(), debt_path.clone());
+                let (api, id) = (api.clone(), bill_id.clone());
                 async move {
                     if n == 0 {
                         None
                     } else {
-                        api.get_json::<Debt>(&path).await.ok()
+                        api.bill_debt(&id).await.ok()
                     }
                 }
             })
@@ -135,10 +127,10 @@ impl Invoice {
             live: None,
         };
         if on_chorus {
-            let chorus_path = format!("{}/chorus", bill_path(&data.bill.bill_id));
+            let bill_id = data.bill.bill_id.clone();
             let read = move || {
-                let (api, path) = (api.clone(), chorus_path.clone());
-                async move { api.get_json::<ChorusTracking>(&path).await }
+                let (api, id) = (api.clone(), bill_id.clone());
+                async move { api.bill_tracking(&id).await }
             };
             let apply = move |answer: Result<ChorusTracking, ApiError>| match answer {
                 Ok(fresh) => invoice.take(fresh),
