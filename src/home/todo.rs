@@ -84,7 +84,7 @@ pub fn TodoList(
     let warning = incomplete.then(|| {
         view! {
             <Alert kind=AlertKind::Warning title=t(Key::HomeTodoIncomplete) level=3 quiet=true testid="todo-incomplete">
-                {()}
+                ""
             </Alert>
         }
     });

@@ -54,7 +54,8 @@ pub fn BillTable(
         .into_any();
     }
     // An account none of whose invoices go through Chorus Pro (a company) has
-    // no Chorus Pro status to show: no column saying so on every row.
+    // no Chorus Pro status nor payment deadline to show: no columns saying so
+    // on every row.
     let with_status = page.bills.iter().any(|b| b.chorus_status.is_some());
     let rows = page
         .bills
@@ -101,7 +102,7 @@ pub fn BillTable(
     ]
     .into_iter()
     .chain(with_status.then(|| Column::text(t(Key::InvColStatus))))
-    .chain([Column::text(t(Key::InvColDue))])
+    .chain(with_status.then(|| Column::text(t(Key::InvColDue))))
     .collect();
     view! {
         {count}
@@ -173,6 +174,7 @@ fn bill_row(bill: Bill, loc: mandat_model::Locale, with_status: bool) -> impl In
             <Cell label=t(Key::InvColStatus) kind=CellKind::State>
                 <StatusBadge status=bill.chorus_status />
             </Cell>
+            <Cell label=t(Key::InvColDue)>{due}</Cell>
         }
     });
     view! {
@@ -191,7 +193,6 @@ fn bill_row(bill: Bill, loc: mandat_model::Locale, with_status: bool) -> impl In
                 {price_text(&bill.price_with_tax)}
             </Cell>
             {status}
-            <Cell label=t(Key::InvColDue)>{due}</Cell>
         </tr>
     }
 }
