@@ -8,9 +8,11 @@ use crate::i18n::{fill, Key};
 use crate::ui::{ApiErrorView, Loading};
 
 mod controller;
+mod outcome;
 mod payment;
 mod summary;
 pub use controller::Payment;
+pub use outcome::PaymentConfirmation;
 pub use payment::*;
 pub use summary::OrderSummary;
 

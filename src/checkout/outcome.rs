@@ -1,0 +1,175 @@
+//! What the payment step says once it cannot or did go on: a payment the API
+//! refused, an order that no longer awaits one (and what it awaits instead),
+//! and the confirmation with what comes next.
+
+use leptos::html;
+use leptos::prelude::*;
+use mandat_model::billing::{PaymentReceipt, ADMINISTRATIVE_MANDATE};
+use mandat_model::orders::OrderTodo;
+use mandat_model::ApiError;
+
+use super::payment::status_words;
+use crate::api::Api;
+use crate::i18n::{fill, t, Key};
+use crate::ui::{loaded, Alert, AlertKind, ApiErrorView, ButtonLink};
+
+/// A payment the API did not take, other than field problems.
+#[component]
+pub fn PayProblem(order_id: u64, error: ApiError, on_retry: Callback<()>) -> impl IntoView {
+    match error {
+        ApiError::Conflict(_) => view! {
+            <Alert kind=AlertKind::Warning title=t(Key::PayConflictTitle)>
+                <p>{t(Key::PayConflictBody)}</p>
+                <OrderLinks order_id=order_id />
+            </Alert>
+        }
+        .into_any(),
+        ApiError::Forbidden(_) => view! {
+            <Alert kind=AlertKind::Error title=t(Key::ErrForbiddenTitle)>
+                <p>{t(Key::PayForbiddenBody)}</p>
+            </Alert>
+        }
+        .into_any(),
+        error => view! {
+            <div data-testid="pay-problem">
+                <ApiErrorView error=error on_retry=on_retry />
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// The order no longer awaits a payment: what it waits for instead, from its
+/// follow-up (a mandate to send is not "already paid"), and where to go.
+#[component]
+pub fn OrderNotPayable(order_id: u64) -> impl IntoView {
+    let api = Api::from_context();
+    let state = LocalResource::new(move || {
+        let api = api.clone();
+        async move {
+            let (order, follow_up) =
+                futures::future::try_join(api.order(order_id), api.follow_up(order_id)).await?;
+            Ok::<_, ApiError>(crate::home::order_item(
+                order,
+                &follow_up,
+                crate::api::now(),
+            ))
+        }
+    });
+    let retry = Callback::new(move |()| state.refetch());
+    move || {
+        loaded(state.get(), None, retry, None, move |item| {
+            let date = crate::ui::instant_text(item.order.expiration_date);
+            let body = fill(not_payable_key(item.todo), &[("date", &date)]);
+            let id = order_id.to_string();
+            let to_mandate = matches!(
+                item.todo,
+                OrderTodo::SendMandate | OrderTodo::SendNewMandate
+            );
+            let action = to_mandate.then(|| {
+                view! {
+                    <p>
+                        <ButtonLink href=format!("/orders/{id}/mandate") testid="not-payable-action">
+                            {t(Key::SendMandateAction)}
+                        </ButtonLink>
+                    </p>
+                }
+            });
+            view! {
+                <Alert kind=AlertKind::Info title=t(Key::OrderNotPayableTitle) level=3 quiet=true>
+                    <p data-testid="not-payable-body">{body}</p>
+                    {action}
+                    <OrderLinks order_id=order_id />
+                </Alert>
+            }
+        })
+    }
+}
+
+/// Why an order that cannot be paid cannot be, in words.
+fn not_payable_key(todo: OrderTodo) -> Key {
+    match todo {
+        OrderTodo::SendMandate => Key::NotPayableSendMandate,
+        OrderTodo::SendNewMandate => Key::NotPayableSendNewMandate,
+        OrderTodo::MandateUnderReview => Key::NotPayableUnderReview,
+        OrderTodo::Paid | OrderTodo::Delivered => Key::NotPayablePaid,
+        OrderTodo::Expired => Key::NotPayableExpired,
+        OrderTodo::Cancelled => Key::NotPayableCancelled,
+        OrderTodo::Pay | OrderTodo::Unknown => Key::NotPayableOther,
+    }
+}
+
+/// Where to go from an order that no longer awaits a payment: its mandate,
+/// or the orders.
+#[component]
+fn OrderLinks(order_id: u64) -> impl IntoView {
+    let id = order_id.to_string();
+    view! {
+        <ul class="mandat-inline-list">
+            <li>
+                <a href=crate::nav::href(&format!("/orders/{id}/mandate"))>{fill(Key::PayConflictLink, &[("id", &id)])}</a>
+            </li>
+            <li>
+                <a href=crate::nav::href("/")>{t(Key::BackToOrders)}</a>
+            </li>
+        </ul>
+    }
+}
+
+/// What happens next, once the payment is recorded.
+#[component]
+pub fn PaymentConfirmation(
+    /// The API's receipt.
+    receipt: PaymentReceipt,
+) -> impl IntoView {
+    let heading = NodeRef::<html::H3>::new();
+    // Focus moves to the outcome once it is painted, so that it is read out.
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            request_animation_frame(move || {
+                let _ = h.focus();
+            });
+        }
+    });
+    let id = receipt.order_id.to_string();
+    let is_mandate = receipt.payment_type == ADMINISTRATIVE_MANDATE;
+    let title = if is_mandate {
+        t(Key::ConfirmMandateTitle)
+    } else {
+        t(Key::ConfirmCardTitle)
+    };
+    let status = fill(
+        Key::ConfirmStatus,
+        &[("status", status_words(receipt.order_status))],
+    );
+    let steps = is_mandate.then(|| {
+        let link = format!("/orders/{id}/mandate");
+        view! {
+            <h4>{t(Key::ConfirmNextSteps)}</h4>
+            <ol class="mandat-steps">
+                <li data-testid="confirm-email">
+                    {match &receipt.email_sent_to {
+                        Some(to) => fill(Key::ConfirmStepEmailTo, &[("to", to)]),
+                        None => t(Key::ConfirmStepEmail).to_string(),
+                    }}
+                </li>
+                <li>{t(Key::ConfirmStepForm)}</li>
+                <li>{t(Key::ConfirmStepReview)}</li>
+                <li>{t(Key::ConfirmStepInvoice)}</li>
+            </ol>
+            // The one thing to do next, as the page's primary action.
+            <p>
+                <ButtonLink href=link testid="mandate-upload-link">
+                    {fill(Key::ConfirmStepFormLink, &[("id", &id)])}
+                </ButtonLink>
+            </p>
+        }
+    });
+    view! {
+        <div class="mandat-alert mandat-alert--success mandat-confirmation" data-testid="payment-confirmation">
+            <h3 class="mandat-alert__title" tabindex="-1" node_ref=heading>{title}</h3>
+            <p data-testid="order-status">{status}</p>
+            {steps}
+        </div>
+    }
+}
