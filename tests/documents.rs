@@ -3,7 +3,7 @@
 //! documents, and where they stand afterwards; in French and in English.
 
 mod common;
-use common::{mount, sleep, wait_for};
+use common::{eventually, mount, sleep, wait_for};
 use leptos::prelude::*;
 use mandat::invoices::DocumentsPanel;
 use mandat::upload::{FileZone, DOCUMENTS_WORDS};
@@ -271,13 +271,21 @@ async fn sending_twice_is_explained_in_the_error_summary_and_nothing_is_lost() {
         ),
         "{said}"
     );
-    // The entry leads to the button, and the summary is announced.
+    // The entry leads to the button, and the summary is read as it takes focus.
     let link = summary.query_selector("a").unwrap().unwrap();
     assert_eq!(
         link.get_attribute("href").as_deref(),
         Some("#documents-transmit")
     );
-    assert_eq!(summary.get_attribute("role").as_deref(), Some("alert"));
+    let document = web_sys::window().unwrap().document().unwrap();
+    assert!(
+        eventually(
+            || summary.is_same_node(document.active_element().as_ref().map(|e| e.as_ref())),
+            2000
+        )
+        .await,
+        "the summary takes focus"
+    );
     let calls = api.calls();
     let origin = web_sys::window().unwrap().location().origin().unwrap();
     assert!(
