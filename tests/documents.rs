@@ -88,6 +88,32 @@ export function answer_uploads_with(status, body) {
     restore: () => { globalThis.XMLHttpRequest = Original; },
   };
 }
+
+// What a screen reader hears under `root`: the text added to or changed in a live
+// region, and each alert put on the page (alone or inside what was inserted).
+export function listen_as_a_screen_reader(root) {
+  const heard = [];
+  const live = '[aria-live]:not([aria-live=off]), [role=alert], [role=status], [role=log]';
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        const region = record.target.parentElement && record.target.parentElement.closest(live);
+        if (region) heard.push(region.textContent);
+        continue;
+      }
+      for (const node of record.addedNodes) {
+        const element = node.nodeType === 1 ? node : node.parentElement;
+        if (element && element.closest(live)) {
+          heard.push(node.textContent);
+        } else if (node.nodeType === 1) {
+          for (const alert of node.querySelectorAll('[role=alert]')) heard.push(alert.textContent);
+        }
+      }
+    }
+  });
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  return { heard: () => { observer.takeRecords(); return heard.filter((h) => h.trim() !== ''); } };
+}
 "#)]
 extern "C" {
     type FetchStandIn;
@@ -105,6 +131,11 @@ extern "C" {
     fn most(this: &UploadStandIn) -> u32;
     #[wasm_bindgen(method, js_name = restore)]
     fn restore_uploads(this: &UploadStandIn);
+
+    type Listener;
+    fn listen_as_a_screen_reader(root: &web_sys::HtmlElement) -> Listener;
+    #[wasm_bindgen(method)]
+    fn heard(this: &Listener) -> Vec<String>;
 }
 
 fn file(bytes: &[u8], name: &str) -> web_sys::File {
@@ -404,4 +435,44 @@ async fn a_refused_upload_keeps_the_file_and_says_why() {
         .query_selector_all("[data-testid=chosen-item]")
         .unwrap();
     assert_eq!(items.length(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_file_is_announced_once_however_many_files_follow() {
+    let uploads = answer_uploads_with(200, &answer("awaitingDocuments", None, &["x.pdf"]));
+    let uploaded = RwSignal::new(Vec::new());
+    let root = zone(uploaded);
+    let listener = listen_as_a_screen_reader(&root);
+    choose(
+        &root,
+        &[
+            file(PDF, "devis.pdf"),
+            file(b"notes", "notes.pdf"),
+            file(PDF, "bon.pdf"),
+        ],
+    );
+    wait_for(&root, ".mandat-upload__error").await;
+    let send: web_sys::HtmlElement = wait_for(&root, "#documents-send").await.unchecked_into();
+    send.click();
+    let both = eventually(|| uploaded.get_untracked().len() == 2, 3000).await;
+    uploads.restore_uploads();
+    assert!(both, "both PDFs received");
+    // The refused file stays, alone.
+    assert!(
+        eventually(
+            || root
+                .query_selector_all("[data-testid=chosen-item]")
+                .unwrap()
+                .length()
+                == 1,
+            2000
+        )
+        .await
+    );
+    let refusals: Vec<String> = listener
+        .heard()
+        .into_iter()
+        .filter(|h| h.contains("« notes.pdf » n’est ni un PDF"))
+        .collect();
+    assert_eq!(refusals.len(), 1, "{refusals:?}");
 }

@@ -105,34 +105,40 @@ pub fn FileZone<T: DeserializeOwned + Send + Sync + 'static>(
         }
     });
 
-    let items_view = move || {
-        let items = zone.items.get();
-        if zone.multiple {
-            (!items.is_empty())
-                .then(|| {
-                    view! {
-                        <ul class="mandat-upload__files" data-testid="chosen-files">
-                            {items
-                                .into_iter()
-                                .map(|item| {
-                                    view! {
-                                        <li class="mandat-upload__file" data-testid="chosen-item">
-                                            {row(zone, item)}
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ul>
-                    }
-                })
-                .into_any()
-        } else {
-            items
+    // Several files: each row lives as long as its file, so that a refusal's
+    // alert is put on the page (and read) once, not again each time another
+    // file is received and the list changes.
+    // Several files: each row lives as long as its file, so that a refusal's
+    // alert is put on the page (and read) once, not again each time another
+    // file is received and the list changes.
+    let items_view = if multiple {
+        view! {
+            <Show when=move || zone.items.with(|items| !items.is_empty())>
+                <ul class="mandat-upload__files" data-testid="chosen-files">
+                    <For
+                        each=move || zone.items.get()
+                        key=|item| item.key
+                        children=move |item| {
+                            view! {
+                                <li class="mandat-upload__file" data-testid="chosen-item">
+                                    {row(zone, item)}
+                                </li>
+                            }
+                        }
+                    />
+                </ul>
+            </Show>
+        }
+        .into_any()
+    } else {
+        (move || {
+            zone.items
+                .get()
                 .into_iter()
                 .next()
                 .map(|item| row(zone, item))
-                .into_any()
-        }
+        })
+        .into_any()
     };
     // Several files: one button sends every file not tried yet, in turn.
     let can_send_all = move || {
