@@ -476,3 +476,37 @@ async fn a_refused_file_is_announced_once_however_many_files_follow() {
         .collect();
     assert_eq!(refusals.len(), 1, "{refusals:?}");
 }
+
+#[wasm_bindgen_test]
+async fn after_the_last_of_several_files_the_count_is_said_and_focus_goes_to_sending_them() {
+    let received = answer("awaitingDocuments", None, &["a.pdf", "b.pdf", "c.pdf"]);
+    let api = answer_documents_with(&answer("awaitingDocuments", None, &[]), 200, "");
+    let uploads = answer_uploads_with(200, &received);
+    let root = panel(Locale::Fr, ChorusStatus::Suspendue);
+    wait_for(&root, "input[type=file]").await;
+    // The region is there before anything is sent, so that its news is read.
+    let region = wait_for(&root, "[data-testid=upload-announce]").await;
+    assert_eq!(region.get_attribute("aria-live").as_deref(), Some("polite"));
+    let listener = listen_as_a_screen_reader(&root);
+    choose(
+        &root,
+        &[file(PDF, "a.pdf"), file(PDF, "b.pdf"), file(PDF, "c.pdf")],
+    );
+    let send: web_sys::HtmlElement = wait_for(&root, "#documents-send").await.unchecked_into();
+    send.click();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let focused = || {
+        document
+            .active_element()
+            .map(|e| e.id())
+            .unwrap_or_default()
+    };
+    let moved = eventually(|| focused() == "documents-transmit", 4000).await;
+    uploads.restore_uploads();
+    api.restore_fetch();
+    assert!(moved, "focus is on #{}", focused());
+    assert!(region.is_connected());
+    assert_eq!(region.text_content().unwrap(), "3 pièces reçues.");
+    let heard = listener.heard();
+    assert!(heard.iter().any(|h| h == "3 pièces reçues."), "{heard:?}");
+}

@@ -27,6 +27,12 @@ pub(super) struct Zone<T: 'static> {
     pub multiple: bool,
     /// Sending the ready files one after the other (several files).
     pub queue: StoredValue<bool>,
+    /// Several files: how many were received since the user last sent some,
+    /// until the last one is done; none between times.
+    pub batch: StoredValue<Option<u32>>,
+    /// The id of what comes after the files, where focus goes once every file
+    /// sent is received.
+    pub next_step: Option<&'static str>,
     pub prefix: &'static str,
     pub words: Words,
     pub announced: RwSignal<String>,
@@ -59,6 +65,25 @@ pub(super) fn zid(prefix: &str, what: &str) -> String {
 pub(super) fn focus_later(id: String) {
     request_animation_frame(move || {
         crate::ui::focus_by_id(&id);
+    });
+}
+
+/// Moves focus to the first of `ids` that takes it, once the view has caught up
+/// (a missing or disabled element does not).
+pub(super) fn focus_first(ids: Vec<String>) {
+    request_animation_frame(move || {
+        let document = web_sys::window().and_then(|w| w.document());
+        let focused = |id: &str| {
+            document
+                .as_ref()
+                .and_then(|d| d.active_element())
+                .is_some_and(|e| e.id() == id)
+        };
+        for id in ids {
+            if crate::ui::focus_by_id(&id) && focused(&id) {
+                return;
+            }
+        }
     });
 }
 
@@ -230,8 +255,13 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Zone<T> {
                 item.phase.set(Phase::Idle);
                 self.items
                     .update(|items| items.retain(|i| i.key != item.key));
+                self.batch.update_value(|b| {
+                    if let Some(received) = b {
+                        *received += 1;
+                    }
+                });
                 self.on_uploaded.run(value);
-                self.next();
+                self.next(true);
             }
             (Err(error), Some(millis)) if error.is_transient() => {
                 item.phase.set(Phase::Waiting {
@@ -269,7 +299,7 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Zone<T> {
                     self.queue.set_value(false);
                     self.on_conflict.run(());
                 }
-                self.next();
+                self.next(true);
             }
         }
     }
@@ -278,6 +308,6 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Zone<T> {
         item.stop();
         item.phase.set(Phase::Cancelled);
         focus_later(self.item_id(item, if self.multiple { "retry" } else { "send" }));
-        self.next();
+        self.next(false);
     }
 }

@@ -52,6 +52,10 @@ pub fn FileZone<T: DeserializeOwned + Send + Sync + 'static>(
     /// Called when the API says it takes no more files.
     #[prop(into)]
     on_conflict: Callback<()>,
+    /// Several files: the id of what comes after them, focused once every file
+    /// sent is received (the picker otherwise).
+    #[prop(optional)]
+    next_step: Option<&'static str>,
 ) -> impl IntoView {
     let title_id = zid(prefix, "upload-title");
     // Never send the file, nor the cookies with it, anywhere else.
@@ -71,6 +75,8 @@ pub fn FileZone<T: DeserializeOwned + Send + Sync + 'static>(
         next_key: StoredValue::new(0),
         multiple,
         queue: StoredValue::new(false),
+        batch: StoredValue::new(None),
+        next_step,
         prefix,
         words,
         announced: RwSignal::new(String::new()),

@@ -102,6 +102,7 @@ pub(super) fn row<T: DeserializeOwned + Send + Sync + 'static>(
     let send_id = zone.item_id(item, if zone.multiple { "retry" } else { "send" });
     let cancel_id = zone.item_id(item, "cancel");
     let start = move |_| {
+        zone.begin_batch();
         zone.send(item, 1);
         focus_later(zone.item_id(item, "cancel"));
     };
