@@ -114,9 +114,6 @@ pub fn FileZone<T: DeserializeOwned + Send + Sync + 'static>(
     // Several files: each row lives as long as its file, so that a refusal's
     // alert is put on the page (and read) once, not again each time another
     // file is received and the list changes.
-    // Several files: each row lives as long as its file, so that a refusal's
-    // alert is put on the page (and read) once, not again each time another
-    // file is received and the list changes.
     let items_view = if multiple {
         view! {
             <Show when=move || zone.items.with(|items| !items.is_empty())>
