@@ -3,7 +3,7 @@
 //! documents, and where they stand afterwards; in French and in English.
 
 mod common;
-use common::{mount, sleep, wait_for};
+use common::{eventually, mount, sleep, wait_for};
 use leptos::prelude::*;
 use mandat::invoices::DocumentsPanel;
 use mandat::upload::{FileZone, DOCUMENTS_WORDS};
@@ -88,6 +88,32 @@ export function answer_uploads_with(status, body) {
     restore: () => { globalThis.XMLHttpRequest = Original; },
   };
 }
+
+// What a screen reader hears under `root`: the text added to or changed in a live
+// region, and each alert put on the page (alone or inside what was inserted).
+export function listen_as_a_screen_reader(root) {
+  const heard = [];
+  const live = '[aria-live]:not([aria-live=off]), [role=alert], [role=status], [role=log]';
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        const region = record.target.parentElement && record.target.parentElement.closest(live);
+        if (region) heard.push(region.textContent);
+        continue;
+      }
+      for (const node of record.addedNodes) {
+        const element = node.nodeType === 1 ? node : node.parentElement;
+        if (element && element.closest(live)) {
+          heard.push(node.textContent);
+        } else if (node.nodeType === 1) {
+          for (const alert of node.querySelectorAll('[role=alert]')) heard.push(alert.textContent);
+        }
+      }
+    }
+  });
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  return { heard: () => { observer.takeRecords(); return heard.filter((h) => h.trim() !== ''); } };
+}
 "#)]
 extern "C" {
     type FetchStandIn;
@@ -105,6 +131,11 @@ extern "C" {
     fn most(this: &UploadStandIn) -> u32;
     #[wasm_bindgen(method, js_name = restore)]
     fn restore_uploads(this: &UploadStandIn);
+
+    type Listener;
+    fn listen_as_a_screen_reader(root: &web_sys::HtmlElement) -> Listener;
+    #[wasm_bindgen(method)]
+    fn heard(this: &Listener) -> Vec<String>;
 }
 
 fn file(bytes: &[u8], name: &str) -> web_sys::File {
@@ -271,13 +302,21 @@ async fn sending_twice_is_explained_in_the_error_summary_and_nothing_is_lost() {
         ),
         "{said}"
     );
-    // The entry leads to the button, and the summary is announced.
+    // The entry leads to the button, and the summary is read as it takes focus.
     let link = summary.query_selector("a").unwrap().unwrap();
     assert_eq!(
         link.get_attribute("href").as_deref(),
         Some("#documents-transmit")
     );
-    assert_eq!(summary.get_attribute("role").as_deref(), Some("alert"));
+    let document = web_sys::window().unwrap().document().unwrap();
+    assert!(
+        eventually(
+            || summary.is_same_node(document.active_element().as_ref().map(|e| e.as_ref())),
+            2000
+        )
+        .await,
+        "the summary takes focus"
+    );
     let calls = api.calls();
     let origin = web_sys::window().unwrap().location().origin().unwrap();
     assert!(
@@ -431,4 +470,78 @@ async fn documents_being_added_are_said_added_once_the_invoice_is_completed() {
         "Pièces reçues le 3 février 2026 et ajoutées sur Chorus Pro : la facture a été complétée."
     );
     assert!(!root.text_content().unwrap().contains("en cours d’ajout"));
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_file_is_announced_once_however_many_files_follow() {
+    let uploads = answer_uploads_with(200, &answer("awaitingDocuments", None, &["x.pdf"]));
+    let uploaded = RwSignal::new(Vec::new());
+    let root = zone(uploaded);
+    let listener = listen_as_a_screen_reader(&root);
+    choose(
+        &root,
+        &[
+            file(PDF, "devis.pdf"),
+            file(b"notes", "notes.pdf"),
+            file(PDF, "bon.pdf"),
+        ],
+    );
+    wait_for(&root, ".mandat-upload__error").await;
+    let send: web_sys::HtmlElement = wait_for(&root, "#documents-send").await.unchecked_into();
+    send.click();
+    let both = eventually(|| uploaded.get_untracked().len() == 2, 3000).await;
+    uploads.restore_uploads();
+    assert!(both, "both PDFs received");
+    // The refused file stays, alone.
+    assert!(
+        eventually(
+            || root
+                .query_selector_all("[data-testid=chosen-item]")
+                .unwrap()
+                .length()
+                == 1,
+            2000
+        )
+        .await
+    );
+    let refusals: Vec<String> = listener
+        .heard()
+        .into_iter()
+        .filter(|h| h.contains("« notes.pdf » n’est ni un PDF"))
+        .collect();
+    assert_eq!(refusals.len(), 1, "{refusals:?}");
+}
+
+#[wasm_bindgen_test]
+async fn after_the_last_of_several_files_the_count_is_said_and_focus_goes_to_sending_them() {
+    let received = answer("awaitingDocuments", None, &["a.pdf", "b.pdf", "c.pdf"]);
+    let api = answer_documents_with(&answer("awaitingDocuments", None, &[]), 200, "");
+    let uploads = answer_uploads_with(200, &received);
+    let root = panel(Locale::Fr, ChorusStatus::Suspendue);
+    wait_for(&root, "input[type=file]").await;
+    // The region is there before anything is sent, so that its news is read.
+    let region = wait_for(&root, "[data-testid=upload-announce]").await;
+    assert_eq!(region.get_attribute("aria-live").as_deref(), Some("polite"));
+    let listener = listen_as_a_screen_reader(&root);
+    choose(
+        &root,
+        &[file(PDF, "a.pdf"), file(PDF, "b.pdf"), file(PDF, "c.pdf")],
+    );
+    let send: web_sys::HtmlElement = wait_for(&root, "#documents-send").await.unchecked_into();
+    send.click();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let focused = || {
+        document
+            .active_element()
+            .map(|e| e.id())
+            .unwrap_or_default()
+    };
+    let moved = eventually(|| focused() == "documents-transmit", 4000).await;
+    uploads.restore_uploads();
+    api.restore_fetch();
+    assert!(moved, "focus is on #{}", focused());
+    assert!(region.is_connected());
+    assert_eq!(region.text_content().unwrap(), "3 pièces reçues.");
+    let heard = listener.heard();
+    assert!(heard.iter().any(|h| h == "3 pièces reçues."), "{heard:?}");
 }

@@ -569,6 +569,10 @@ catalogue! {
     DocsServerType => "Le service a refusé le fichier : son contenu n’est pas celui d’un PDF ni d’une image PNG ou JPEG. Enregistrez la pièce dans l’un de ces formats, puis choisissez-la à nouveau.", "The service refused the file: its content is not that of a PDF or of a PNG or JPEG image. Save the document in one of these formats, then choose it again.";
     DocsServerEmpty => "Le service a reçu un fichier vide. Choisissez à nouveau la pièce, puis envoyez-la.", "The service received an empty file. Choose the document again, then send it.";
     DocsServerConflict => "Cette facture ne prend plus de pièces : celles déjà transmises sont en cours d’ajout sur Chorus Pro, ou la facture n’est plus suspendue. Votre fichier est conservé sur votre poste ; l’état affiché a été mis à jour.", "This invoice takes no more documents: those already sent are being added on Chorus Pro, or the invoice is no longer suspended. Your file is still on your computer; the status shown has been updated.";
+    DocsReceivedOne => "1 pièce reçue.", "1 document received.";
+    DocsReceivedMany => "{count} pièces reçues.", "{count} documents received.";
+    DocsLeftOne => "1 fichier n’a pas été déposé : il reste dans la liste.", "1 file was not uploaded: it is still in the list.";
+    DocsLeftMany => "{count} fichiers n’ont pas été déposés : ils restent dans la liste.", "{count} files were not uploaded: they are still in the list.";
     InvFirstPage => "Cette page de la liste n’existe plus. Revenir à la première page", "This page of the list no longer exists. Go back to the first page";
 
     // Renewals: services that renew automatically, and their invoice's routing.

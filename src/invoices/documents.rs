@@ -265,6 +265,7 @@ pub fn DocumentsPanel(
                 waiting=waiting
                 on_uploaded=on_uploaded
                 on_conflict=on_conflict
+                next_step=TRANSMIT_ID
             />
         }
     };

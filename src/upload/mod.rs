@@ -35,6 +35,20 @@ pub struct Words {
     pub server_type: Key,
     pub server_empty: Key,
     pub server_conflict: Key,
+    /// Several files: what is said once those sent in turn are done.
+    pub batch: Option<BatchWords>,
+}
+
+/// What a zone of several files says once the files it sent in turn are done:
+/// how many were received, and how many are still in its list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BatchWords {
+    pub received_one: Key,
+    /// With `{count}`.
+    pub received_many: Key,
+    pub left_one: Key,
+    /// With `{count}`.
+    pub left_many: Key,
 }
 
 /// The signed mandate's words.
@@ -55,6 +69,7 @@ pub const MANDATE_WORDS: Words = Words {
     server_type: Key::MandateServerType,
     server_empty: Key::MandateServerEmpty,
     server_conflict: Key::MandateServerConflict,
+    batch: None,
 };
 
 /// A suspended invoice's documents' words.
@@ -75,4 +90,10 @@ pub const DOCUMENTS_WORDS: Words = Words {
     server_type: Key::DocsServerType,
     server_empty: Key::DocsServerEmpty,
     server_conflict: Key::DocsServerConflict,
+    batch: Some(BatchWords {
+        received_one: Key::DocsReceivedOne,
+        received_many: Key::DocsReceivedMany,
+        left_one: Key::DocsLeftOne,
+        left_many: Key::DocsLeftMany,
+    }),
 };

@@ -57,9 +57,9 @@ test('a suspended invoice is answered with two files, keyboard only, then comple
   await expect(received.nth(1)).toContainText('bon-de-livraison.png');
   await expect(received.nth(1)).toContainText('image PNG');
   await expect(panel.getByTestId('chosen-item')).toHaveCount(0);
-  await expect(panel.getByTestId('upload-announce')).toContainText('100 %');
-
-  await tabTo(page, 'documents-transmit');
+  // Once the last file is in, the count is said and focus waits on the next step.
+  await expect(panel.getByTestId('upload-announce')).toHaveText('2 pièces reçues.');
+  await expect(page.locator('#documents-transmit')).toBeFocused();
   await page.keyboard.press('Enter');
   const state = panel.getByTestId('documents-state');
   await expect(state).toHaveAttribute('data-state', 'beingAdded');

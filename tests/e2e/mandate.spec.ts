@@ -237,6 +237,28 @@ test('cancel midway: nothing is stored, the file is kept, and sending it again w
   await expect(page.getByTestId('mandate-state')).toContainText('En cours de vérification');
 });
 
+test('in forced colours the progress bar still shows its filled part', async ({ page }) => {
+  await openAwaitingMandate(page);
+  const pdf = await downloadForm(page);
+  // The upload never gets an answer: the bar stays on screen.
+  await page.route(UPLOAD, () => {});
+  await choose(page, 'mandat.pdf', pdf);
+  await send(page);
+  const bar = page.getByRole('progressbar', { name: 'Envoi du formulaire signé' });
+  await expect(bar).toBeVisible();
+
+  await page.emulateMedia({ forcedColors: 'active' });
+  const colours = await bar.evaluate((el) => {
+    const background = (selector: string) => getComputedStyle(el.querySelector(selector)!).backgroundColor;
+    return { fill: background('.mandat-progress__fill'), track: background('.mandat-progress__track') };
+  });
+  // Without its own rule the fill takes the page's colour, like its track.
+  expect(colours.fill).not.toBe('rgba(0, 0, 0, 0)');
+  expect(colours.fill).not.toBe(colours.track);
+  await page.emulateMedia({ forcedColors: 'none' });
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+});
+
 test('a lost connection is retried on its own, and the upload goes through', async ({ page, consoleErrors }) => {
   await openAwaitingMandate(page);
   const pdf = await downloadForm(page);
