@@ -51,7 +51,8 @@ function firstRequests(page) {
     case 'checkout':
       return [order, `${order}/details`, `${order}/paymentMethods`, '/me/chorus'];
     case 'mandate':
-      return [`${order}/mandate`];
+      // The mandate, then its order for the expiry date the page shows.
+      return [`${order}/mandate`, order];
     case 'invoice':
       return [bill, `${bill}/chorus`, `${bill}/debt`];
     // The list's request depends on its filters, which the model reads.

@@ -123,7 +123,7 @@ async fn the_mandate_page_takes_the_mandate_from_the_loader() {
         || view! { <MandateView order_id=7 /> },
     )
     .await;
-    assert_eq!(by_loader, ["/api/me/order/7/mandate"]);
+    assert_eq!(by_loader, ["/api/me/order/7/mandate", "/api/me/order/7"]);
     assert_eq!(all, by_loader, "the page asked again");
 }
 
