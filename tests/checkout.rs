@@ -62,7 +62,7 @@ fn the_summary_shows_each_line_and_the_totals_in_french() {
     });
 
     assert_eq!(count(&root, "table caption"), 1);
-    assert_eq!(text(&root, "caption"), "Détail de la commande n° 4207");
+    assert_eq!(text(&root, "caption"), "Détail de la commande n°\u{a0}4207");
     assert_eq!(count(&root, "thead th[scope=col]"), 5);
     assert_eq!(count(&root, "tbody tr"), 2);
     let first = text(&root, "tbody tr:first-child");

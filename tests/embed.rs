@@ -51,7 +51,7 @@ async fn two_mounts_live_apart_and_unmounting_one_leaves_the_other() {
     let first = mount(a.clone(), config(Page::Checkout(1001), Locale::Fr));
     let second = mount(b.clone(), config(Page::Checkout(2001), Locale::En));
     assert!(a.query_selector(".mandat").unwrap().is_some());
-    assert_eq!(h1(&a), "Paiement de la commande n° 1001");
+    assert_eq!(h1(&a), "Paiement de la commande n°\u{a0}1001");
     assert_eq!(h1(&b), "Payment of order no. 2001");
 
     first.unmount();

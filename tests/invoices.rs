@@ -892,7 +892,7 @@ async fn the_recycle_panel_starts_from_the_routing_the_invoice_was_sent_with() {
         .query_selector("#mandat-code-service option[value=SERV-INFO]")
         .unwrap()
         .is_none());
-    assert!(text(&root, "[data-testid=recycle-panel]").contains("commande n° 1104"));
+    assert!(text(&root, "[data-testid=recycle-panel]").contains("commande n°\u{a0}1104"));
     // The deadline says it starts again once routed.
     assert_eq!(deadline_state(&root), "notStarted");
     stand_in.restore();
@@ -1002,7 +1002,7 @@ async fn a_correction_taken_shows_the_invoice_routed_again_and_tells_the_host() 
     assert!(words.contains("Code service : SERV-FIN."), "{words}");
     assert_eq!(
         text(&root, "[data-testid=recycle-done-order]"),
-        "Les prochaines factures de la commande n° 1104 iront à la même adresse. Le délai de paiement recommencera quand la facture sera mise à disposition de la structure ; cette page suit son acheminement."
+        "Les prochaines factures de la commande n°\u{a0}1104 iront à la même adresse. Le délai de paiement recommencera quand la facture sera mise à disposition de la structure ; cette page suit son acheminement."
     );
     // One request, with its key, of the routing as the API wants it.
     let puts = stand_in.calls("PUT");
@@ -1347,7 +1347,7 @@ fn every_value_stays_in_one_box_with_its_term() {
             .unwrap()
             .text_content()
             .unwrap(),
-        "n° 1105"
+        "n°\u{a0}1105"
     );
 }
 

@@ -74,7 +74,7 @@ fn each_value_of_a_summary_list_sits_in_one_box_with_its_term() {
         view! {
             <SummaryList>
                 <SummaryRow term="Date">"12 novembre 2026"</SummaryRow>
-                <SummaryRow term="Commande" testid="order">"n° 1107"</SummaryRow>
+                <SummaryRow term="Commande" testid="order">"n°\u{a0}1107"</SummaryRow>
             </SummaryList>
         }
     });
@@ -90,7 +90,7 @@ fn each_value_of_a_summary_list_sits_in_one_box_with_its_term() {
             .unwrap(),
         "Commande"
     );
-    assert_eq!(text(&root, "[data-testid=order]"), "n° 1107");
+    assert_eq!(text(&root, "[data-testid=order]"), "n°\u{a0}1107");
 }
 
 #[wasm_bindgen_test]

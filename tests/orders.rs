@@ -362,7 +362,7 @@ fn the_to_do_list_has_every_kind_with_its_date_amount_and_link_soonest_first() {
             [
                 "send-mandate",
                 "1003",
-                "Commande n° 1003 : mandat signé à envoyer",
+                "Commande n°\u{a0}1003 : mandat signé à envoyer",
                 "2026-06-10",
                 &euros(12_000),
                 "Envoyer le mandat signé",
@@ -372,7 +372,7 @@ fn the_to_do_list_has_every_kind_with_its_date_amount_and_link_soonest_first() {
             [
                 "pay-order",
                 "1001",
-                "Commande n° 1001 à payer",
+                "Commande n°\u{a0}1001 à payer",
                 "2026-06-14",
                 &euros(12_000),
                 "Payer",

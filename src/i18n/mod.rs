@@ -146,9 +146,9 @@ catalogue! {
     HomeTodoTitle => "À faire", "To do";
     HomeTodoNone => "Rien n’attend d’action de votre part.", "Nothing is waiting for you.";
     HomeTodoIncomplete => "Vos factures ou vos renouvellements n’ont pas pu être lus : ce qu’ils attendent de vous n’apparaît pas ici. Réessayez plus tard.", "Your invoices or renewals could not be read: what they wait for is not listed here. Try again later.";
-    TodoWhatPayOrder => "Commande n° {id} à payer", "Order no. {id} to pay";
-    TodoWhatSendMandate => "Commande n° {id} : mandat signé à envoyer", "Order no. {id}: signed mandate to send";
-    TodoWhatSendNewMandate => "Commande n° {id} : mandat refusé, un nouveau mandat signé est à envoyer", "Order no. {id}: mandate refused, a new signed mandate is to be sent";
+    TodoWhatPayOrder => "Commande n°\u{a0}{id} à payer", "Order no. {id} to pay";
+    TodoWhatSendMandate => "Commande n°\u{a0}{id} : mandat signé à envoyer", "Order no. {id}: signed mandate to send";
+    TodoWhatSendNewMandate => "Commande n°\u{a0}{id} : mandat refusé, un nouveau mandat signé est à envoyer", "Order no. {id}: mandate refused, a new signed mandate is to be sent";
     TodoWhatSendDocuments => "Facture {id} suspendue : les pièces demandées sont à envoyer", "Invoice {id} suspended: the documents asked for are to be sent";
     TodoWhatCorrectRouting => "Facture {id} à recycler : son acheminement est à corriger", "Invoice {id} to recycle: its routing is to be corrected";
     TodoWhatPayLateInterest => "Facture {id} payée en retard : les intérêts moratoires et l’indemnité forfaitaire de 40 € sont dus", "Invoice {id} paid late: the late-payment interest and the fixed €40 indemnity are owed";
@@ -172,18 +172,18 @@ catalogue! {
     TodoExpired => "Expirée sans paiement", "Expired unpaid";
     TodoCancelled => "Annulée", "Cancelled";
     TodoUnknown => "État inconnu", "Unknown state";
-    OrderNumber => "Commande n° {id}", "Order no. {id}";
-    PayOrderLink => "Payer la commande n° {id}", "Pay order no. {id}";
-    MandateOrderLink => "Mandat de la commande n° {id}", "Mandate for order no. {id}";
+    OrderNumber => "Commande n°\u{a0}{id}", "Order no. {id}";
+    PayOrderLink => "Payer la commande n°\u{a0}{id}", "Pay order no. {id}";
+    MandateOrderLink => "Mandat de la commande n°\u{a0}{id}", "Mandate for order no. {id}";
 
     // Checkout: order summary.
-    CheckoutTitle => "Paiement de la commande n° {id}", "Payment of order no. {id}";
+    CheckoutTitle => "Paiement de la commande n°\u{a0}{id}", "Payment of order no. {id}";
     SummaryTitle => "Récapitulatif de la commande", "Order summary";
     SummaryOrderNumber => "Numéro de commande", "Order number";
     SummaryOrderDate => "Date de la commande", "Order date";
     SummaryExpiry => "Date d’expiration", "Expiry date";
     SummaryExpiryHint => "Passée cette date, la commande est annulée si elle n’est pas payée.", "After this date, the order is cancelled if it is not paid.";
-    SummaryCaption => "Détail de la commande n° {id}", "Details of order no. {id}";
+    SummaryCaption => "Détail de la commande n°\u{a0}{id}", "Details of order no. {id}";
     SummaryNoLines => "Cette commande ne comporte aucune ligne.", "This order has no lines.";
     ColDescription => "Description", "Description";
     ColService => "Service", "Service";
@@ -255,7 +255,7 @@ catalogue! {
     FieldNotAccepted => "Cette information n’a pas été acceptée : vérifiez-la.", "This information was not accepted: check it.";
     PayConflictTitle => "Cette commande est déjà payée", "This order is already paid";
     PayConflictBody => "Un paiement a déjà été enregistré pour cette commande, par exemple depuis un autre onglet. Aucun second paiement n’a été fait.", "A payment has already been recorded for this order, for instance from another tab. No second payment was made.";
-    PayConflictLink => "Voir le mandat de la commande n° {id}", "See the mandate for order no. {id}";
+    PayConflictLink => "Voir le mandat de la commande n°\u{a0}{id}", "See the mandate for order no. {id}";
     PayForbiddenBody => "Le paiement par mandat administratif n’est pas disponible pour ce compte. Choisissez un autre moyen de paiement.", "Payment by administrative mandate is not available for this account. Choose another payment method.";
     PayKeptNote => "Vos saisies sont conservées.", "What you typed is kept.";
     ConfirmMandateTitle => "Paiement par mandat administratif enregistré", "Payment by administrative mandate recorded";
@@ -265,7 +265,7 @@ catalogue! {
     ConfirmStepEmail => "Vous recevez un e-mail avec les informations nécessaires.", "You receive an e-mail with the information you need.";
     ConfirmStepEmailTo => "Un e-mail avec le formulaire pré-rempli et la marche à suivre vient d’être envoyé à {to}.", "An e-mail with the pre-filled form and what to do has just been sent to {to}.";
     ConfirmStepForm => "Complétez le formulaire de mandat pré-rempli, faites-le signer, puis déposez-le.", "Complete the pre-filled mandate form, have it signed, then upload it.";
-    ConfirmStepFormLink => "Déposer le mandat signé de la commande n° {id}", "Upload the signed mandate for order no. {id}";
+    ConfirmStepFormLink => "Déposer le mandat signé de la commande n°\u{a0}{id}", "Upload the signed mandate for order no. {id}";
     ConfirmStepReview => "Nous vérifions le mandat reçu.", "We check the mandate received.";
     ConfirmStepInvoice => "La facture est alors générée et déposée sur Chorus Pro, où elle est validée puis payée par votre comptable public.", "The invoice is then generated and deposited on Chorus Pro, where it is approved and then paid by your public accountant.";
     StatusNotPaid => "non payée", "not paid";
@@ -278,7 +278,7 @@ catalogue! {
     StatusUnknown => "inconnu", "unknown";
 
     // Placeholders of later pages.
-    MandateTitle => "Mandat de la commande n° {id}", "Mandate for order no. {id}";
+    MandateTitle => "Mandat de la commande n°\u{a0}{id}", "Mandate for order no. {id}";
     InvoicesTitle => "Mes factures", "My invoices";
     InvoicesComing => "La liste de vos factures et leur suivi sur Chorus Pro seront bientôt disponibles sur cette page.", "The list of your invoices and their tracking on Chorus Pro will soon be available on this page.";
     InvoiceTitle => "Facture {id}", "Invoice {id}";
@@ -431,7 +431,7 @@ catalogue! {
     InvSummaryTitle => "Informations de la facture", "Invoice details";
     InvFieldDate => "Date de facturation", "Invoice date";
     InvFieldOrder => "Commande", "Order";
-    InvFieldOrderValue => "n° {id}", "no. {id}";
+    InvFieldOrderValue => "n°\u{a0}{id}", "no. {id}";
     InvFieldType => "Type", "Type";
     InvFieldHt => "Montant HT", "Amount excl. VAT";
     InvFieldTva => "TVA", "VAT";
@@ -472,7 +472,7 @@ catalogue! {
     InvRoutingEj => "Numéro d’engagement", "Commitment number";
     InvRoutingNone => "Non renseigné", "Not provided";
     RecycleTitle => "Corriger l’acheminement", "Correct the routing";
-    RecycleIntro => "Indiquez à quelle structure, à quel service et, s’il est demandé, sous quel numéro d’engagement adresser la facture. Elle est redéposée aussitôt sur Chorus Pro, et la commande n° {order} garde ce nouvel acheminement pour ses prochaines factures.", "Say which structure, which service and, when asked for, which commitment number the invoice goes to. It is deposited on Chorus Pro again at once, and order no. {order} keeps this routing for its next invoices.";
+    RecycleIntro => "Indiquez à quelle structure, à quel service et, s’il est demandé, sous quel numéro d’engagement adresser la facture. Elle est redéposée aussitôt sur Chorus Pro, et la commande n°\u{a0}{order} garde ce nouvel acheminement pour ses prochaines factures.", "Say which structure, which service and, when asked for, which commitment number the invoice goes to. It is deposited on Chorus Pro again at once, and order no. {order} keeps this routing for its next invoices.";
     RecycleLegend => "Nouvel acheminement de la facture", "New routing of the invoice";
     RecycleSubmit => "Réacheminer la facture", "Route the invoice again";
     RecycleBusy => "Envoi de la correction…", "Sending the correction…";
@@ -480,7 +480,7 @@ catalogue! {
     RecycleDoneBody => "La facture {id} est redéposée sur Chorus Pro pour {structure} (SIRET {siret}).", "Invoice {id} is deposited on Chorus Pro again for {structure} (SIRET {siret}).";
     RecycleDoneService => "Code service : {code}.", "Service code: {code}.";
     RecycleDoneEngagement => "Numéro d’engagement : {ej}.", "Commitment number: {ej}.";
-    RecycleDoneOrder => "Les prochaines factures de la commande n° {order} iront à la même adresse. Le délai de paiement recommencera quand la facture sera mise à disposition de la structure ; cette page suit son acheminement.", "The next invoices of order no. {order} will go to the same place. The payment deadline starts again when the invoice is made available to the structure; this page follows its routing.";
+    RecycleDoneOrder => "Les prochaines factures de la commande n°\u{a0}{order} iront à la même adresse. Le délai de paiement recommencera quand la facture sera mise à disposition de la structure ; cette page suit son acheminement.", "The next invoices of order no. {order} will go to the same place. The payment deadline starts again when the invoice is made available to the structure; this page follows its routing.";
     RecycleConflictTitle => "Cette facture n’est plus à recycler", "This invoice is no longer to be recycled";
     RecycleConflictBody => "Son statut sur Chorus Pro a changé depuis l’ouverture de la page (elle a peut-être déjà été corrigée) : la correction n’a pas été prise. Le suivi ci-dessous est à jour.", "Its status on Chorus Pro changed since the page was opened (it may have been corrected already): the correction was not taken. The tracking below is up to date.";
     InvDeadlineTitle => "Délai de paiement", "Payment deadline";

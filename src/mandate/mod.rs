@@ -244,7 +244,9 @@ pub fn MandateView(order_id: u64) -> impl IntoView {
                 <h2 id="mandate-routing-title">{t(Key::MandateRoutingTitle)}</h2>
                 <SummaryList>
                     <SummaryRow term=t(Key::MandateStructure)>{m.structure_name.clone()}</SummaryRow>
-                    <SummaryRow term=t(Key::MandateSiret)>{mandat_model::siret::shown(&m.siret)}</SummaryRow>
+                    <SummaryRow term=t(Key::MandateSiret)>
+                        <span class="mandat-nowrap">{mandat_model::siret::shown(&m.siret)}</span>
+                    </SummaryRow>
                     <SummaryRow term=t(Key::MandateCodeService)>{or_not_given(&m.code_service)}</SummaryRow>
                     <SummaryRow term=t(Key::MandateEngagement)>
                         {or_not_given(&m.numero_engagement)}

@@ -254,7 +254,9 @@ fn RenewalItem(
             let siret = mandat_model::siret::shown(&routing.siret);
             view! {
                 <SummaryList testid="renewal-routing">
-                    <SummaryRow term=t(Key::SiretLabel)>{siret}</SummaryRow>
+                    <SummaryRow term=t(Key::SiretLabel)>
+                        <span class="mandat-nowrap">{siret}</span>
+                    </SummaryRow>
                     <SummaryRow term=t(Key::CodeServiceLabel)>{code}</SummaryRow>
                     <SummaryRow term=t(Key::EngagementLabel)>
                         <span data-testid="renewal-engagement">{engagement}</span>

@@ -380,7 +380,7 @@ test('between 736 and 976 px, each value of the invoice page stays with its term
   for (const width of [736, 800, 900, 976]) {
     await page.setViewportSize({ width, height: 900 });
     const order = page.getByTestId('invoice-facts').locator('div', { has: page.locator('dt', { hasText: 'Commande' }) });
-    await expect(order.locator('dd')).toHaveText(/^n° \d+$/);
+    await expect(order.locator('dd')).toHaveText(/^n°\s\d+$/);
     // Each value is beside its own term, or right under it: never under another.
     const misplaced = await page.locator('main dl').evaluateAll((lists) =>
       lists.flatMap((dl) =>

@@ -78,7 +78,9 @@ pub fn routing_view(tracking: &ChorusTracking) -> impl IntoView {
     view! {
         <SummaryList testid="routing">
             <SummaryRow term=t(Key::InvRoutingStructure)>{structure}</SummaryRow>
-            <SummaryRow term=t(Key::InvRoutingSiret)>{siret}</SummaryRow>
+            <SummaryRow term=t(Key::InvRoutingSiret)>
+                <span class="mandat-nowrap">{siret}</span>
+            </SummaryRow>
             <SummaryRow term=t(Key::InvRoutingService)>{service}</SummaryRow>
             <SummaryRow term=t(Key::InvRoutingEj)>{engagement}</SummaryRow>
         </SummaryList>
