@@ -2,21 +2,19 @@
 //! methods and, for the administrative mandate, the Chorus Pro routing fields.
 //! Its state and transitions are [`Payment`]'s.
 
-use leptos::html;
 use leptos::prelude::*;
 use mandat_model::billing::{
-    PaymentMethod, PaymentMethods, PaymentReceipt, UnavailablePaymentMethod,
-    ADMINISTRATIVE_MANDATE, NOT_PUBLIC_ADMINISTRATION, NO_CHORUS_STRUCTURE, ORDER_NOT_PAYABLE,
+    PaymentMethod, PaymentMethods, UnavailablePaymentMethod, ADMINISTRATIVE_MANDATE,
+    NOT_PUBLIC_ADMINISTRATION, NO_CHORUS_STRUCTURE, ORDER_NOT_PAYABLE,
 };
 use mandat_model::chorus::ChorusStructure;
-use mandat_model::orders::OrderTodo;
 use mandat_model::{ApiError, OrderStatus};
 
 use super::Payment;
 use crate::api::Api;
 use crate::i18n::{fill, t, Key};
 use crate::routing::{ChorusFields, Field, FieldErrorText};
-use crate::ui::{loaded, Alert, AlertKind, ErrorSummary};
+use crate::ui::{loaded, ErrorSummary};
 
 use super::outcome::{OrderNotPayable, PayProblem, PaymentConfirmation};
 
