@@ -3,7 +3,7 @@
 //! documents, and where they stand afterwards; in French and in English.
 
 mod common;
-use common::{eventually, mount, sleep, wait_for};
+use common::{eventually, mount, wait_for};
 use leptos::prelude::*;
 use mandat::invoices::DocumentsPanel;
 use mandat::upload::{FileZone, DOCUMENTS_WORDS};
@@ -366,12 +366,7 @@ async fn several_files_are_sent_one_after_the_other_long_names_shortened() {
     let send: web_sys::HtmlElement = wait_for(&root, "#documents-send").await.unchecked_into();
     assert_eq!(send.text_content().unwrap(), "Déposer les fichiers choisis");
     send.click();
-    for _ in 0..100 {
-        if uploaded.get_untracked().len() == 2 {
-            break;
-        }
-        sleep(20).await;
-    }
+    eventually(|| uploaded.get_untracked().len() == 2, 2000).await;
     uploads.restore_uploads();
     assert_eq!(uploaded.get_untracked().len(), 2, "both received");
     assert_eq!(uploads.most(), 1, "one upload at a time");
@@ -430,11 +425,13 @@ async fn a_refused_upload_keeps_the_file_and_says_why() {
         .unwrap()
         .unchecked_into();
     remove.click();
-    sleep(20).await;
-    let items = root
-        .query_selector_all("[data-testid=chosen-item]")
-        .unwrap();
-    assert_eq!(items.length(), 1);
+    let items = || {
+        root.query_selector_all("[data-testid=chosen-item]")
+            .unwrap()
+            .length()
+    };
+    eventually(|| items() == 1, 2000).await;
+    assert_eq!(items(), 1);
 }
 
 #[wasm_bindgen_test]

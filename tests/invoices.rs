@@ -2,7 +2,7 @@
 //! hostile API text that stays text.
 
 mod common;
-use common::{eventually, mount, sleep, wait_for};
+use common::{eventually, find, mount, tick, wait_for};
 use leptos::prelude::*;
 use mandat::invoices::{InvoiceData, InvoiceDetail, InvoicePage, StatusBadge, Timeline};
 use mandat::AppConfig;
@@ -154,7 +154,7 @@ async fn an_event_that_arrives_later_takes_its_place_without_a_remount() {
             None,
         ))
     });
-    sleep(20).await;
+    eventually(|| all(&root, "li").len() == 3, 2000).await;
     assert_eq!(
         texts(&root, ".mandat-inv-event__label"),
         [
@@ -687,8 +687,10 @@ export function answer_api_with(table) {
   globalThis.fetch = async (input, init) => {
     const request = input instanceof Request ? input : new Request(input, init);
     const path = new URL(request.url).pathname;
-    const body = request.method === 'GET' ? '' : await request.text();
-    calls.push({ method: request.method, path, key: request.headers.get('Idempotency-Key'), body });
+    // Kept as it is asked for, its body once read.
+    const call = { method: request.method, path, key: request.headers.get('Idempotency-Key'), body: '' };
+    calls.push(call);
+    if (request.method !== 'GET') call.body = await request.text();
     let answers = table[`${request.method} ${path}`];
     if (answers === undefined) {
       return new Response('{"class":"Client::NotFound","message":"not in the test table"}',
@@ -917,34 +919,42 @@ async fn a_wrong_siret_is_said_beside_its_field_and_nothing_is_sent() {
     wait_for(&root, "#mandat-code-service option[value=SERV-FIN]").await;
     let siret = input(&root, "#mandat-siret");
     type_and_leave(&siret, "214 450 124 00019");
-    sleep(20).await;
+    wait_for(&root, "#mandat-siret-error").await;
     assert_eq!(
         text(&root, "#mandat-siret-error"),
         "Ce SIRET n’est pas valide : un chiffre a peut-être été mal recopié. Vérifiez-le sur vos documents."
     );
     assert_eq!(siret.get_attribute("aria-invalid").as_deref(), Some("true"));
     submit_correction(&root);
-    sleep(20).await;
     // The checkout's summary, focused, linking to the field.
     let summary = wait_for(&root, "[data-testid=error-summary]").await;
-    assert!(summary.is_same_node(
-        web_sys::window()
-            .unwrap()
-            .document()
-            .unwrap()
-            .active_element()
-            .as_ref()
-            .map(|e| e.as_ref())
-    ));
+    let focused = || {
+        summary.is_same_node(
+            web_sys::window()
+                .unwrap()
+                .document()
+                .unwrap()
+                .active_element()
+                .as_ref()
+                .map(|e| e.as_ref()),
+        )
+    };
+    eventually(focused, 2000).await;
+    assert!(focused());
     assert!(summary
         .query_selector("a[href='#mandat-siret']")
         .unwrap()
         .is_some());
+    // The submission is refused in the click's handler: a request sent from it
+    // reaches `fetch` before the next turn of the event loop, and is counted
+    // as it is asked for.
+    tick().await;
     assert_eq!(stand_in.calls("PUT").length(), 0, "nothing sent");
 
     // The API's own field problems go beside their fields too.
     type_and_leave(&siret, COMMUNE_SIRET);
-    sleep(20).await;
+    eventually(|| find(&root, "#mandat-siret-error").is_none(), 2000).await;
+    assert!(find(&root, "#mandat-siret-error").is_none());
     choose_service(&root, "SERV-FIN");
     submit_correction(&root);
     wait_for(&root, "#mandat-code-service-error").await;
@@ -1017,7 +1027,18 @@ async fn a_correction_taken_shows_the_invoice_routed_again_and_tells_the_host() 
     );
     // The page follows: the form is gone, the status and the timeline moved on,
     // and screen readers hear it.
-    sleep(20).await;
+    eventually(
+        || {
+            find(&root, "[data-testid=recycle-form]").is_none()
+                && find(&root, "[data-testid=live-region]").is_some_and(|e| {
+                    e.text_content()
+                        .unwrap_or_default()
+                        .contains("En cours d’acheminement")
+                })
+        },
+        2000,
+    )
+    .await;
     assert!(root
         .query_selector("[data-testid=recycle-form]")
         .unwrap()

@@ -2,7 +2,7 @@
 //! it, on real `File`s built here, and the words the user reads.
 
 mod common;
-use common::{mount, sleep, wait_for};
+use common::{eventually, mount, wait_for};
 use leptos::prelude::*;
 use mandat::mandate::{announce_step, check_file, FormDownload, ProgressBar, UploadZone};
 use mandat::AppConfig;
@@ -198,16 +198,15 @@ async fn the_zone_refuses_an_empty_file_and_an_oversize_one_before_sending() {
         &root,
         &sized_file(b"%PDF-1.7", 11 * 1024 * 1024, "gros.pdf"),
     );
-    for _ in 0..100 {
-        if root
-            .text_content()
-            .unwrap()
-            .contains("« gros.pdf » pèse 11")
-        {
-            break;
-        }
-        sleep(20).await;
-    }
+    eventually(
+        || {
+            root.text_content()
+                .unwrap()
+                .contains("« gros.pdf » pèse 11")
+        },
+        2000,
+    )
+    .await;
     let alert = root.query_selector("[role=alert]").unwrap().unwrap();
     assert!(alert
         .text_content()
@@ -440,18 +439,19 @@ async fn upload_answered(status: u16, retry_after: Option<&str>) -> (String, Vec
     let send: web_sys::HtmlElement = wait_for(&root, "#mandate-send").await.unchecked_into();
     send.click();
     let mut said = String::new();
-    for _ in 0..100 {
-        said = root
-            .query_selector("[data-testid=upload-status]")
-            .unwrap()
-            .unwrap()
-            .text_content()
-            .unwrap();
-        if !said.is_empty() {
-            break;
-        }
-        sleep(20).await;
-    }
+    eventually(
+        || {
+            said = root
+                .query_selector("[data-testid=upload-status]")
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .unwrap();
+            !said.is_empty()
+        },
+        2000,
+    )
+    .await;
     // Stops the retry: the next attempt would go to the real XMLHttpRequest.
     let cancel: web_sys::HtmlElement = wait_for(&root, "#mandate-cancel").await.unchecked_into();
     cancel.click();

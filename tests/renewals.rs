@@ -3,7 +3,10 @@
 //! checkout's fields and checks), and the routing saved.
 
 mod common;
-use common::{api_answering, eventually, find, get, sleep, text, type_and_leave, wait_for, El};
+use common::{
+    answer_by_path, api_answering, eventually, find, get, text, tick, type_and_leave, wait_for, El,
+    FetchStandIn,
+};
 use leptos::prelude::*;
 use mandat::renewals::RenewalList;
 use mandat::AppConfig;
@@ -92,16 +95,16 @@ fn active_id() -> String {
 /// Waits (up to a second) for the focus to land on `id` inside `root`: it
 /// moves on the next animation frame, which a busy browser may delay.
 async fn focus_lands_on(root: &El, id: &str) -> bool {
-    for _ in 0..50 {
-        let inside = document()
-            .active_element()
-            .is_some_and(|e| root.contains(Some(&e)));
-        if inside && active_id() == id {
-            return true;
-        }
-        sleep(20).await;
-    }
-    false
+    eventually(
+        || {
+            let inside = document()
+                .active_element()
+                .is_some_and(|e| root.contains(Some(&e)));
+            inside && active_id() == id
+        },
+        1000,
+    )
+    .await
 }
 
 #[wasm_bindgen_test]
@@ -111,7 +114,7 @@ async fn a_missing_engagement_is_said_first_naming_the_renewal_and_the_year() {
         Locale::Fr,
         vec![renewal("EJ-2026-0042", 2026)],
     );
-    sleep(20).await;
+    wait_for(&root, "[data-testid=renewal-warning]").await;
     let warning = text(&root, "[data-testid=renewal-warning]");
     assert!(
         warning.contains("Numéro d’engagement 2027 à donner"),
@@ -147,7 +150,8 @@ async fn a_missing_engagement_is_said_first_naming_the_renewal_and_the_year() {
         Locale::En,
         vec![renewal("EJ-2027-0001", 2027)],
     );
-    sleep(20).await;
+    // The warnings are drawn with the list, before its renewals.
+    wait_for(&root, "[data-testid=renewal-engagement-state]").await;
     assert!(find(&root, "[data-testid=renewal-warning]").is_none());
     assert_eq!(
         text(&root, "[data-testid=renewal-engagement-state]"),
@@ -164,10 +168,10 @@ async fn the_editor_checks_the_routing_as_the_checkout_does() {
         Locale::Fr,
         vec![renewal("EJ-2026-0042", 2026)],
     );
-    sleep(20).await;
+    wait_for(&root, "[data-testid=renewal-edit]").await;
     assert!(find(&root, "[data-testid=renewal-form]").is_none());
     get(&root, "[data-testid=renewal-edit]").click();
-    sleep(50).await;
+    wait_for(&root, "[data-testid=engagement-note]").await;
     // The routing as it is, the SIRET grouped; the number's field says which
     // year's number it takes, and is described by it.
     assert_eq!(value(&root, "#mandat-siret"), "267 654 325 00013");
@@ -179,7 +183,7 @@ async fn the_editor_checks_the_routing_as_the_checkout_does() {
 
     // No engagement: refused before sending, beside its field and in the summary.
     get(&root, "[data-testid=renewal-save]").click();
-    sleep(50).await;
+    wait_for(&root, "#mandat-engagement-error").await;
     assert_eq!(
         text(&root, "#mandat-engagement-error"),
         mandat::i18n::Key::FieldEngagementRequired.fr()
@@ -195,7 +199,7 @@ async fn the_editor_checks_the_routing_as_the_checkout_does() {
 
     // A SIRET whose key is wrong: said as the field is left.
     type_and_leave(&get(&root, "#mandat-siret"), "267 654 325 00014");
-    sleep(20).await;
+    wait_for(&root, "#mandat-siret-error").await;
     assert_eq!(
         text(&root, "#mandat-siret-error"),
         mandat::i18n::Key::FieldSiretChecksum.fr()
@@ -209,7 +213,7 @@ async fn the_editor_checks_the_routing_as_the_checkout_does() {
         .unwrap()
         .unchecked_into::<El>();
     cancel.click();
-    sleep(50).await;
+    eventually(|| find(&root, "[data-testid=renewal-form]").is_none(), 2000).await;
     assert!(find(&root, "[data-testid=renewal-form]").is_none());
     assert!(
         focus_lands_on(&root, "mandat-renewal-2501-edit").await,
@@ -228,13 +232,13 @@ async fn a_saved_routing_replaces_the_warning_and_is_announced() {
         Locale::En,
         vec![renewal("EJ-2026-0042", 2026)],
     );
-    sleep(20).await;
+    wait_for(&root, "[data-testid=renewal-edit]").await;
     assert!(find(&root, "[data-testid=renewal-warning]").is_some());
     get(&root, "[data-testid=renewal-edit]").click();
-    sleep(50).await;
+    wait_for(&root, "#mandat-engagement").await;
     type_and_leave(&get(&root, "#mandat-engagement"), "EJ-2027-0001");
     get(&root, "[data-testid=renewal-save]").click();
-    sleep(200).await;
+    wait_for(&root, "[data-testid=renewal-saved]").await;
     assert!(
         find(&root, "[data-testid=renewal-form]").is_none(),
         "the editor closes"
@@ -316,12 +320,22 @@ async fn the_editor_opens_on_the_missing_number_with_last_years_as_a_reminder() 
     root.remove();
 }
 
+/// An API that answers every save of the renewal's routing with `saved`, and
+/// counts them.
+fn answer_saves_with(saved: &Renewal) -> FetchStandIn {
+    let table = serde_json::json!({
+        "/api/me/renewal/2501/routing": [[200, serde_json::to_string(saved).unwrap()]],
+    });
+    answer_by_path(&js_sys::JSON::parse(&table.to_string()).unwrap())
+}
+
 #[wasm_bindgen_test]
 async fn an_unchanged_routing_is_not_said_saved() {
-    // Were a request sent, its answer (another number) would show.
-    let answer = serde_json::to_string(&renewal("EJ-2027-0099", 2027)).unwrap();
+    // Were a request sent, it would be counted, and its answer (another number)
+    // would show.
+    let api = answer_saves_with(&renewal("EJ-2027-0099", 2027));
     let root = mount_list(
-        api_answering(&answer),
+        "/api".into(),
         Locale::Fr,
         vec![renewal("EJ-2027-0001", 2027)],
     );
@@ -341,19 +355,27 @@ async fn an_unchanged_routing_is_not_said_saved() {
         "{}",
         root.inner_html()
     );
-    sleep(100).await; // time for an answer that must not come
+    // The click's handler decides, and a request it sends reaches `fetch` in
+    // the same turn of the event loop: by the next one it would be counted.
+    tick().await;
+    assert_eq!(api.paths(), Vec::<String>::new(), "nothing sent");
     assert!(find(&root, "[data-testid=renewal-saved]").is_none());
     assert_eq!(text(&root, "[data-testid=renewal-saved-status]"), "");
     assert_eq!(
         text(&root, "[data-testid=renewal-engagement]"),
         "EJ-2027-0001 (exercice 2027)"
     );
+    // A changed number is sent and counted: the count above could have failed.
+    type_and_leave(&get(&root, "#mandat-engagement"), "EJ-2027-0002");
+    get(&root, "[data-testid=renewal-save]").click();
+    wait_for(&root, "[data-testid=renewal-saved]").await;
+    assert_eq!(api.paths().len(), 1, "{:?}", api.paths());
     root.remove();
 
     // Last year's number typed back: nothing changes, and the page still asks
     // for next year's.
     let root = mount_list(
-        api_answering(&answer),
+        "/api".into(),
         Locale::Fr,
         vec![renewal("EJ-2026-0042", 2026)],
     );
@@ -363,11 +385,14 @@ async fn an_unchanged_routing_is_not_said_saved() {
     type_and_leave(&get(&root, "#mandat-engagement"), "EJ-2026-0042");
     get(&root, "[data-testid=renewal-save]").click();
     wait_for(&root, "[data-testid=renewal-unchanged]").await;
-    sleep(100).await;
+    // As above: a request sent by the click would be counted by now.
+    tick().await;
+    assert_eq!(api.paths().len(), 1, "nothing more sent: {:?}", api.paths());
     assert!(find(&root, "[data-testid=renewal-saved]").is_none());
     assert!(
         text(&root, "[data-testid=renewal-warning]").contains("Numéro d’engagement 2027 à donner")
     );
+    api.restore();
     root.remove();
 }
 
@@ -462,7 +487,7 @@ async fn at_640_px_with_text_at_200_percent_the_card_holds_its_routing() {
     root.set_class_name("mandat");
     root.style().set_property("width", "640px").unwrap();
     wait_for(&root, "[data-testid=renewal-routing]").await;
-    sleep(50).await; // one layout
+    // Measuring a box lays the page out first: nothing to wait for.
     let card = get(&root, "[data-testid=renewal]");
     let edge = card.get_bounding_client_rect().right();
     let all = card.query_selector_all("*").unwrap();

@@ -4,7 +4,6 @@
 //! added). It follows the invoice's status as the page tracks it.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use mandat_model::chorus::ChorusStatus;
 use mandat_model::documents::{BillDocuments, DocumentsState};
 use mandat_model::locale::{format_date, format_size};
@@ -12,7 +11,9 @@ use mandat_model::ApiError;
 
 use crate::api::Api;
 use crate::i18n::{fill, locale, t, Key};
-use crate::ui::{error_words, ApiErrorView, ErrorSummary, Instant, Loading, SummaryEntry};
+use crate::ui::{
+    error_words, ApiErrorView, ErrorSummary, Instant, Latest, Loading, Submission, SummaryEntry,
+};
 use crate::upload::{FileZone, DOCUMENTS_WORDS};
 
 /// The id of the button that sends the documents: where the error summary leads.
@@ -68,18 +69,20 @@ pub fn DocumentsPanel(
     let host = crate::host::use_host();
     let answer: RwSignal<Option<Result<BillDocuments, ApiError>>> = RwSignal::new(None);
     let bill = StoredValue::new(bill_id);
+    let reads = Latest::new();
     let load = {
         let api = api.clone();
         move || {
             let api = api.clone();
-            spawn_local(async move {
-                let id = bill.get_value();
-                let got = api.bill_documents(&id).await;
-                // A failed refresh keeps what was shown.
-                if got.is_ok() || answer.with_untracked(|a| !matches!(a, Some(Ok(_)))) {
-                    answer.try_set(Some(got));
-                }
-            });
+            reads.run(
+                async move { api.bill_documents(&bill.get_value()).await },
+                move |got| {
+                    // A failed refresh keeps what was shown.
+                    if got.is_ok() || answer.with_untracked(|a| !matches!(a, Some(Ok(_)))) {
+                        answer.set(Some(got));
+                    }
+                },
+            );
         }
     };
     // Read again whenever the invoice's status changes (completed, suspended).
@@ -91,7 +94,6 @@ pub fn DocumentsPanel(
 
     let sending = RwSignal::new(false);
     let waiting = RwSignal::new(0usize);
-    let transmitting = RwSignal::new(false);
     let problem: RwSignal<Option<String>> = RwSignal::new(None);
     let attempt = RwSignal::new(0u32);
     let just_sent = RwSignal::new(false);
@@ -104,53 +106,55 @@ pub fn DocumentsPanel(
         let load = load.clone();
         Callback::new(move |()| load())
     };
-    let transmit = {
-        let load = load.clone();
-        Callback::new(move |()| {
-            if transmitting.get_untracked() {
-                return;
-            }
-            transmitting.set(true);
+    // No `Idempotency-Key`: the API refuses a second sending (409), and the
+    // panel reads the answer again instead.
+    let send = Submission::new(move |(), _key: String| {
+        let api = api.clone();
+        async move { api.send_bill_documents(&bill.get_value()).await }
+    });
+    let transmitting = send.pending();
+    let transmit = Callback::new(move |()| {
+        // One at a time: a press while they are being sent sends nothing.
+        if send.submit(()) {
             problem.set(None);
-            let api = api.clone();
-            let load = load.clone();
-            spawn_local(async move {
-                let id = bill.get_value();
-                match api.send_bill_documents(&id).await {
-                    Ok(sent) => {
-                        host.emit(
-                            crate::host::DOCUMENTS_SENT,
-                            &crate::host::DocumentsSent {
-                                bill_id: sent.bill_id.clone(),
-                                documents: sent.documents.iter().map(|d| d.name.clone()).collect(),
-                                received_at: sent
-                                    .sent_at
-                                    .map(|d| d.to_rfc3339())
-                                    .unwrap_or_default(),
-                                state: state_code(sent.state).to_string(),
-                            },
-                            false,
-                        );
-                        just_sent.try_set(true);
-                        answer.try_set(Some(Ok(sent)));
-                        on_sent.run(());
-                        request_animation_frame(|| {
-                            crate::ui::focus_by_id("documents-state");
-                        });
-                    }
-                    Err(error) => {
-                        problem.try_set(Some(send_problem(&error)));
-                        attempt.try_update(|n| *n += 1);
-                        // What stands now, if the documents were sent meanwhile.
-                        if matches!(error, ApiError::Conflict(_)) {
-                            load();
-                        }
+        }
+    });
+    Effect::new({
+        let load = load.clone();
+        move |_| {
+            let Some(outcome) = send.answer().get() else {
+                return;
+            };
+            untrack(|| match outcome {
+                Ok(sent) => {
+                    host.emit(
+                        crate::host::DOCUMENTS_SENT,
+                        &crate::host::DocumentsSent {
+                            bill_id: sent.bill_id.clone(),
+                            documents: sent.documents.iter().map(|d| d.name.clone()).collect(),
+                            received_at: sent.sent_at.map(|d| d.to_rfc3339()).unwrap_or_default(),
+                            state: state_code(sent.state).to_string(),
+                        },
+                        false,
+                    );
+                    just_sent.set(true);
+                    answer.set(Some(Ok(sent)));
+                    on_sent.run(());
+                    request_animation_frame(|| {
+                        crate::ui::focus_by_id("documents-state");
+                    });
+                }
+                Err(error) => {
+                    problem.set(Some(send_problem(&error)));
+                    attempt.update(|n| *n += 1);
+                    // What stands now, if the documents were sent meanwhile.
+                    if matches!(error, ApiError::Conflict(_)) {
+                        load();
                     }
                 }
-                transmitting.try_set(false);
             });
-        })
-    };
+        }
+    });
     let summary = Signal::derive(move || {
         problem
             .get()
