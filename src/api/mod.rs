@@ -73,7 +73,12 @@ impl Api {
         }
     }
 
-    fn builder(&self, method: &str, path: &str) -> RequestBuilder {
+    fn builder(
+        &self,
+        method: &str,
+        path: &str,
+        signal: Option<&web_sys::AbortSignal>,
+    ) -> RequestBuilder {
         let url = self.url(path);
         let builder = match method {
             "POST" => Request::post(&url),
@@ -82,7 +87,7 @@ impl Api {
         };
         builder
             .credentials(self.credentials)
-            .abort_signal(self.abort_signal().as_ref())
+            .abort_signal(signal)
             .header("Accept", "application/json")
     }
 
@@ -112,6 +117,10 @@ impl Api {
         json_body: Option<&str>,
     ) -> Result<(u16, String), ApiError> {
         let repeatable = method == "GET" || idempotency_key.is_some();
+        // Held for the whole exchange: once the app is unmounted its host is
+        // gone, and only this signal still says the request was aborted (and
+        // is not to be sent again).
+        let signal = self.abort_signal();
         let mut retries = 0;
         loop {
             let adopted = match method {
@@ -121,7 +130,7 @@ impl Api {
             let sent = match adopted {
                 Some(response) => adopt(response).await,
                 None => {
-                    let mut request = self.builder(method, path);
+                    let mut request = self.builder(method, path, signal.as_ref());
                     if let Some(key) = idempotency_key {
                         request = request.header("Idempotency-Key", key);
                     }
@@ -138,7 +147,7 @@ impl Api {
                 ),
                 Err(error) => (Err(error), Answer::default()),
             };
-            let aborted = self.abort_signal().is_some_and(|s| s.aborted());
+            let aborted = signal.as_ref().is_some_and(|s| s.aborted());
             if answer.is_transient() && repeatable && !aborted {
                 if let Some(delay) =
                     retry_delay_ms(&REQUEST_RETRY_DELAYS_MS, retries, &answer, now())

@@ -325,7 +325,7 @@ test('the whole checkout in English, with English amounts and dates', async ({ p
   await expect(slot.getByRole('heading', { name: 'Order summary' })).toBeVisible();
   const order = await (await page.request.get(`/api/me/order/${ORDER}`)).json();
   await expect(slot.getByText(euros(order.priceWithTax.value, 'en-GB')).first()).toBeVisible();
-  await expect(slot.getByText('Total incl. VAT')).toBeVisible();
+  await expect(slot.getByRole('rowheader', { name: 'Total incl. VAT' })).toBeVisible();
 
   await page.getByRole('radio', { name: /Pay by administrative mandate/ }).check();
   await expect(slot.getByLabel('SIRET of the structure to invoice')).toBeVisible();

@@ -138,17 +138,16 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Zone<T> {
             let owner = self.owner.get_value();
             let item = owner.with(|| Item::new(key, file.clone()));
             self.items.update(|items| items.push(item));
-            let ticket = item.tries.begin();
             let (locale, words) = (self.locale, self.words);
-            leptos::task::spawn_local(async move {
-                let check = match check_file_in(&file, locale, &words).await {
-                    Ok(kind) => Check::Ok(kind),
-                    Err(message) => Check::Refused(message),
-                };
-                if ticket.is_current() {
-                    item.chosen.update(|c| c.check = check);
-                }
-            });
+            item.tries.run(
+                async move {
+                    match check_file_in(&file, locale, &words).await {
+                        Ok(kind) => Check::Ok(kind),
+                        Err(message) => Check::Refused(message),
+                    }
+                },
+                move |check| item.chosen.update(|c| c.check = check),
+            );
         }
     }
 
@@ -285,11 +284,15 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Zone<T> {
                 item.phase.set(Phase::Failed(ApiError::Unauthorized));
                 let zone = self;
                 let url = self.url.get_value();
-                leptos::task::spawn_local(async move {
-                    if zone.host.session_expired("PUT", &url).await && ticket.is_current() {
-                        zone.send(item, attempt);
-                    }
-                });
+                // A cancel or a removal meanwhile outdates this wait.
+                item.tries.run(
+                    async move { zone.host.session_expired("PUT", &url).await },
+                    move |back| {
+                        if back {
+                            zone.send(item, attempt);
+                        }
+                    },
+                );
             }
             (Err(error), _) => {
                 let conflict = matches!(error, ApiError::Conflict(_));
