@@ -302,5 +302,5 @@ test('killed during an upload and restarted, the sandbox records the copy the ap
     await kill(server);
   }
   // The browser reports the connections the kill cut or refused; nothing else is allowed.
-  acceptNetworkErrors(consoleErrors, /net::ERR_(CONNECTION_RESET|CONNECTION_REFUSED|EMPTY_RESPONSE|CONNECTION_CLOSED)/);
+  acceptNetworkErrors(consoleErrors, /net::ERR_(CONNECTION_RESET|CONNECTION_REFUSED|EMPTY_RESPONSE|CONNECTION_CLOSED|SOCKET_NOT_CONNECTED)/);
 });
