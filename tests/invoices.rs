@@ -1128,22 +1128,28 @@ fn with_debt(mut data: InvoiceData, status: DebtStatus, pending_cents: i64) -> I
     data
 }
 
-#[wasm_bindgen_test]
-fn a_late_payment_opens_with_what_is_still_owed_interest_and_indemnity_included() {
-    // FR1000012's case: due 1 April, put in payment 21 April, 20 days late;
-    // the invoice itself is settled (the debt says 0 left), 6,67 € of interest
-    // and the 40 € indemnity are not, by 5 June.
+/// FR1000012's case: made available 2 March, due 1 April, put in payment
+/// 21 April; the invoice itself settled.
+fn paid_late_settled() -> InvoiceData {
     let mut history = made_available_2_march();
     history.push(event(
         ChorusStatus::MiseEnPaiement,
         "2026-04-21T08:00:00Z",
         None,
     ));
-    let data = with_debt(
+    with_debt(
         invoice_with(history, 30, false, "2026-05-01"),
         DebtStatus::Paid,
         0,
-    );
+    )
+}
+
+#[wasm_bindgen_test]
+fn a_late_payment_opens_with_what_is_still_owed_interest_and_indemnity_included() {
+    // FR1000012's case: due 1 April, put in payment 21 April, 20 days late;
+    // the invoice itself is settled (the debt says 0 left), 6,67 € of interest
+    // and the 40 € indemnity are not, by 5 June.
+    let data = paid_late_settled();
     let en = data.clone();
     let root = mount(move || view! { <InvoiceDetail data=data.clone() /> });
     let header = root.query_selector("header").unwrap().expect("the header");
@@ -1318,17 +1324,7 @@ async fn the_page_opens_with_the_status_the_due_date_the_chorus_number_and_the_a
 fn every_value_stays_in_one_box_with_its_term() {
     // Each term and its value are one row: a grid cannot put « n° 1105 »
     // under « Date de facturation », at any width.
-    let mut history = made_available_2_march();
-    history.push(event(
-        ChorusStatus::MiseEnPaiement,
-        "2026-04-21T08:00:00Z",
-        None,
-    ));
-    let data = with_debt(
-        invoice_with(history, 30, false, "2026-05-01"),
-        DebtStatus::Paid,
-        0,
-    );
+    let data = paid_late_settled();
     let root = mount(move || view! { <InvoiceDetail data=data.clone() /> });
     let lists = all(&root, "dl");
     assert!(lists.len() >= 5, "{} lists", lists.len());
