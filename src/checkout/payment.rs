@@ -79,9 +79,16 @@ pub fn PaymentStep(
     data: PaymentData,
 ) -> impl IntoView {
     let retry = Callback::new(move |()| data.refetch());
-    // Rebuilt only when the data changes: the same methods loaded again must
-    // not reset the form.
-    let data = Memo::new(move |_| data.get());
+    // Once the form is on screen it stays: methods read again later (the
+    // page's « Réessayer » after the order failed to load, an answer retried
+    // late) must not take away what the person chose, typed or was told,
+    // the payment's confirmation included. A payment the methods no longer
+    // allow is refused by the API, and the form says so.
+    type Loaded = Option<Result<(PaymentMethods, Option<ChorusStructure>), ApiError>>;
+    let data = Memo::new(move |shown: Option<&Loaded>| match shown {
+        Some(Some(Ok(form))) => Some(Ok(form.clone())),
+        _ => data.get(),
+    });
     view! {
         <section class="mandat-payment" aria-labelledby="mandat-payment-title">
             <h2 id="mandat-payment-title">{t(Key::PayTitle)}</h2>
