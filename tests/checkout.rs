@@ -4,7 +4,7 @@ mod common;
 use common::mount;
 use leptos::prelude::*;
 use mandat::api::Api;
-use mandat::checkout::{CheckoutError, OrderSummary};
+use mandat::checkout::{CheckoutError, OrderFigures, OrderSummary};
 use mandat_model::{ApiError, ErrorBody, Order, OrderDetail, Price};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -54,6 +54,7 @@ fn line(id: u64, description: &str, quantity: u32, unit_cents: i64) -> OrderDeta
 fn the_summary_shows_each_line_and_the_totals_in_french() {
     let root = mount(|| {
         view! {
+            <OrderFigures order=order() />
             <OrderSummary
                 order=order()
                 details=vec![line(1, "Serveur dédié", 2, 50_000), line(2, "Sauvegarde", 1, 23_456)]
@@ -217,7 +218,10 @@ fn the_summary_follows_the_configured_locale() {
             locale: Locale::En,
             ..Default::default()
         });
-        view! { <OrderSummary order=order() details=vec![line(1, "Dedicated server", 2, 50_000)] /> }
+        view! {
+            <OrderFigures order=order() />
+            <OrderSummary order=order() details=vec![line(1, "Dedicated server", 2, 50_000)] />
+        }
     });
     assert_eq!(text(&root, "caption"), "Details of order no. 4207");
     assert_eq!(text(&root, "[data-testid=total-ttc]"), "€1,481.47");
@@ -233,7 +237,12 @@ fn amounts_and_dates_the_app_cannot_state_show_as_unknown() {
     let mut odd = line(1, "Serveur dédié", 1, 50_000);
     odd.unit_price.value = -1e300;
     odd.total_price.currency_code = "USD".into();
-    let root = mount(move || view! { <OrderSummary order=order details=vec![odd] /> });
+    let root = mount(move || {
+        view! {
+            <OrderFigures order=order.clone() />
+            <OrderSummary order=order details=vec![odd] />
+        }
+    });
     assert_eq!(text(&root, "[data-testid=order-expiry]"), "Date inconnue");
     assert!(root
         .query_selector("time[data-testid=order-expiry]")

@@ -14,7 +14,7 @@ mod summary;
 pub use controller::Payment;
 pub use outcome::PaymentConfirmation;
 pub use payment::*;
-pub use summary::OrderSummary;
+pub use summary::{OrderFigures, OrderSummary};
 
 /// The checkout of one order.
 #[component]
@@ -60,13 +60,17 @@ pub fn Checkout(
                 view! { <CheckoutError error=error on_retry=retry /> }.into_any()
             }
             Stage::Ready(order, details) => {
+                // What is owed and by when, then the one task (the payment
+                // step), then the order's lines: on a phone the methods come
+                // before the lines; on a desktop the lines sit beside them.
                 view! {
+                    <OrderFigures order=order.clone() />
                     <div class="mandat-checkout">
-                        <div class="mandat-checkout__summary">
-                            <OrderSummary order=order details=details />
-                        </div>
                         <div class="mandat-checkout__payment">
                             <PaymentStep order_id=order_id data=payment />
+                        </div>
+                        <div class="mandat-checkout__summary">
+                            <OrderSummary order=order details=details />
                         </div>
                     </div>
                 }

@@ -8,9 +8,33 @@ use crate::ui::{
     price_text, Cell, CellKind, Column, DataTable, Instant, RowHeader, SummaryList, SummaryRow,
 };
 
-/// The summary of a loaded order: number, dates, lines in a table, totals
-/// HT, TVA and TTC. Amounts are formatted from cents, never taken from the
-/// API's own text.
+/// What is owed and by when, first: the order's total, its expiry, its date
+/// and number, as the page's key figures.
+#[component]
+pub fn OrderFigures(
+    /// The order.
+    order: Order,
+) -> impl IntoView {
+    view! {
+        <SummaryList columns=true testid="order-figures">
+            <SummaryRow term=t(Key::TotalTtc)>{price_text(&order.price_with_tax)}</SummaryRow>
+            <SummaryRow term=t(Key::SummaryExpiry)>
+                <Instant instant=order.expiration_date testid="order-expiry" />
+                <span class="mandat-hint">{t(Key::SummaryExpiryHint)}</span>
+            </SummaryRow>
+            <SummaryRow term=t(Key::SummaryOrderDate)>
+                <Instant instant=order.date />
+            </SummaryRow>
+            <SummaryRow term=t(Key::SummaryOrderNumber) testid="order-number">
+                {order.order_id.to_string()}
+            </SummaryRow>
+        </SummaryList>
+    }
+}
+
+/// The order's lines in a table (cards on a phone) and its totals HT, TVA
+/// and TTC. Amounts are formatted from cents, never taken from the API's own
+/// text.
 #[component]
 pub fn OrderSummary(
     /// The order.
@@ -45,24 +69,10 @@ pub fn OrderSummary(
         }
     });
     let total = price_text(&order.price_with_tax);
-    let total_figure = total.clone();
     let caption = fill(Key::SummaryCaption, &[("id", &id)]);
     view! {
         <section class="mandat-summary" aria-labelledby="mandat-summary-title" data-testid="order-summary">
             <h2 id="mandat-summary-title">{t(Key::SummaryTitle)}</h2>
-            <SummaryList columns=true>
-                <SummaryRow term=t(Key::SummaryOrderNumber) testid="order-number">
-                    {id}
-                </SummaryRow>
-                <SummaryRow term=t(Key::SummaryOrderDate)>
-                    <Instant instant=order.date />
-                </SummaryRow>
-                <SummaryRow term=t(Key::SummaryExpiry)>
-                    <Instant instant=order.expiration_date testid="order-expiry" />
-                    <span class="mandat-hint">{t(Key::SummaryExpiryHint)}</span>
-                </SummaryRow>
-                <SummaryRow term=t(Key::TotalTtc)>{total_figure}</SummaryRow>
-            </SummaryList>
             <DataTable
                 caption=caption
                 caption_id="mandat-summary-caption"
