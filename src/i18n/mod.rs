@@ -524,7 +524,6 @@ catalogue! {
     InvLateLastKnownRate => "Le taux de la BCE du semestre commençant le {half} n’a pas encore été ajouté à ce service : le calcul retient le dernier taux qu’il connaît, celui du {from}. Le montant exact est arrêté par votre comptable public.", "The ECB rate of the half-year starting on {half} has not been added to this service yet: the computation uses the last rate it knows, that of {from}. Your public accountant sets the exact amount.";
     InvLateUnknown => "Le montant des intérêts moratoires ne peut pas être calculé à partir des informations reçues ; l’indemnité forfaitaire de 40\u{a0}€ pour frais de recouvrement est due.", "The late-payment interest cannot be computed from the information received; the fixed €40 recovery indemnity is owed.";
     InvTimelineTitle => "Historique sur Chorus Pro", "History on Chorus Pro";
-    InvTimelineIntro => "Du plus ancien au plus récent, selon la date de chaque événement.", "Oldest first, by the date of each event.";
     InvTimelineEmpty => "Aucun événement pour le moment.", "No event yet.";
     InvEventActor => "Par :", "By:";
     InvEventReason => "Motif :", "Reason:";

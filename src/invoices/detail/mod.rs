@@ -136,7 +136,6 @@ pub fn InvoiceDetail(
         </section>
         <section class="mandat-inv-section" aria-labelledby="inv-timeline-title">
             <h2 id="inv-timeline-title">{t(Key::InvTimelineTitle)}</h2>
-            <p class="mandat-hint">{t(Key::InvTimelineIntro)}</p>
             {move || {
                 mandat_model::timeline::keeps_changing(status.get())
                     .then(|| view! { <p class="mandat-hint" data-testid="live-hint">{t(Key::InvLiveWatching)}</p> })
