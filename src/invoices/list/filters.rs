@@ -69,6 +69,7 @@ pub fn Filters(
             <div class="mandat-inv-field" hidden=move || !chorus.get()>
                 <label for="inv-status">{t(Key::InvFilterStatus)}</label>
                 <select
+                    class="mandat-select"
                     id="inv-status"
                     name="status"
                     on:change=move |ev| {
@@ -88,6 +89,7 @@ pub fn Filters(
             <div class="mandat-inv-field">
                 <label for="inv-from">{t(Key::InvFilterFrom)}</label>
                 <input
+                    class="mandat-input"
                     id="inv-from"
                     name="from"
                     type="date"
@@ -102,6 +104,7 @@ pub fn Filters(
             <div class="mandat-inv-field">
                 <label for="inv-to">{t(Key::InvFilterTo)}</label>
                 <input
+                    class="mandat-input"
                     id="inv-to"
                     name="to"
                     type="date"
@@ -116,6 +119,7 @@ pub fn Filters(
             <div class="mandat-inv-field">
                 <label for="inv-sort">{t(Key::InvFilterSort)}</label>
                 <select
+                    class="mandat-select"
                     id="inv-sort"
                     name="sort"
                     on:change=move |ev| {
@@ -129,6 +133,7 @@ pub fn Filters(
             <div class="mandat-inv-field">
                 <label for="inv-size">{t(Key::InvFilterPageSize)}</label>
                 <select
+                    class="mandat-select"
                     id="inv-size"
                     name="pageSize"
                     on:change=move |ev| {
