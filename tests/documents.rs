@@ -205,7 +205,7 @@ async fn what_was_asked_shows_as_text_beside_a_zone_for_several_files() {
     );
     assert_eq!(
         text_of(&root, "[data-testid=documents-state]"),
-        "Pièces attendues : déposez-les, puis transmettez-les."
+        "Pièces attendues\u{a0}: déposez-les, puis transmettez-les."
     );
     // Nothing received yet: nothing to send.
     assert!(root
@@ -298,7 +298,7 @@ async fn sending_twice_is_explained_in_the_error_summary_and_nothing_is_lost() {
     let said = summary.text_content().unwrap();
     assert!(
         said.contains(
-            "Les pièces ont déjà été transmises : elles sont en cours d’ajout sur Chorus Pro."
+            "Les pièces ont déjà été transmises\u{a0}: elles sont en cours d’ajout sur Chorus Pro."
         ),
         "{said}"
     );
@@ -464,7 +464,7 @@ async fn documents_being_added_are_said_added_once_the_invoice_is_completed() {
     api.restore_fetch();
     assert_eq!(
         state.text_content().unwrap(),
-        "Pièces reçues le 3 février 2026 et ajoutées sur Chorus Pro : la facture a été complétée."
+        "Pièces reçues le 3 février 2026 et ajoutées sur Chorus Pro\u{a0}: la facture a été complétée."
     );
     assert!(!root.text_content().unwrap().contains("en cours d’ajout"));
 }

@@ -35,6 +35,15 @@ fn french_texts_use_french_typography() {
     for key in Key::ALL {
         // Straight apostrophes are typed by mistake; French text uses ’.
         assert!(!key.fr().contains('\''), "{key:?}: use ’ in French text");
+        // A line must not break before a colon, nor between « n° » and its number.
+        assert!(
+            !key.fr().contains(" :"),
+            "{key:?}: a no-break space (\\u{{a0}}) before « : »"
+        );
+        assert!(
+            !key.fr().contains("n° "),
+            "{key:?}: a no-break space (\\u{{a0}}) after « n° »"
+        );
     }
 }
 

@@ -18,7 +18,7 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const HOSTILE: &str = "Pièce manquante : <b>bon de livraison</b> <script>alert(1)</script><img src=x onerror=alert(2)>";
+const HOSTILE: &str = "Pièce manquante\u{a0}: <b>bon de livraison</b> <script>alert(1)</script><img src=x onerror=alert(2)>";
 
 fn all(root: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::Element> {
     let list = root.query_selector_all(selector).unwrap();
@@ -110,10 +110,10 @@ fn each_event_has_its_paris_time_and_who_acted() {
         "2026-07-14T10:05:00+02:00"
     );
     let actors = texts(&root, ".mandat-inv-event__actor");
-    assert_eq!(actors[0], "Par : Chorus Pro");
-    assert_eq!(actors[2], "Par : L’administration destinataire");
-    assert_eq!(actors[3], "Par : Le fournisseur");
-    assert_eq!(actors[4], "Par : Le comptable public (DGFiP)");
+    assert_eq!(actors[0], "Par\u{a0}: Chorus Pro");
+    assert_eq!(actors[2], "Par\u{a0}: L’administration destinataire");
+    assert_eq!(actors[3], "Par\u{a0}: Le fournisseur");
+    assert_eq!(actors[4], "Par\u{a0}: Le comptable public (DGFiP)");
 }
 
 #[wasm_bindgen_test]
@@ -134,7 +134,7 @@ fn unknown_statuses_and_actors_still_render() {
     assert_eq!(texts(&root, ".mandat-inv-event__label"), ["Statut inconnu"]);
     assert_eq!(
         texts(&root, ".mandat-inv-event__actor"),
-        ["Par : Non précisé"]
+        ["Par\u{a0}: Non précisé"]
     );
     let none: Vec<ChorusEvent> = Vec::new();
     let empty = mount(move || view! { <Timeline events=none.clone() /> });
@@ -240,7 +240,7 @@ fn a_rejected_invoice_says_a_new_one_will_be_issued() {
     // Rejected: void, no due date, nothing owed.
     assert_eq!(
         text(&root, "[data-testid=deadline-state]"),
-        "Facture rejetée : rien n’est dû sur cette facture et aucun délai de paiement ne court. Un avoir l’annulera ou une nouvelle facture la remplacera, avec son propre délai."
+        "Facture rejetée\u{a0}: rien n’est dû sur cette facture et aucun délai de paiement ne court. Un avoir l’annulera ou une nouvelle facture la remplacera, avec son propre délai."
     );
     assert_eq!(deadline_state(&root), "void");
     assert!(root
@@ -409,10 +409,10 @@ fn a_suspended_invoice_says_the_clock_is_stopped_and_what_follows() {
     assert_eq!(deadline_state(&root), "interrupted");
     assert_eq!(
         text(&root, "[data-testid=deadline-state]"),
-        "Délai interrompu depuis le 31 octobre 2026 : aucun compte à rebours ne court tant que les pièces demandées ne sont pas reçues."
+        "Délai interrompu depuis le 31 octobre 2026\u{a0}: aucun compte à rebours ne court tant que les pièces demandées ne sont pas reçues."
     );
     assert!(text(&root, "[data-testid=deadline-more]").starts_with(
-        "À leur réception s’ouvrira un nouveau délai de 30 jours : la loi prévoit 30 jours"
+        "À leur réception s’ouvrira un nouveau délai de 30 jours\u{a0}: la loi prévoit 30 jours"
     ));
     let facts = text(&root, "[data-testid=deadline-facts]");
     assert!(
@@ -427,7 +427,7 @@ fn a_suspended_invoice_says_the_clock_is_stopped_and_what_follows() {
     // The header says why there is no due date, and leads to the answer.
     assert_eq!(
         text(&root, "[data-testid=owed-due]"),
-        "Aucune pour l’instant : délai interrompu par la suspension"
+        "Aucune pour l’instant\u{a0}: délai interrompu par la suspension"
     );
     let action = root
         .query_selector("header [data-testid=header-action]")
@@ -435,7 +435,7 @@ fn a_suspended_invoice_says_the_clock_is_stopped_and_what_follows() {
         .expect("the header's action");
     assert_eq!(
         action.text_content().unwrap(),
-        "Répondre à la suspension : envoyer les pièces"
+        "Répondre à la suspension\u{a0}: envoyer les pièces"
     );
     assert_eq!(
         action.get_attribute("href").as_deref(),
@@ -470,7 +470,7 @@ fn documents_received_open_a_new_deadline() {
     assert_eq!(text(&root, "[data-testid=due-date]"), "5 décembre 2026");
     assert_eq!(
         text(&root, "[data-testid=deadline-more]"),
-        "Les pièces demandées ont été reçues le 5 novembre 2026 : un nouveau délai de 30 jours s’est ouvert ce jour-là (art. R2192-29)."
+        "Les pièces demandées ont été reçues le 5 novembre 2026\u{a0}: un nouveau délai de 30 jours s’est ouvert ce jour-là (art. R2192-29)."
     );
 }
 
@@ -526,7 +526,7 @@ fn past_the_last_known_ecb_rate_the_page_says_so() {
     let root = mount(move || view! { <InvoiceDetail data=data.clone() /> });
     let note = text(&root, "[data-testid=late-rate-last-known]");
     assert!(
-        note.starts_with("Le taux de la BCE du semestre commençant le 1er juillet 2099 n’a pas encore été ajouté à ce service : le calcul retient le dernier taux qu’il connaît, celui du "),
+        note.starts_with("Le taux de la BCE du semestre commençant le 1er juillet 2099 n’a pas encore été ajouté à ce service\u{a0}: le calcul retient le dernier taux qu’il connaît, celui du "),
         "{note}"
     );
     // The figure names the rate it used: the same anchor as the note.
@@ -639,7 +639,7 @@ fn a_pdf_address_that_leads_elsewhere_is_no_link_and_says_why() {
             );
         }
         assert!(text(&root, "[data-testid=link-refused]")
-            .starts_with("Lien indisponible : l’adresse donnée par le service de facturation ne mène pas à ce service"));
+            .starts_with("Lien indisponible\u{a0}: l’adresse donnée par le service de facturation ne mène pas à ce service"));
     }
     let mut data = rejected_invoice();
     data.bill.pdf_url = "javascript:alert(1)".into();
@@ -882,7 +882,7 @@ async fn the_recycle_panel_starts_from_the_routing_the_invoice_was_sent_with() {
     assert_eq!(input(&root, "#mandat-siret").value(), "214 450 124 00018");
     assert_eq!(
         text(&root, "[data-testid=siret-status]"),
-        "Structure trouvée : Commune de Saint-Aubin-sur-Loire"
+        "Structure trouvée\u{a0}: Commune de Saint-Aubin-sur-Loire"
     );
     let select: web_sys::HtmlSelectElement = root
         .query_selector("#mandat-code-service")
@@ -922,7 +922,7 @@ async fn a_wrong_siret_is_said_beside_its_field_and_nothing_is_sent() {
     wait_for(&root, "#mandat-siret-error").await;
     assert_eq!(
         text(&root, "#mandat-siret-error"),
-        "Ce SIRET n’est pas valide : un chiffre a peut-être été mal recopié. Vérifiez-le sur vos documents."
+        "Ce SIRET n’est pas valide\u{a0}: un chiffre a peut-être été mal recopié. Vérifiez-le sur vos documents."
     );
     assert_eq!(siret.get_attribute("aria-invalid").as_deref(), Some("true"));
     submit_correction(&root);
@@ -960,7 +960,7 @@ async fn a_wrong_siret_is_said_beside_its_field_and_nothing_is_sent() {
     wait_for(&root, "#mandat-code-service-error").await;
     assert_eq!(
         text(&root, "#mandat-code-service-error"),
-        "Ce code service ne peut pas recevoir la facture : choisissez un service dans la liste."
+        "Ce code service ne peut pas recevoir la facture\u{a0}: choisissez un service dans la liste."
     );
     assert_eq!(stand_in.calls("PUT").length(), 1);
     assert!(root
@@ -1009,7 +1009,7 @@ async fn a_correction_taken_shows_the_invoice_routed_again_and_tells_the_host() 
         words.contains("pour Commune de Saint-Aubin-sur-Loire (SIRET 214 450 124 00018)"),
         "{words}"
     );
-    assert!(words.contains("Code service : SERV-FIN."), "{words}");
+    assert!(words.contains("Code service\u{a0}: SERV-FIN."), "{words}");
     assert_eq!(
         text(&root, "[data-testid=recycle-done-order]"),
         "Les prochaines factures de la commande n°\u{a0}1104 iront à la même adresse. Le délai de paiement recommencera quand la facture sera mise à disposition de la structure ; cette page suit son acheminement."
@@ -1049,11 +1049,11 @@ async fn a_correction_taken_shows_the_invoice_routed_again_and_tells_the_host() 
     );
     assert_eq!(all(&root, "li[data-testid=timeline-event]").len(), 4);
     assert!(text(&root, "[data-testid=live-region]")
-        .contains("Nouveau statut sur Chorus Pro : En cours d’acheminement"));
+        .contains("Nouveau statut sur Chorus Pro\u{a0}: En cours d’acheminement"));
     // The deadline says what is true now: routed again, not coming back.
     assert_eq!(
         text(&root, "[data-testid=deadline-state]"),
-        "Le délai de paiement n’a pas encore commencé : la facture a été réacheminée. Un délai complet commencera quand elle sera de nouveau mise à disposition de votre structure."
+        "Le délai de paiement n’a pas encore commencé\u{a0}: la facture a été réacheminée. Un délai complet commencera quand elle sera de nouveau mise à disposition de votre structure."
     );
     assert!(root
         .query_selector("[data-testid=header-action]")
@@ -1163,7 +1163,7 @@ fn a_late_payment_opens_with_what_is_still_owed_interest_and_indemnity_included(
     );
     assert_eq!(
         text(&root, "[data-testid=owed-due]"),
-        "1er avril 2026, dépassée de 20 jours : mise en paiement le 21 avril 2026"
+        "1er avril 2026, dépassée de 20 jours\u{a0}: mise en paiement le 21 avril 2026"
     );
     // Nothing on the page says that nothing is left to pay.
     let page = root.text_content().unwrap();
@@ -1203,8 +1203,9 @@ fn an_overdue_invoice_owes_itself_and_the_interest_so_far() {
         text(&root, "[data-testid=amount-due]"),
         "1\u{202f}243,34\u{a0}€"
     );
-    assert!(text(&root, "[data-testid=amount-due-detail]")
-        .ends_with("À ce jour : les intérêts courent chaque jour jusqu’à la mise en paiement."));
+    assert!(text(&root, "[data-testid=amount-due-detail]").ends_with(
+        "À ce jour\u{a0}: les intérêts courent chaque jour jusqu’à la mise en paiement."
+    ));
     assert_eq!(
         text(&root, "[data-testid=owed-due]"),
         "1er avril 2026, dépassée de 10 jours"

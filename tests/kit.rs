@@ -145,11 +145,11 @@ fn the_stepper_marks_the_current_step_for_screen_readers() {
     });
     assert_eq!(
         text(&root, ".mandat-stepper__title"),
-        "Étape 2 sur 3 : Signer"
+        "Étape 2 sur 3\u{a0}: Signer"
     );
     assert_eq!(
         get(&root, "[aria-current=step]").text_content().unwrap(),
-        "En cours : Signer"
+        "En cours\u{a0}: Signer"
     );
     assert_eq!(
         text(&root, "[data-testid=stepper-note]"),

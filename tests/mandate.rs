@@ -323,7 +323,7 @@ fn a_form_address_that_leads_elsewhere_is_no_link_and_says_why() {
             .text_content()
             .unwrap();
         assert!(
-            message.starts_with("Lien indisponible : l’adresse donnée par le service de facturation ne mène pas à ce service"),
+            message.starts_with("Lien indisponible\u{a0}: l’adresse donnée par le service de facturation ne mène pas à ce service"),
             "{message}"
         );
     }
@@ -370,7 +370,7 @@ fn an_upload_address_on_another_origin_gets_no_file() {
             .text_content()
             .unwrap();
         assert!(
-            message.starts_with("Envoi impossible : l’adresse de dépôt donnée par le service de facturation ne mène pas à ce service, aucun fichier n’y sera envoyé."),
+            message.starts_with("Envoi impossible\u{a0}: l’adresse de dépôt donnée par le service de facturation ne mène pas à ce service, aucun fichier n’y sera envoyé."),
             "{message}"
         );
     }

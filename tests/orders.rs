@@ -325,14 +325,14 @@ fn the_to_do_list_has_every_kind_with_its_date_amount_and_link_soonest_first() {
     ];
     let data = home(items, &bills, &[renewal_missing_engagement()], "2026-05-20");
     let root = mount(move || view! { <HomeView home=data.clone() /> });
-    let euros = |cents| format!("Montant : {}", format_euros(cents, Locale::Fr));
+    let euros = |cents| format!("Montant\u{a0}: {}", format_euros(cents, Locale::Fr));
     assert_eq!(
         todo_items(&root),
         [
             [
                 "send-documents",
                 "FR1000003",
-                "Facture FR1000003 suspendue : les pièces demandées sont à envoyer",
+                "Facture FR1000003 suspendue\u{a0}: les pièces demandées sont à envoyer",
                 "",
                 "",
                 "Envoyer les pièces",
@@ -342,7 +342,7 @@ fn the_to_do_list_has_every_kind_with_its_date_amount_and_link_soonest_first() {
             [
                 "correct-routing",
                 "FR1000004",
-                "Facture FR1000004 à recycler : son acheminement est à corriger",
+                "Facture FR1000004 à recycler\u{a0}: son acheminement est à corriger",
                 "",
                 "",
                 "Corriger l’acheminement",
@@ -352,7 +352,7 @@ fn the_to_do_list_has_every_kind_with_its_date_amount_and_link_soonest_first() {
             [
                 "pay-late-interest",
                 "FR1000012",
-                "Facture FR1000012 payée en retard : les intérêts moratoires et l’indemnité forfaitaire de 40 € sont dus",
+                "Facture FR1000012 payée en retard\u{a0}: les intérêts moratoires et l’indemnité forfaitaire de 40 € sont dus",
                 "2026-06-05",
                 &euros(4_667),
                 "Voir les intérêts dus",
@@ -362,7 +362,7 @@ fn the_to_do_list_has_every_kind_with_its_date_amount_and_link_soonest_first() {
             [
                 "send-mandate",
                 "1003",
-                "Commande n°\u{a0}1003 : mandat signé à envoyer",
+                "Commande n°\u{a0}1003\u{a0}: mandat signé à envoyer",
                 "2026-06-10",
                 &euros(12_000),
                 "Envoyer le mandat signé",
@@ -490,7 +490,7 @@ async fn invoices_that_cannot_be_read_are_said_missing_from_the_list() {
     stand_in.restore();
     assert_eq!(
         text(&root, "[data-testid=todo-incomplete]"),
-        "Vos factures ou vos renouvellements n’ont pas pu être lus : ce qu’ils attendent de vous n’apparaît pas ici. Réessayez plus tard."
+        "Vos factures ou vos renouvellements n’ont pas pu être lus\u{a0}: ce qu’ils attendent de vous n’apparaît pas ici. Réessayez plus tard."
     );
     // The orders still say what they wait for.
     assert_eq!(

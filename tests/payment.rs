@@ -135,7 +135,7 @@ async fn methods_are_a_radio_group_with_none_chosen() {
     );
     assert_eq!(
         text(&root, "[data-testid=siret-status]"),
-        "Structure trouvée : Commune de Saint-Exemple"
+        "Structure trouvée\u{a0}: Commune de Saint-Exemple"
     );
     // The commune requires a code service: a choice among its active services only.
     let options = root
@@ -207,7 +207,7 @@ async fn a_mistyped_siret_is_explained_beside_the_field_when_leaving_it() {
     tick().await;
     assert_eq!(
         text(&root, "#mandat-siret-error"),
-        "Le SIRET comporte 14 chiffres : vérifiez le numéro saisi."
+        "Le SIRET comporte 14 chiffres\u{a0}: vérifiez le numéro saisi."
     );
 
     type_and_leave(&input, "21A");
@@ -219,7 +219,7 @@ async fn a_mistyped_siret_is_explained_beside_the_field_when_leaving_it() {
     tick().await;
     assert_eq!(
         text(&root, "#mandat-siret-error"),
-        "Ce SIRET n’est pas valide : ses 9 premiers chiffres (le SIREN) ne forment pas un SIREN valide, un chiffre a sans doute été mal recopié. Vérifiez-le sur vos documents."
+        "Ce SIRET n’est pas valide\u{a0}: ses 9 premiers chiffres (le SIREN) ne forment pas un SIREN valide, un chiffre a sans doute été mal recopié. Vérifiez-le sur vos documents."
     );
     let typed: &web_sys::HtmlInputElement = input.unchecked_ref();
     assert_eq!(typed.value(), "214 450 123 00010", "what was typed is kept");
@@ -257,7 +257,7 @@ async fn a_valid_siret_is_looked_up_and_the_structure_named() {
     .await;
     assert_eq!(
         text(&root, "[data-testid=siret-status]"),
-        "Structure trouvée : Centre hospitalier d’Exemple"
+        "Structure trouvée\u{a0}: Centre hospitalier d’Exemple"
     );
     // Its parameters decide the fields: an engagement number, no code service.
     assert!(find(&root, "#mandat-code-service").is_none());
@@ -453,7 +453,7 @@ async fn the_confirmation_takes_focus_and_links_to_the_mandate_upload() {
     assert!(heading.is_same_node(document().active_element().as_ref().map(|e| e.as_ref())));
     assert_eq!(
         text(&container, "[data-testid=order-status]"),
-        "Statut de la commande : en attente du mandat signé"
+        "Statut de la commande\u{a0}: en attente du mandat signé"
     );
     let link = get(&container, "[data-testid=mandate-upload-link]");
     assert_eq!(

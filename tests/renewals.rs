@@ -283,7 +283,7 @@ async fn the_editor_opens_on_the_missing_number_with_last_years_as_a_reminder() 
     // the number shown beside it, and the cursor waits there.
     assert_eq!(value(&root, "#mandat-engagement"), "");
     assert_eq!(value(&root, "#mandat-siret"), "267 654 325 00013");
-    assert!(text(&root, "[data-testid=chorus-fields]").contains("Numéro 2026 : EJ-2026-0042"));
+    assert!(text(&root, "[data-testid=chorus-fields]").contains("Numéro 2026\u{a0}: EJ-2026-0042"));
     assert!(
         focus_lands_on(&root, "mandat-engagement").await,
         "{}",

@@ -152,9 +152,9 @@ function frDay(iso: string): string {
 const deadlineCases: [number, string, RegExp][] = [
   [1, 'running', /^Il reste \d+ jours avant l’échéance\.$/],
   [2, 'running', /^Il reste \d+ jours? avant l’échéance\.$/],
-  [3, 'interrupted', /^Délai interrompu depuis le .+ : aucun compte à rebours ne court/],
+  [3, 'interrupted', /^Délai interrompu depuis le .+\s: aucun compte à rebours ne court/],
   [4, 'notStarted', /la facture est revenue pour être recyclée/],
-  [5, 'void', /^Facture rejetée : rien n’est dû sur cette facture/],
+  [5, 'void', /^Facture rejetée\s: rien n’est dû sur cette facture/],
   [6, 'paidOnTime', /^Mise en paiement le .+, dans le délai\.$/],
   [7, 'overdue', /^En retard de \d+ jours\.$/],
   [8, 'paidOnTime', /dans le délai/],

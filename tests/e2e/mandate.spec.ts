@@ -221,7 +221,7 @@ test('cancel midway: nothing is stored, the file is kept, and sending it again w
   const bar = page.getByRole('progressbar', { name: 'Envoi du formulaire signé' });
   await expect(bar).toBeVisible();
   await expect(bar).toHaveAttribute('aria-valuenow', /^\d+$/);
-  await expect(page.getByTestId('upload-announce')).toContainText(/Envoi en cours : \d+ %/);
+  await expect(page.getByTestId('upload-announce')).toContainText(/Envoi en cours\s: \d+ %/);
   await expect(page.getByTestId('mandate-state')).toContainText('Envoi du formulaire en cours');
   const cancel = page.getByRole('button', { name: 'Annuler l’envoi' });
   await expect(cancel).toBeFocused();

@@ -229,7 +229,10 @@ impl<T: DeserializeOwned + Send + Sync + 'static> Zone<T> {
             );
             // Several files: the announcement says which one.
             let text = if self.multiple {
-                format!("{} : {text}", item.chosen.get_untracked().name)
+                fill(
+                    Key::UploadFileAnnounce,
+                    &[("name", &item.chosen.get_untracked().name), ("text", &text)],
+                )
             } else {
                 text
             };
