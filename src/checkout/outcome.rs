@@ -142,8 +142,20 @@ pub fn PaymentConfirmation(
         Key::ConfirmStatus,
         &[("status", status_words(receipt.order_status))],
     );
-    let steps = is_mandate.then(|| {
+    // The one thing to do next, as the page's primary action, right under the
+    // outcome: high in the box, far from where « Confirmer » was, so that the
+    // second click of a double click cannot land on it.
+    let action = is_mandate.then(|| {
         let link = format!("/orders/{id}/mandate");
+        view! {
+            <p>
+                <ButtonLink href=link testid="mandate-upload-link">
+                    {fill(Key::ConfirmStepFormLink, &[("id", &id)])}
+                </ButtonLink>
+            </p>
+        }
+    });
+    let steps = is_mandate.then(|| {
         view! {
             <h4>{t(Key::ConfirmNextSteps)}</h4>
             <ol class="mandat-steps">
@@ -157,18 +169,13 @@ pub fn PaymentConfirmation(
                 <li>{t(Key::ConfirmStepReview)}</li>
                 <li>{t(Key::ConfirmStepInvoice)}</li>
             </ol>
-            // The one thing to do next, as the page's primary action.
-            <p>
-                <ButtonLink href=link testid="mandate-upload-link">
-                    {fill(Key::ConfirmStepFormLink, &[("id", &id)])}
-                </ButtonLink>
-            </p>
         }
     });
     view! {
         <div class="mandat-alert mandat-alert--success mandat-confirmation" data-testid="payment-confirmation">
             <h3 class="mandat-alert__title" tabindex="-1" node_ref=heading>{title}</h3>
             <p data-testid="order-status">{status}</p>
+            {action}
             {steps}
         </div>
     }
