@@ -5,7 +5,7 @@
 use leptos::html;
 use leptos::prelude::*;
 use mandat_model::billing::{PaymentReceipt, ADMINISTRATIVE_MANDATE};
-use mandat_model::orders::OrderTodo;
+use mandat_model::orders::{order_todo, OrderTodo};
 use mandat_model::ApiError;
 
 use super::payment::status_words;
@@ -49,23 +49,22 @@ pub fn OrderNotPayable(order_id: u64) -> impl IntoView {
         async move {
             let (order, follow_up) =
                 futures::future::try_join(api.order(order_id), api.follow_up(order_id)).await?;
-            Ok::<_, ApiError>(crate::home::order_item(
-                order,
-                &follow_up,
+            let todo = order_todo(
+                follow_up.status,
+                follow_up.mandate_state,
+                order.expiration_date,
                 crate::api::now(),
-            ))
+            );
+            Ok::<_, ApiError>((order.expiration_date, todo))
         }
     });
     let retry = Callback::new(move |()| state.refetch());
     move || {
-        loaded(state.get(), None, retry, None, move |item| {
-            let date = crate::ui::instant_text(item.order.expiration_date);
-            let body = fill(not_payable_key(item.todo), &[("date", &date)]);
+        loaded(state.get(), None, retry, None, move |(expires, todo)| {
+            let date = crate::ui::instant_text(expires);
+            let body = fill(not_payable_key(todo), &[("date", &date)]);
             let id = order_id.to_string();
-            let to_mandate = matches!(
-                item.todo,
-                OrderTodo::SendMandate | OrderTodo::SendNewMandate
-            );
+            let to_mandate = matches!(todo, OrderTodo::SendMandate | OrderTodo::SendNewMandate);
             let action = to_mandate.then(|| {
                 view! {
                     <p>

@@ -167,9 +167,10 @@ fn due_cell(bill: &Bill, loc: mandat_model::Locale) -> AnyView {
 fn bill_row(bill: Bill, loc: mandat_model::Locale, with_status: bool) -> impl IntoView {
     let id = bill.bill_id.clone();
     let href = format!("/invoices/{}", js_sys::encode_uri_component(&id));
-    let due = due_cell(&bill, loc);
     let label = id.clone();
+    // The status and the deadline go together: neither for an account off Chorus Pro.
     let status = with_status.then(|| {
+        let due = due_cell(&bill, loc);
         view! {
             <Cell label=t(Key::InvColStatus) kind=CellKind::State>
                 <StatusBadge status=bill.chorus_status />
