@@ -1,14 +1,14 @@
-import { test, expect, signIn } from './fixtures';
+import { test, expect, signIn, frDay } from './fixtures';
 
 // What a person is told and can find on each page, whatever the account:
 // where they are, what an order waits for, what a list announces.
 
-/** The order's expiry as the app writes it: its Paris date, in words (French writes the first day « 1er »). */
+/** The order's expiry as the app writes it: its Paris day, in words. */
 async function expiryOf(request: import('@playwright/test').APIRequestContext, orderId: number) {
   const order = await (await request.get(`/api/me/order/${orderId}`)).json();
-  return new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', year: 'numeric' })
-    .format(new Date(order.expirationDate))
-    .replace(/^1 /, '1er ');
+  // en-CA writes a day as YYYY-MM-DD.
+  const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(order.expirationDate));
+  return frDay(parisDay);
 }
 
 test('the navigation marks the page the person is on', async ({ page }) => {

@@ -70,6 +70,13 @@ export async function expectNoAxeViolations(page: Page) {
   expect(summary).toEqual([]);
 }
 
+/** A day as the app writes it in French: `1er avril 2026`, `5 décembre 2026`. */
+export function frDay(iso: string): string {
+  const months = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d === 1 ? '1er' : d} ${months[m - 1]} ${y}`;
+}
+
 /** Euros as fr-FR's Intl writes them: the app must agree with the browser's own rules. */
 export function euros(value: number, locale = 'fr-FR'): string {
   return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(value);

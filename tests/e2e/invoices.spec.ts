@@ -1,4 +1,4 @@
-import { test, expect, signIn, expectNoAxeViolations, euros, runTimersFor } from './fixtures';
+import { test, expect, signIn, expectNoAxeViolations, euros, runTimersFor, frDay } from './fixtures';
 import type { Page } from '@playwright/test';
 
 // Seeded invoices (sandbox/src/seed.rs): the commune's FR1000001.. and the
@@ -139,13 +139,6 @@ test('the timeline follows the events’ own dates, an event recorded late inclu
     .poll(() => page.evaluate(() => performance.getEntriesByName('mandat:timeline-render', 'measure').length))
     .toBeGreaterThan(0);
 });
-
-/** A day as the app writes it in French: `1er avril 2026`, `5 décembre 2026`. */
-function frDay(iso: string): string {
-  const months = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d === 1 ? '1er' : d} ${months[m - 1]} ${y}`;
-}
 
 // The deadline state of each demo invoice (the same pattern for both accounts),
 // and what its page and its list row must say.
