@@ -6,9 +6,8 @@ use leptos::html;
 use leptos::prelude::*;
 use mandat_model::billing::{PaymentReceipt, ADMINISTRATIVE_MANDATE};
 use mandat_model::orders::{order_todo, OrderTodo};
-use mandat_model::ApiError;
+use mandat_model::{ApiError, OrderStatus};
 
-use super::payment::status_words;
 use crate::api::Api;
 use crate::i18n::{fill, t, Key};
 use crate::ui::{loaded, Alert, AlertKind, ApiErrorView, ButtonLink};
@@ -37,6 +36,20 @@ pub fn PayProblem(order_id: u64, error: ApiError, on_retry: Callback<()>) -> imp
         }
         .into_any(),
     }
+}
+
+/// The order's status, in words.
+pub fn status_words(status: OrderStatus) -> &'static str {
+    t(match status {
+        OrderStatus::NotPaid => Key::StatusNotPaid,
+        OrderStatus::Checking => Key::StatusChecking,
+        OrderStatus::DocumentsRequested => Key::StatusDocumentsRequested,
+        OrderStatus::Delivering => Key::StatusDelivering,
+        OrderStatus::Delivered => Key::StatusDelivered,
+        OrderStatus::Cancelling => Key::StatusCancelling,
+        OrderStatus::Cancelled => Key::StatusCancelled,
+        OrderStatus::Unknown => Key::StatusUnknown,
+    })
 }
 
 /// The order no longer awaits a payment: what it waits for instead, from its

@@ -8,7 +8,7 @@ use mandat_model::billing::{
     NOT_PUBLIC_ADMINISTRATION, NO_CHORUS_STRUCTURE, ORDER_NOT_PAYABLE,
 };
 use mandat_model::chorus::ChorusStructure;
-use mandat_model::{ApiError, OrderStatus};
+use mandat_model::ApiError;
 
 use super::outcome::{OrderNotPayable, PayProblem, PaymentConfirmation};
 use super::Payment;
@@ -35,20 +35,6 @@ fn method_words(method: &PaymentMethod) -> (String, &'static str) {
             t(Key::MethodOtherHint),
         ),
     }
-}
-
-/// The order's status, in words.
-pub fn status_words(status: OrderStatus) -> &'static str {
-    t(match status {
-        OrderStatus::NotPaid => Key::StatusNotPaid,
-        OrderStatus::Checking => Key::StatusChecking,
-        OrderStatus::DocumentsRequested => Key::StatusDocumentsRequested,
-        OrderStatus::Delivering => Key::StatusDelivering,
-        OrderStatus::Delivered => Key::StatusDelivered,
-        OrderStatus::Cancelling => Key::StatusCancelling,
-        OrderStatus::Cancelled => Key::StatusCancelled,
-        OrderStatus::Unknown => Key::StatusUnknown,
-    })
 }
 
 /// What the payment step needs before it shows the form: the order's payment
