@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod invoices;
 pub mod mandate;
 pub mod nav;
+pub mod order_labels;
 pub mod renewals;
 pub mod routing;
 pub mod ui;

@@ -55,6 +55,41 @@ fn alerts_differ_by_icon_as_well_as_colour_and_only_errors_interrupt() {
 }
 
 #[wasm_bindgen_test]
+async fn an_outcome_alert_is_read_from_its_title_which_takes_focus_once_painted() {
+    let root = mount(|| {
+        view! {
+            <Alert kind=AlertKind::Success title="Paiement enregistré" level=3 takes_focus=true testid="outcome">
+                <p>"La suite"</p>
+            </Alert>
+        }
+    });
+    let alert = get(&root, "[data-testid=outcome]");
+    let title = get(&root, "[data-testid=outcome] h3");
+    assert!(
+        eventually(
+            || {
+                let focused = web_sys::window()
+                    .unwrap()
+                    .document()
+                    .unwrap()
+                    .active_element();
+                title.is_same_node(focused.as_ref().map(|f| f.as_ref()))
+            },
+            2000
+        )
+        .await,
+        "focus moves to the outcome's title"
+    );
+    assert_eq!(
+        text(&root, "[data-testid=outcome] h3"),
+        "Paiement enregistré"
+    );
+    // Read once, from the focus: a live region as well would read it twice.
+    assert_eq!(attr(&alert, "role"), None);
+    assert_eq!(attr(&title, "tabindex").as_deref(), Some("-1"));
+}
+
+#[wasm_bindgen_test]
 fn a_badge_is_words_with_an_icon_hidden_from_screen_readers() {
     let root = mount(|| view! { <Badge tone=Tone::Warning label="Suspendue" code="SUSPENDUE" /> });
     let badge = get(&root, ".mandat-badge");

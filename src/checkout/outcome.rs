@@ -2,14 +2,14 @@
 //! refused, an order that no longer awaits one (and what it awaits instead),
 //! and the confirmation with what comes next.
 
-use leptos::html;
 use leptos::prelude::*;
 use mandat_model::billing::{PaymentReceipt, ADMINISTRATIVE_MANDATE};
 use mandat_model::orders::{order_todo, OrderTodo};
-use mandat_model::{ApiError, OrderStatus};
+use mandat_model::ApiError;
 
 use crate::api::Api;
 use crate::i18n::{fill, t, Key};
+use crate::order_labels::{not_payable_key, status_words};
 use crate::ui::{loaded, Alert, AlertKind, ApiErrorView, ButtonLink};
 
 /// A payment the API did not take, other than field problems.
@@ -36,20 +36,6 @@ pub fn PayProblem(order_id: u64, error: ApiError, on_retry: Callback<()>) -> imp
         }
         .into_any(),
     }
-}
-
-/// The order's status, in words.
-pub fn status_words(status: OrderStatus) -> &'static str {
-    t(match status {
-        OrderStatus::NotPaid => Key::StatusNotPaid,
-        OrderStatus::Checking => Key::StatusChecking,
-        OrderStatus::DocumentsRequested => Key::StatusDocumentsRequested,
-        OrderStatus::Delivering => Key::StatusDelivering,
-        OrderStatus::Delivered => Key::StatusDelivered,
-        OrderStatus::Cancelling => Key::StatusCancelling,
-        OrderStatus::Cancelled => Key::StatusCancelled,
-        OrderStatus::Unknown => Key::StatusUnknown,
-    })
 }
 
 /// The order no longer awaits a payment: what it waits for instead, from its
@@ -98,19 +84,6 @@ pub fn OrderNotPayable(order_id: u64) -> impl IntoView {
     }
 }
 
-/// Why an order that cannot be paid cannot be, in words.
-fn not_payable_key(todo: OrderTodo) -> Key {
-    match todo {
-        OrderTodo::SendMandate => Key::NotPayableSendMandate,
-        OrderTodo::SendNewMandate => Key::NotPayableSendNewMandate,
-        OrderTodo::MandateUnderReview => Key::NotPayableUnderReview,
-        OrderTodo::Paid | OrderTodo::Delivered => Key::NotPayablePaid,
-        OrderTodo::Expired => Key::NotPayableExpired,
-        OrderTodo::Cancelled => Key::NotPayableCancelled,
-        OrderTodo::Pay | OrderTodo::Unknown => Key::NotPayableOther,
-    }
-}
-
 /// Where to go from an order that no longer awaits a payment: its mandate,
 /// or the orders.
 #[component]
@@ -134,15 +107,6 @@ pub fn PaymentConfirmation(
     /// The API's receipt.
     receipt: PaymentReceipt,
 ) -> impl IntoView {
-    let heading = NodeRef::<html::H3>::new();
-    // Focus moves to the outcome once it is painted, so that it is read out.
-    Effect::new(move |_| {
-        if let Some(h) = heading.get() {
-            request_animation_frame(move || {
-                let _ = h.focus();
-            });
-        }
-    });
     let id = receipt.order_id.to_string();
     let is_mandate = receipt.payment_type == ADMINISTRATIVE_MANDATE;
     let title = if is_mandate {
@@ -184,11 +148,11 @@ pub fn PaymentConfirmation(
         }
     });
     view! {
-        <div class="mandat-alert mandat-alert--success mandat-confirmation" data-testid="payment-confirmation">
-            <h3 class="mandat-alert__title" tabindex="-1" node_ref=heading>{title}</h3>
+        // Focus moves to the outcome once it is painted, so that it is read out.
+        <Alert kind=AlertKind::Success title=title level=3 takes_focus=true class="mandat-confirmation" testid="payment-confirmation">
             <p data-testid="order-status">{status}</p>
             {action}
             {steps}
-        </div>
+        </Alert>
     }
 }

@@ -16,9 +16,10 @@ use mandat_model::{Account, ApiError, Order};
 
 use crate::api::Api;
 use crate::i18n::{fill, t, Key};
+use crate::order_labels::OrderStateBadge;
 use crate::ui::{
-    loaded, price_text, Badge, ButtonLink, Cell, CellKind, Column, DataTable, Emphasis, Instant,
-    RowHeader, Tone,
+    loaded, price_text, ButtonLink, Cell, CellKind, Column, DataTable, Emphasis, Instant,
+    PageHeader, RowHeader,
 };
 pub use todo::TodoList;
 
@@ -136,20 +137,6 @@ pub fn order_item(
     }
 }
 
-fn todo_key(todo: OrderTodo) -> Key {
-    match todo {
-        OrderTodo::SendNewMandate => Key::TodoSendNewMandate,
-        OrderTodo::SendMandate => Key::TodoSendMandate,
-        OrderTodo::Pay => Key::TodoPay,
-        OrderTodo::MandateUnderReview => Key::TodoMandateUnderReview,
-        OrderTodo::Paid => Key::TodoPaid,
-        OrderTodo::Delivered => Key::TodoDelivered,
-        OrderTodo::Expired => Key::TodoExpired,
-        OrderTodo::Cancelled => Key::TodoCancelled,
-        OrderTodo::Unknown => Key::TodoUnknown,
-    }
-}
-
 /// `/`
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -157,27 +144,32 @@ pub fn HomePage() -> impl IntoView {
     let api = Api::from_context();
     let data = LocalResource::new(move || load(api.clone()));
     let retry = Callback::new(move |()| data.refetch());
+    // Whose account this is, under the title, once known.
+    let account = move || {
+        data.get().and_then(Result::ok).map(|home| {
+            let intro = fill(Key::HomeIntro, &[("name", &home.account.name)]);
+            view! { <p class="mandat-lead" data-testid="account-name">{intro}</p> }
+        })
+    };
     view! {
-        <h1>{t(Key::HomeTitle)}</h1>
+        <PageHeader title=t(Key::HomeTitle) testid="home-header">{account}</PageHeader>
         {move || {
             loaded(data.get(), None, retry, None, |home| view! { <HomeView home=home /> })
         }}
     }
 }
 
-/// The account's name, what waits for it, then its orders: the state of each
-/// in words, and only the actions that apply to it.
+/// What waits for the account, then its orders: the state of each in words,
+/// and only the actions that apply to it.
 #[component]
 pub fn HomeView(home: Home) -> impl IntoView {
     let Home {
-        account,
         orders,
         todo,
         incomplete,
+        ..
     } = home;
-    let intro = fill(Key::HomeIntro, &[("name", &account.name)]);
     view! {
-        <p class="mandat-lead" data-testid="account-name">{intro}</p>
         <TodoList todo=todo incomplete=incomplete />
         {order_table(orders)}
         <p>
@@ -208,17 +200,6 @@ fn order_table(orders: Vec<OrderItem>) -> AnyView {
         </DataTable>
     }
     .into_any()
-}
-
-/// What an order's state means for the buyer: waiting for them, done,
-/// moving on its own, or over.
-fn state_tone(todo: OrderTodo) -> Tone {
-    match todo {
-        t if t.needs_the_buyer() => Tone::Warning,
-        OrderTodo::Paid | OrderTodo::Delivered => Tone::Success,
-        OrderTodo::MandateUnderReview => Tone::Info,
-        _ => Tone::Neutral,
-    }
 }
 
 fn order_row(item: OrderItem) -> impl IntoView {
@@ -269,7 +250,7 @@ fn order_row(item: OrderItem) -> impl IntoView {
                 {price_text(&order.price_with_tax)}
             </Cell>
             <Cell label=t(Key::ColState) kind=CellKind::State>
-                <Badge tone=state_tone(todo) label=t(todo_key(todo)) testid="order-state" />
+                <OrderStateBadge todo=todo />
             </Cell>
             <Cell label=t(Key::ColExpiry)>{expiry}</Cell>
             <Cell label=t(Key::ColActions) kind=CellKind::Action>

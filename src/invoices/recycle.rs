@@ -2,7 +2,6 @@
 //! routing editor of the checkout, prefilled with what the invoice was sent
 //! with, and the invoice routed again once the API took the correction.
 
-use leptos::html;
 use leptos::prelude::*;
 use mandat_model::billing::{ChorusTracking, BILL_NOT_TO_RECYCLE};
 use mandat_model::chorus::{ChorusRouting, ChorusStatus};
@@ -196,14 +195,6 @@ fn RecycleForm(
 /// that it is read out.
 #[component]
 fn RecycleDone(answer: ChorusTracking, order_id: u64) -> impl IntoView {
-    let heading = NodeRef::<html::H2>::new();
-    Effect::new(move |_| {
-        if let Some(h) = heading.get() {
-            request_animation_frame(move || {
-                let _ = h.focus();
-            });
-        }
-    });
     let structure = if answer.structure_name.trim().is_empty() {
         t(Key::InvRoutingNone).to_string()
     } else {
@@ -224,10 +215,13 @@ fn RecycleDone(answer: ChorusTracking, order_id: u64) -> impl IntoView {
     });
     view! {
         <section class="mandat-inv-section" aria-labelledby="inv-recycle-done-title">
-            <div class="mandat-alert mandat-alert--success" data-testid="recycle-done">
-                <h2 class="mandat-alert__title" id="inv-recycle-done-title" tabindex="-1" node_ref=heading>
-                    {t(Key::RecycleDoneTitle)}
-                </h2>
+            <Alert
+                kind=AlertKind::Success
+                title=t(Key::RecycleDoneTitle)
+                title_id="inv-recycle-done-title"
+                takes_focus=true
+                testid="recycle-done"
+            >
                 <p>
                     {fill(
                         Key::RecycleDoneBody,
@@ -239,7 +233,7 @@ fn RecycleDone(answer: ChorusTracking, order_id: u64) -> impl IntoView {
                 <p data-testid="recycle-done-order">
                     {fill(Key::RecycleDoneOrder, &[("order", &order_id.to_string())])}
                 </p>
-            </div>
+            </Alert>
         </section>
     }
 }

@@ -10,7 +10,9 @@ use mandat_model::ApiError;
 
 use crate::api::Api;
 use crate::i18n::{fill, locale, marked, t, Key};
-use crate::ui::{loaded, price_text, Alert, AlertKind, Emphasis, SummaryList, SummaryRow};
+use crate::ui::{
+    loaded, price_text, Alert, AlertKind, Emphasis, PageHeader, SummaryList, SummaryRow,
+};
 
 mod editor;
 use editor::focus_first_field;
@@ -41,7 +43,9 @@ pub fn RenewalsPage() -> impl IntoView {
     });
     let retry = Callback::new(move |()| data.refetch());
     view! {
-        <h1>{t(Key::RenewalsTitle)}</h1>
+        <PageHeader title=t(Key::RenewalsTitle)>
+            <p class="mandat-lead">{marked(t(Key::RenewalsIntro))}</p>
+        </PageHeader>
         {move || {
             loaded(data.get(), Some(t(Key::RenewalsLoading)), retry, None, |(renewals, structure)| {
                 view! { <RenewalList renewals=renewals structure=structure /> }
@@ -133,12 +137,11 @@ pub fn RenewalList(
 
     view! {
         {warnings}
-        <p class="mandat-lead">{marked(t(Key::RenewalsIntro))}</p>
         <p class="mandat-visually-hidden" role="status" aria-live="polite" data-testid="renewal-saved-status">
             {move || saved.get()}
         </p>
         {move || saved.get().map(|text| view! {
-            <p class="mandat-alert mandat-alert--success" data-testid="renewal-saved">{text}</p>
+            <Alert kind=AlertKind::Success title=text quiet=true testid="renewal-saved" />
         })}
         <Show
             when=move || !list.with(Vec::is_empty)

@@ -153,9 +153,7 @@ pub fn RefusedLink(
     message: Key,
 ) -> impl IntoView {
     view! {
-        <div class="mandat-alert mandat-alert--warning" data-testid="link-refused">
-            <p>{t(message)}</p>
-        </div>
+        <Alert kind=AlertKind::Warning title=t(message) level=3 quiet=true testid="link-refused" />
     }
 }
 
