@@ -430,7 +430,7 @@ fn a_suspended_invoice_says_the_clock_is_stopped_and_what_follows() {
         "Aucune pour l’instant\u{a0}: délai interrompu par la suspension"
     );
     let action = root
-        .query_selector("header [data-testid=header-action]")
+        .query_selector("[data-testid=invoice-header] [data-testid=header-action]")
         .unwrap()
         .expect("the header's action");
     assert_eq!(
@@ -1152,9 +1152,15 @@ fn a_late_payment_opens_with_what_is_still_owed_interest_and_indemnity_included(
     let data = paid_late_settled();
     let en = data.clone();
     let root = mount(move || view! { <InvoiceDetail data=data.clone() /> });
-    let header = root.query_selector("header").unwrap().expect("the header");
+    let header = root
+        .query_selector("[data-testid=invoice-header]")
+        .unwrap()
+        .expect("the header");
     assert_eq!(
-        text(&root, "header [data-testid=amount-due]"),
+        text(
+            &root,
+            "[data-testid=invoice-header] [data-testid=amount-due]"
+        ),
         "46,67\u{a0}€"
     );
     assert_eq!(
@@ -1242,7 +1248,10 @@ async fn the_page_opens_with_the_status_the_due_date_the_chorus_number_and_the_a
     // Made available 2 March, 30 days: due 1 April, 5 days left on 27 March.
     let data = invoice_with(made_available_2_march(), 30, false, "2026-03-27");
     let root = mount(move || view! { <InvoiceDetail data=data.clone() /> });
-    let header = root.query_selector("header").unwrap().expect("the header");
+    let header = root
+        .query_selector("[data-testid=invoice-header]")
+        .unwrap()
+        .expect("the header");
     assert_eq!(
         header
             .query_selector("h1")
@@ -1253,27 +1262,34 @@ async fn the_page_opens_with_the_status_the_due_date_the_chorus_number_and_the_a
         "Facture FR1000005"
     );
     assert_eq!(
-        text(&root, "header [data-testid=current-status]").trim(),
+        text(
+            &root,
+            "[data-testid=invoice-header] [data-testid=current-status]"
+        )
+        .trim(),
         "Mise à disposition du destinataire"
     );
     // No debt from the API: nothing is paid before the mise en paiement.
     assert_eq!(
-        text(&root, "header [data-testid=amount-due]"),
+        text(
+            &root,
+            "[data-testid=invoice-header] [data-testid=amount-due]"
+        ),
         "1\u{202f}200,00\u{a0}€"
     );
     assert_eq!(
-        text(&root, "header [data-testid=owed-due]"),
+        text(&root, "[data-testid=invoice-header] [data-testid=owed-due]"),
         "1er avril 2026, dans 5 jours"
     );
     // The number as text in the header, not folded away.
     let number = root
-        .query_selector("header [data-testid=chorus-number]")
+        .query_selector("[data-testid=invoice-header] [data-testid=chorus-number]")
         .unwrap()
         .expect("the Chorus Pro number in the header");
     assert_eq!(number.text_content().unwrap(), "CPP001000005");
     assert!(number.closest("details").unwrap().is_none());
     let link = root
-        .query_selector("header [data-testid=validate-link]")
+        .query_selector("[data-testid=invoice-header] [data-testid=validate-link]")
         .unwrap()
         .expect("the action in the header");
     assert_eq!(
@@ -1285,7 +1301,7 @@ async fn the_page_opens_with_the_status_the_due_date_the_chorus_number_and_the_a
     // Copied: said beside the button, in a live region.
     let clipboard = clipboard_that(true);
     let copy: web_sys::HtmlElement = root
-        .query_selector("header [data-testid=copy-button]")
+        .query_selector("[data-testid=invoice-header] [data-testid=copy-button]")
         .unwrap()
         .unwrap()
         .unchecked_into();
@@ -1426,6 +1442,6 @@ async fn documents_already_sent_leave_nothing_to_do_in_the_header() {
     )
     .await;
     stand_in.restore();
-    assert!(no_action, "{}", text(&root, "header"));
+    assert!(no_action, "{}", text(&root, "[data-testid=invoice-header]"));
     assert!(text(&root, "[data-testid=next-step]").contains("des pièces manquent"));
 }

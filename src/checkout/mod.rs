@@ -5,7 +5,7 @@ use mandat_model::{ApiError, Order, OrderDetail};
 
 use crate::api::Api;
 use crate::i18n::{fill, Key};
-use crate::ui::{ApiErrorView, Loading};
+use crate::ui::{ApiErrorView, Loading, PageHeader};
 
 mod controller;
 mod outcome;
@@ -53,18 +53,22 @@ pub fn Checkout(
         _ => Stage::Loading,
     });
 
+    // What is owed and by when, as the page's key figures, once known.
+    let figures = move || match stage.get() {
+        Stage::Ready(order, _) => Some(view! { <OrderFigures order=order /> }),
+        _ => None,
+    };
     view! {
-        <h1>{title}</h1>
+        <PageHeader title=title testid="checkout-header">{figures}</PageHeader>
         {move || match stage.get() {
             Stage::Failed(error) => {
                 view! { <CheckoutError error=error on_retry=retry /> }.into_any()
             }
             Stage::Ready(order, details) => {
-                // What is owed and by when, then the one task (the payment
-                // step), then the order's lines: on a phone the methods come
-                // before the lines; on a desktop the lines sit beside them.
+                // The one task (the payment step), then the order's lines: on
+                // a phone the methods come before the lines; on a desktop the
+                // lines sit beside them.
                 view! {
-                    <OrderFigures order=order.clone() />
                     <div class="mandat-checkout">
                         <div class="mandat-checkout__payment">
                             <PaymentStep order_id=order_id data=payment />

@@ -288,7 +288,6 @@ catalogue! {
     MandateLoading => "Chargement du mandat…", "Loading the mandate…";
     MandateNotFoundTitle => "Aucun mandat pour cette commande", "No mandate for this order";
     MandateNotFoundBody => "Cette commande n’a pas été payée par mandat administratif, ou elle n’est pas rattachée au compte avec lequel vous êtes connecté. Le formulaire de mandat est proposé après avoir choisi « Payer par mandat administratif » à l’étape du paiement.", "This order was not paid by administrative mandate, or it does not belong to the account you are signed in with. The mandate form is offered after choosing “Pay by administrative mandate” at the payment step.";
-    MandateStateTitle => "État du mandat", "Mandate status";
     MandateStateLabel => "État\u{a0}:", "Status:";
     MandateStateAwaiting => "En attente du formulaire signé", "Awaiting the signed form";
     MandateStateUploading => "Envoi du formulaire en cours", "Uploading the form";
@@ -373,6 +372,8 @@ catalogue! {
     InvCategoryEarlyrenewal => "Renouvellement anticipé", "Early renewal";
     InvCategoryOther => "Autre", "Other";
     InvFiltersTitle => "Filtrer et trier", "Filter and sort";
+    InvFiltersActiveOne => "1 filtre actif", "1 filter on";
+    InvFiltersActiveMany => "{count} filtres actifs", "{count} filters on";
     InvFilterStatus => "Statut Chorus Pro", "Chorus Pro status";
     InvFilterStatusAll => "Tous les statuts", "All statuses";
     InvFilterFrom => "Émises à partir du", "Issued from";
@@ -383,6 +384,7 @@ catalogue! {
     InvSortDateAsc => "Les plus anciennes d’abord", "Oldest first";
     InvFilterPageSize => "Factures par page", "Invoices per page";
     InvFilterReset => "Effacer les filtres", "Clear filters";
+    InvRangeReversedTitle => "Dates inversées", "Dates the wrong way round";
     InvRangeReversed => "La date de début est postérieure à la date de fin\u{a0}: aucune facture ne peut correspondre. Corrigez l’une des deux dates.", "The start date is after the end date: no invoice can match. Correct one of the two dates.";
     InvCount => "{count} factures", "{count} invoices";
     InvAnnounceStatus => ", statut {status}", ", status {status}";

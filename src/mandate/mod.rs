@@ -9,8 +9,8 @@ use mandat_model::mandate::{expiry_applies, journey_step, JourneyStep, Mandate, 
 use crate::api::Api;
 use crate::i18n::{fill, locale, t, Key};
 use crate::ui::{
-    instant_text, Alert, AlertKind, ButtonLink, Emphasis, IconName, Instant, RefusedLink, Stepper,
-    SummaryList, SummaryRow,
+    instant_text, Alert, AlertKind, ButtonLink, Emphasis, IconName, Instant, PageHeader,
+    RefusedLink, Stepper, SummaryList, SummaryRow,
 };
 
 mod controller;
@@ -274,12 +274,10 @@ pub fn MandateView(order_id: u64) -> impl IntoView {
 
     view! {
         <div class="mandat-mandate">
-            <h1>{title}</h1>
-            {problem}
-            <Show when=move || is_loaded.get()>
-                {stepper}
-                <section class="mandat-mandate__state" aria-labelledby="mandate-state-title">
-                    <h2 id="mandate-state-title">{t(Key::MandateStateTitle)}</h2>
+            // Where the journey stands, by when, and the mandate's state first.
+            <PageHeader title=title testid="mandate-header">
+                <Show when=move || is_loaded.get()>
+                    {stepper}
                     <p
                         id="mandate-state"
                         class="mandat-mandate__badge"
@@ -293,12 +291,17 @@ pub fn MandateView(order_id: u64) -> impl IntoView {
                         {t(Key::MandateStateLabel)} " "
                         <strong>{state_text}</strong>
                     </p>
+                </Show>
+            </PageHeader>
+            {problem}
+            <Show when=move || is_loaded.get()>
+                <div class="mandat-mandate__state">
                     <p class="mandat-mandate__sent" role="status">{sent_notice}</p>
                     {help}
                     <Show when=move || loader.refresh_failed.get()>
-                        <p class="mandat-hint">{t(Key::MandateRefreshFailed)}</p>
+                        <Alert kind=AlertKind::Warning title=t(Key::MandateRefreshFailed) level=3 />
                     </Show>
-                </section>
+                </div>
                 {routing}
                 {document}
                 <Show when=move || accepts_upload.get()>

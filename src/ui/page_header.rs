@@ -20,11 +20,13 @@ pub fn PageHeader(
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
+    // A `div`, not a `header`: embedded in a host page, outside any `main`,
+    // a `header` would be a second banner landmark beside the host's own.
     view! {
-        <header class="mandat-page-header" data-testid=testid>
+        <div class="mandat-page-header" data-testid=testid>
             <h1>{title}</h1>
             {lead.map(|lead| view! { <p class="mandat-lead">{lead}</p> })}
             {children.map(|c| c())}
-        </header>
+        </div>
     }
 }

@@ -24,6 +24,30 @@ test('the navigation marks the page the person is on', async ({ page }) => {
   await expect(nav.getByRole('link', { name: 'Mes factures' })).toHaveAttribute('aria-current', 'true');
 });
 
+test('each page opens with its header: the title, then what the person must know first', async ({ page }) => {
+  await signIn(page, 'commune', '/');
+  const header = page.locator('.mandat-page-header');
+  await expect(header.getByRole('heading', { level: 1 })).toHaveText('Mes commandes');
+  await expect(header).toContainText('Mairie de Saint-Aubin-sur-Loire');
+
+  await page.goto('/orders/1001/checkout');
+  await expect(header.getByRole('heading', { level: 1 })).toHaveText('Paiement de la commande n° 1001');
+  await expect(header.getByTestId('order-figures')).toContainText(/Total TTC\s*463,02\s€/);
+  await expect(header.getByTestId('order-expiry')).toHaveText(await expiryOf(page.request, 1001));
+
+  await page.goto('/orders/1004/mandate');
+  await expect(header.getByTestId('stepper')).toContainText('Étape 2 sur 5');
+  await expect(header.getByTestId('mandate-state')).toHaveText(/État\s:\sRefusé/);
+
+  await page.goto('/renewals');
+  await expect(header.getByRole('heading', { level: 1 })).toHaveText('Renouvellements');
+  await expect(header).toContainText('Un numéro d’engagement vaut pour un exercice budgétaire');
+
+  await page.goto('/invoices');
+  await expect(header.getByRole('heading', { level: 1 })).toHaveText('Mes factures');
+  await expect(page.locator('.mandat-page-header')).toHaveCount(1);
+});
+
 test('the checkout of an order whose mandate was refused says so, with its expiry and the way on', async ({ page }) => {
   await signIn(page, 'commune', '/orders/1004/checkout');
   const expiry = await expiryOf(page.request, 1004);
@@ -83,6 +107,31 @@ test('filtering and paging the invoices are announced, also when the count stays
   await expect(announce).toHaveText(/^1\s000 factures\. Page 1 sur 20\.$/);
   await page.getByTestId('page-next').click();
   await expect(announce).toHaveText(/^1\s000 factures\. Page 2 sur 20\.$/);
+});
+
+test('on a phone, the invoice list opens on the invoices: the filters fold behind one button that counts them', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await signIn(page, 'commune', '/invoices');
+  const row = page.getByTestId('invoice-row').first();
+  await expect(row).toBeVisible();
+  expect((await row.boundingBox())!.y, 'the first invoice starts on the first screen').toBeLessThan(800);
+  const status = page.getByLabel('Statut Chorus Pro');
+  await expect(status).toBeHidden();
+  const toggle = page.getByRole('button', { name: 'Filtrer et trier' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await status.selectOption('SUSPENDUE');
+  await expect(page.getByTestId('invoice-announce')).toHaveText(/statut Suspendue/);
+  await expect(toggle).toHaveText('Filtrer et trier · 1 filtre actif');
+  await expect(status, 'the panel stays open while it is used').toBeVisible();
+  await toggle.click();
+  await expect(status).toBeHidden();
+  // On a desktop the fields are always there, under their heading, with no toggle.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(status).toBeVisible();
+  await expect(toggle).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Filtrer et trier' })).toBeVisible();
 });
 
 test('on a phone, the invoices and the checkout show each amount, state and action without scrolling sideways', async ({ page }) => {

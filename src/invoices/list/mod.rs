@@ -9,8 +9,8 @@ use mandat_model::ApiError;
 use super::labels::status_key;
 use crate::api::Api;
 use crate::i18n::{fill, t, Key};
-use crate::ui::loaded;
 use crate::ui::perf::{perf_mark, perf_measure};
+use crate::ui::{loaded, Alert, AlertKind, PageHeader};
 
 mod filters;
 mod table;
@@ -96,7 +96,7 @@ pub fn InvoicesPage() -> impl IntoView {
     };
 
     view! {
-        <h1>{t(Key::InvoicesTitle)}</h1>
+        <PageHeader title=t(Key::InvoicesTitle) />
         <p class="mandat-visually-hidden" role="status" aria-live="polite" data-testid="invoice-announce">
             {announcement}
         </p>
@@ -106,9 +106,9 @@ pub fn InvoicesPage() -> impl IntoView {
                 .with(|q| q.range_is_reversed())
                 .then(|| {
                     view! {
-                        <p class="mandat-inv-warning" role="alert" data-testid="range-reversed">
-                            {t(Key::InvRangeReversed)}
-                        </p>
+                        <Alert kind=AlertKind::Error title=t(Key::InvRangeReversedTitle) level=3 testid="range-reversed">
+                            <p>{t(Key::InvRangeReversed)}</p>
+                        </Alert>
                     }
                 })
         }}
