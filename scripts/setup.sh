@@ -50,6 +50,15 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $wasm_bindgen_version\$" \
     cargo install wasm-bindgen-cli --version "$wasm_bindgen_version" --force --quiet
 fi
 
+# Splits the release build into its parts (scripts/split.mjs, Trunk's post-build step).
+wasm_split_version="0.2.4"
+if ! command -v wasm-split-cli >/dev/null \
+  || ! grep -q "wasm_split_cli_support $wasm_split_version " "$HOME/.cargo/.crates.toml" 2>/dev/null; then
+  log "installing wasm-split-cli $wasm_split_version (a minute or two, once)"
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install wasm_split_cli_support --version "$wasm_split_version" --features build-binary --quiet
+fi
+
 # wasm-opt 132 from npm (Debian's 108 breaks the externref table), Playwright and axe-core.
 if [ ! -x "$root/node_modules/.bin/wasm-opt" ] || [ ! -d "$root/node_modules/@playwright/test" ] \
   || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then

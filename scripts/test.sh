@@ -12,6 +12,7 @@ echo "[test] formatting and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo clippy -p mandat --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+cargo clippy -p mandat --target wasm32-unknown-unknown --all-targets --features split --quiet -- -D warnings
 
 echo "[test] native: model and sandbox"
 # The app's own tests need a browser: they run in the next layer.

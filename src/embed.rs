@@ -51,7 +51,13 @@ pub fn EmbeddedApp(
     };
 
     view! {
-        <div class="mandat mandat--embedded" lang=lang on:click=nav.on_click()>
+        <div
+            class="mandat mandat--embedded"
+            lang=lang
+            on:click=nav.on_click()
+            on:pointerover=nav.on_link_interest()
+            on:focusin=nav.on_link_interest()
+        >
             <div class="mandat-main" tabindex="-1" node_ref=content>
                 {crate::page_content(nav, on_page_change)}
             </div>

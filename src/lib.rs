@@ -18,6 +18,7 @@ pub mod invoices;
 pub mod mandate;
 pub mod nav;
 pub mod order_labels;
+pub mod parts;
 pub mod renewals;
 pub mod routing;
 pub mod ui;
@@ -73,8 +74,23 @@ pub fn App(
         ui::focus_by_id("contenu");
     };
 
+    // Standalone, the app owns the page: once it is idle, the parts of the
+    // pages a person goes to next are fetched ahead (embedded, a host that
+    // shows one view gets that view's code only).
+    parts::preload_when_idle(vec![
+        nav::Page::Mandate(0),
+        nav::Page::Home,
+        nav::Page::Invoices(String::new()),
+    ]);
+
     view! {
-        <div class="mandat" lang=lang on:click=nav.on_click()>
+        <div
+            class="mandat"
+            lang=lang
+            on:click=nav.on_click()
+            on:pointerover=nav.on_link_interest()
+            on:focusin=nav.on_link_interest()
+        >
             <a class="mandat-skip" href="#contenu" on:click=ui::focus_target("contenu")>
                 {t(Key::SkipToContent)}
             </a>
@@ -145,12 +161,13 @@ pub fn page_content(nav: nav::Nav, on_page_change: impl Fn() + 'static) -> impl 
         now
     });
     move || match page.get() {
-        Page::Home => view! { <home::HomePage /> }.into_any(),
+        // The payment step is in the first part; every other view in its own.
         Page::Checkout(id) => view! { <checkout::Checkout order_id=id /> }.into_any(),
-        Page::Mandate(id) => view! { <mandate::MandateView order_id=id /> }.into_any(),
-        Page::Invoices(_) => view! { <invoices::InvoicesPage /> }.into_any(),
-        Page::Invoice(id) => view! { <invoices::InvoicePage bill_id=id /> }.into_any(),
-        Page::Renewals => view! { <renewals::RenewalsPage /> }.into_any(),
+        Page::Home => parts::lazy_view(&parts::ORDERS, ()).into_any(),
+        Page::Mandate(id) => parts::lazy_view(&parts::MANDATE, id).into_any(),
+        Page::Invoices(_) => parts::lazy_view(&parts::INVOICES, ()).into_any(),
+        Page::Invoice(id) => parts::lazy_view(&parts::INVOICE, id).into_any(),
+        Page::Renewals => parts::lazy_view(&parts::RENEWALS, ()).into_any(),
         Page::Unknown(_) => view! { <NotFound /> }.into_any(),
     }
 }

@@ -184,6 +184,23 @@ impl Nav {
         });
     }
 
+    /// The pointer-over and focus handler of the app's root: a link to one of
+    /// the app's pages, pointed at or focused, has its page's part fetched,
+    /// so that it is there by the time the link is followed.
+    pub fn on_link_interest<E: AsRef<web_sys::Event>>(self) -> impl Fn(E) + 'static {
+        move |ev: E| {
+            let href = ev
+                .as_ref()
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.closest("a[href]").ok().flatten())
+                .and_then(|a| a.get_attribute("href"));
+            if let Some(page) = href.and_then(|h| self.page_of(&h)) {
+                crate::parts::preload(&page);
+            }
+        }
+    }
+
     /// The click handler of the app's root: a plain click on a link to one of
     /// the app's pages changes the page in place.
     pub fn on_click(self) -> impl Fn(web_sys::MouseEvent) + 'static {

@@ -205,7 +205,7 @@ pub fn now() -> chrono::DateTime<chrono::Utc> {
 }
 
 /// Resolves after `millis` milliseconds.
-async fn pause(millis: u64) {
+pub(crate) async fn pause(millis: u64) {
     let Some(window) = web_sys::window() else {
         return;
     };

@@ -77,6 +77,8 @@ catalogue! {
     NavInvoices => "Mes factures", "My invoices";
     NavRenewals => "Renouvellements", "Renewals";
     Loading => "Chargement en cours…", "Loading…";
+    PartMissingTitle => "Cette page n’a pas pu être chargée", "This page could not be loaded";
+    PartMissingBody => "Son code n’est pas arrivé, malgré plusieurs essais\u{a0}: la connexion a peut-être été coupée, ou une nouvelle version vient d’être installée. Réessayez dans un instant.", "Its code did not arrive, after several attempts: the connection may have dropped, or a new version was just installed. Try again in a moment.";
     Retry => "Réessayer", "Try again";
     UploadFileAnnounce => "{name}\u{a0}: {text}", "{name}: {text}";
     StepOf => "Étape {n} sur {total}\u{a0}: {name}", "Step {n} of {total}: {name}";

@@ -1,0 +1,66 @@
+// Trunk's post-build step (Trunk.toml): splits the app into its parts.
+//
+// Trunk builds the app with the `split` feature and the linker's relocations
+// kept (.cargo/config.toml), binds and names it `mandat-<hash>`. Trunk cannot
+// split (trunk-rs/trunk#1022), so this step takes the same raw wasm and runs
+// what cargo-leptos runs: wasm-split-cli, which cuts out each `#[wasm_split]`
+// function (src/parts.rs) with the code only it reaches, then wasm-bindgen
+// with the linker's exports kept (the parts import them), then wasm-opt on
+// every module. The results replace Trunk's files under the same names, with
+// the parts beside them named after the build (`mandat-<hash>-<part>.wasm`),
+// so that a deploy never serves a part of another build under an old name;
+// the page's integrity hashes are written again.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+const profile = process.env.TRUNK_PROFILE ?? 'release';
+if (!staging) throw new Error('split.mjs runs as a Trunk post_build hook (TRUNK_STAGING_DIR unset)');
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : path.join(root, 'target');
+const raw = path.join(targetDir, 'wasm32-unknown-unknown', profile, 'mandat.wasm');
+
+const bound = fs.readdirSync(staging).find((f) => /^mandat-[0-9a-f]+_bg\.wasm$/.test(f));
+if (!bound) throw new Error(`no mandat-<hash>_bg.wasm in ${staging}`);
+const stem = bound.replace(/_bg\.wasm$/, '');
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mandat-split-'));
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+try {
+  const cut = path.join(work, 'cut');
+  run('wasm-split-cli', ['--target', 'web', '--out-name', stem, raw, cut]);
+  const bind = path.join(work, 'bind');
+  // --keep-lld-exports: the parts link to the main module's table and memory.
+  run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-typescript', '--out-name', stem, '--out-dir', bind, path.join(cut, `${stem}.wasm`)]);
+
+  const optimise = (from, to) => (profile === 'release' ? run('wasm-opt', ['-Oz', from, '-o', to]) : fs.copyFileSync(from, to));
+  optimise(path.join(bind, `${stem}_bg.wasm`), path.join(staging, `${stem}_bg.wasm`));
+
+  const parts = fs.readdirSync(cut).filter((f) => f.endsWith('.wasm') && f !== `${stem}.wasm`);
+  for (const part of parts) optimise(path.join(cut, part), path.join(staging, `${stem}-${part}`));
+
+  // The glue imports the parts' loader (the wasm still names it by its own
+  // module name); the loader names each part's file.
+  const loader = `${stem}-split.js`;
+  const glue = fs.readFileSync(path.join(bind, `${stem}.js`), 'utf8').replaceAll('from "./__wasm_split.js"', `from "./${loader}"`);
+  fs.writeFileSync(path.join(staging, `${stem}.js`), glue);
+  let split = fs.readFileSync(path.join(cut, '__wasm_split.js'), 'utf8');
+  for (const part of parts) split = split.replaceAll(`"./${part}"`, `"./${stem}-${part}"`);
+  fs.writeFileSync(path.join(staging, loader), split);
+
+  // Subresource integrity of the two files Trunk linked from the page.
+  const indexPath = path.join(staging, 'index.html');
+  let index = fs.readFileSync(indexPath, 'utf8');
+  for (const file of [`${stem}.js`, `${stem}_bg.wasm`]) {
+    const digest = createHash('sha384').update(fs.readFileSync(path.join(staging, file))).digest('base64');
+    const link = new RegExp(`(href="[^"]*${file.replace('.', '\\.')}"[^>]*integrity=")sha384-[^"]+(")`, 'g');
+    index = index.replace(link, `$1sha384-${digest}$2`);
+  }
+  fs.writeFileSync(indexPath, index);
+  console.log(`[split] ${stem}: main and ${parts.length} parts`);
+} finally {
+  fs.rmSync(work, { recursive: true, force: true });
+}
