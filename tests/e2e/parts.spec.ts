@@ -1,4 +1,6 @@
 import type { Page, Request } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
 import { test, expect, signIn } from './fixtures';
 
 // The release build is split (scripts/split.mjs): the payment step is the first
@@ -88,4 +90,34 @@ test('opened directly on another view, its part comes with the page, once', asyn
   await expect(page.getByTestId('invoice-row').first()).toBeVisible();
   expect(parts.filter((p) => p === 'split_invoices_part')).toHaveLength(1);
   expect(parts).not.toContain('split_renewals_part');
+});
+
+test('a part that does not arrive is asked for again, then said with « Réessayer », which brings it', async ({ page, consoleErrors }) => {
+  // As after a deploy that replaced the files under an open page: the
+  // renewals' part is gone from the server (404), then back.
+  const dist = path.resolve('dist');
+  const part = fs.readdirSync(dist).find((f) => /^mandat-[0-9a-f]+-split_renewals_part\.wasm$/.test(f))!;
+  const hidden = path.join(dist, `.${part}.away`);
+  const parts = partsRequested(page);
+  await signIn(page, 'commune', '/invoices');
+  await expect(page.getByTestId('invoice-row').first()).toBeVisible();
+  fs.renameSync(path.join(dist, part), hidden);
+  try {
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Renouvellements' }).click();
+    const missing = page.getByTestId('part-missing');
+    await expect(missing).toContainText('Cette page n’a pas pu être chargée');
+    // Three attempts in all: the first and two more.
+    expect(parts.filter((p) => p === 'split_renewals_part').length).toBeGreaterThanOrEqual(3);
+    // The rest of the app still answers.
+    await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toBeVisible();
+  } finally {
+    fs.renameSync(hidden, path.join(dist, part));
+  }
+  await page.getByTestId('part-missing').getByRole('button', { name: 'Réessayer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Renouvellements' })).toBeVisible();
+  await expect(page.getByTestId('part-missing')).toHaveCount(0);
+  // The loader said each failed attempt in the console: those, and only those.
+  const said = consoleErrors.filter((e) => /split_renewals_part|WebAssembly|Failed to load/.test(e)).length;
+  expect(said).toBeGreaterThan(0);
+  consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !/split_renewals_part|WebAssembly|Failed to load/.test(e)));
 });
