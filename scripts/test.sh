@@ -19,7 +19,14 @@ echo "[test] native: model and sandbox"
 cargo test -p mandat-model -p mandat-sandbox
 
 echo "[test] browser components (wasm-bindgen-test, headless Chromium)"
+# The runner stops Chromium without letting it remove its profile (some 100 MB
+# in the temporary directory for each test file): those made here go after.
+profiles() { ls -d "${TMPDIR:-/tmp}"/org.chromium.Chromium.scoped_dir.* 2>/dev/null || true; }
+profiles_before="$(profiles)"
 cargo test -p mandat --target wasm32-unknown-unknown
+for profile in $(profiles); do
+  grep -qxF "$profile" <<<"$profiles_before" || rm -rf "$profile"
+done
 
 echo "[test] end-to-end (Playwright, release build + sandbox)"
 bash scripts/e2e.sh
