@@ -22,6 +22,8 @@ const only = args.only ? args.only.split(',') : null;
 
 const BUDGET_BROTLI_BYTES = 150 * 1000;
 const BUDGET_LOAD_RATIO = 2;
+// Lighthouse's "good" largest contentful paint, in its default mobile profile.
+const BUDGET_LCP_MS = 2500;
 const BUDGET_FRAME_MS = 16;
 const BUDGET_UPLOAD_RATIO = 0.8;
 // The app's upload beside the browser's own, for the same File.
@@ -205,6 +207,38 @@ async function coldLoad(browser, office = false) {
 }
 
 const officeLoad = (browser) => coldLoad(browser, true);
+
+// ---------------------------------------------------------------- lighthouse
+// Lighthouse (installed by bench.sh beside the build, --lighthouse) on the
+// checkout, in its default mobile profile (simulated slow 4G and a CPU four
+// times slower), on Debian's Chromium: the median largest contentful paint.
+async function lighthouse(browser) {
+  const cli = args.lighthouse;
+  if (!cli) throw new Error('no Lighthouse CLI given (--lighthouse)');
+  const cookie = await sessionCookie(browser, CHECKOUT_ACCOUNT);
+  const lcp = [];
+  const lighthouseRuns = Math.min(runs, 3);
+  for (let i = 0; i < lighthouseRuns; i++) {
+    const report = execFileSync(
+      process.execPath,
+      [
+        cli,
+        `${base}/orders/${CHECKOUT_ORDER}/checkout`,
+        '--quiet',
+        '--only-categories=performance',
+        '--output=json',
+        '--output-path=stdout',
+        `--chrome-path=${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}`,
+        '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-dev-shm-usage',
+        `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
+      ],
+      { maxBuffer: 64 * 1024 * 1024 },
+    ).toString();
+    lcp.push(JSON.parse(report).audits['largest-contentful-paint'].numericValue);
+  }
+  const value = median(lcp);
+  row('lighthouse (12.2.3, mobile)', `checkout: largest contentful paint, median of ${lighthouseRuns}`, ms(value), `≤ ${ms(BUDGET_LCP_MS)}`, verdict(value <= BUDGET_LCP_MS));
+}
 
 // ---------------------------------------------------------------- 1,000 invoices
 async function measureDuration(page, name) {
@@ -472,6 +506,7 @@ for (const [name, step] of [
   ['payment step', (b) => paymentStepBytes(b, bundle.files)],
   ['cold load', coldLoad],
   ['office load', officeLoad],
+  ['lighthouse', lighthouse],
   ['1,000 invoices', invoiceList],
   ['upload', upload],
   ['sandbox load', load],

@@ -32,6 +32,16 @@ if ! command -v wrk >/dev/null || ! command -v curl >/dev/null; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk curl >/dev/null
 fi
 
+# Lighthouse for the checkout's largest contentful paint: the bench's own tool,
+# kept beside the build rather than in the project's packages.
+lighthouse_version="12.2.3"
+lighthouse_dir="$root/target/lighthouse"
+lighthouse_cli="$lighthouse_dir/node_modules/lighthouse/cli/index.js"
+if ! grep -q "\"version\": \"$lighthouse_version\"" "$lighthouse_dir/node_modules/lighthouse/package.json" 2>/dev/null; then
+  echo "[bench] installing lighthouse $lighthouse_version"
+  npm install --prefix "$lighthouse_dir" --no-audit --no-fund --loglevel=error "lighthouse@$lighthouse_version"
+fi
+
 echo "[bench] building the release app and an optimised sandbox"
 trunk build --release --offline
 cargo build -p mandat-sandbox --profile sandbox --quiet
@@ -49,4 +59,5 @@ for _ in $(seq 600); do
 done
 curl -fs "http://127.0.0.1:$port/sandbox/accounts" >/dev/null || { echo "[bench] the sandbox did not start:" >&2; cat "$sandbox_log" >&2; exit 1; }
 
-node bench/bench.mjs --base "http://127.0.0.1:$port" --runs "$runs" --dist dist --out BENCHMARKS.md "${only[@]}"
+node bench/bench.mjs --base "http://127.0.0.1:$port" --runs "$runs" --dist dist --out BENCHMARKS.md \
+  --lighthouse "$lighthouse_cli" "${only[@]}"
