@@ -11,6 +11,7 @@ pub mod error;
 pub mod late_payment;
 pub mod locale;
 pub mod mandate;
+pub mod money;
 pub mod orders;
 pub mod owed;
 pub mod renewal;
