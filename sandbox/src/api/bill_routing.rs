@@ -4,18 +4,26 @@
 //! subscription go there too), and the invoice re-deposited at once.
 
 use axum::body::Body;
-use axum::extract::{Path, State};
-use axum::http::HeaderMap;
+use axum::extract::State;
+use axum::middleware::from_fn;
+use axum::routing::put;
+use axum::Router;
 use mandat_model::billing::BILL_NOT_TO_RECYCLE;
 use mandat_model::chorus::{ChorusRouting, ChorusStatus};
-use rusqlite::params;
 
-use crate::api::{
-    checked_routing, idempotency_key, own_bill, read_json, replay, store_idempotent, tracking,
-};
 use crate::db;
-use crate::error::{ok, ApiErr, ApiResult};
-use crate::{AppState, Me};
+use crate::http::error::{ok, ApiErr, ApiResult};
+use crate::http::extract::{read_json, BillId, IdempotencyKey, Me};
+use crate::http::{guard, idempotency};
+use crate::service::{bills, routing};
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route(
+        "/me/bill/{billId}/chorus/routing",
+        put(correct).route_layer(from_fn(guard::json_body)),
+    )
+}
 
 /// What makes two corrections the same request: the bill, and the body as parsed
 /// (never equal to a payment's, which starts with its order id).
@@ -23,32 +31,24 @@ fn fingerprint(bill_id: &str, routing: &ChorusRouting) -> Result<String, ApiErr>
     serde_json::to_string(&("routing", bill_id, routing)).map_err(ApiErr::internal)
 }
 
-pub async fn correct_routing(
+async fn correct(
     Me(account): Me,
     State(st): State<AppState>,
-    Path(bill_id): Path<String>,
-    headers: HeaderMap,
+    BillId(bill_id): BillId,
+    key: IdempotencyKey,
     body: Body,
 ) -> ApiResult {
-    let key = idempotency_key(&headers)?;
-    {
-        let conn = st.db();
-        own_bill(&conn, &account, &bill_id)?;
-    }
+    bills::own(&st.db(), &account, &bill_id)?;
     let request: ChorusRouting = read_json(body).await?;
     let fingerprint = fingerprint(&bill_id, &request)?;
     let mut conn = st.db();
-    let row = own_bill(&conn, &account, &bill_id)?;
-    if let Some(replayed) = replay(&conn, &account, key.as_deref(), &fingerprint, row.order_id)? {
+    let row = bills::own(&conn, &account, &bill_id)?;
+    if let Some(replayed) =
+        idempotency::replay(&conn, &account, key.as_deref(), &fingerprint, row.order_id)?
+    {
         return Ok(replayed);
     }
-    let before = tracking(&conn, &row)?.ok_or_else(|| {
-        ApiErr::conflict("this bill does not go through Chorus Pro").field(
-            "billId",
-            "bill_not_on_chorus",
-            "the bill has no Chorus Pro tracking",
-        )
-    })?;
+    let before = bills::tracking(&conn, &row)?.ok_or_else(bills::not_on_chorus)?;
     if before.status != Some(ChorusStatus::ARecycler) {
         return Err(ApiErr::conflict(format!(
             "only an invoice à recycler can be routed again; this one is {}",
@@ -60,44 +60,37 @@ pub async fn correct_routing(
             "the invoice is not, or no longer, à recycler",
         ));
     }
-    let (siret, routing) = checked_routing(&conn, request)?;
+    let (siret, routing) = routing::checked(&conn, request)?;
+    let routing = ChorusRouting { siret, ..routing };
     let now = db::now();
     let tx = conn.transaction()?;
     // Re-deposited to the new recipient: routed now, made available by the
     // operator's event or by the demo clock.
-    tx.execute(
-        "UPDATE bills SET siret = ?2, code_service = ?3, numero_engagement = ?4, clock = 1 WHERE id = ?1",
-        params![
-            bill_id,
-            siret,
-            routing.code_service,
-            routing.numero_engagement
-        ],
-    )?;
-    db::add_chorus_event(&tx, &bill_id, ChorusStatus::EnCoursAcheminement, now, None)?;
+    db::bills::set_routing(&tx, &bill_id, &routing)?;
+    db::chorus::add_event(&tx, &bill_id, ChorusStatus::EnCoursAcheminement, now, None)?;
     // The order's routing: what its next invoices are deposited with.
-    tx.execute(
-        "UPDATE mandates SET siret = ?2, code_service = ?3, numero_engagement = ?4 WHERE order_id = ?1",
-        params![
-            row.order_id as i64,
-            siret,
-            routing.code_service,
-            routing.numero_engagement
-        ],
+    db::mandates::set_routing(
+        &tx,
+        row.order_id,
+        &routing.siret,
+        &routing.code_service,
+        &routing.numero_engagement,
     )?;
-    db::add_order_event(
+    db::orders::add_event(
         &tx,
         row.order_id,
         now,
         "Acheminement corrigé",
         &format!(
-            "La facture {bill_id} est réacheminée vers la structure de SIRET {siret} ; les \
-             prochaines factures de la commande y iront aussi."
+            "La facture {bill_id} est réacheminée vers la structure de SIRET {} ; les \
+             prochaines factures de la commande y iront aussi.",
+            routing.siret
         ),
     )?;
-    let row = own_bill(&tx, &account, &bill_id)?;
-    let answer = tracking(&tx, &row)?.ok_or_else(|| ApiErr::internal("tracking vanished"))?;
-    store_idempotent(
+    let row = bills::own(&tx, &account, &bill_id)?;
+    let answer =
+        bills::tracking(&tx, &row)?.ok_or_else(|| ApiErr::internal("tracking vanished"))?;
+    idempotency::keep(
         &tx,
         &account,
         key.as_deref(),

@@ -15,8 +15,8 @@ use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::error::ApiErr;
-use crate::AppState;
+use super::error::ApiErr;
+use super::{guard, limits};
 
 /// What the fault flags ask for.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -177,7 +177,7 @@ impl Faults {
 
 /// The answer to a request failed on purpose.
 pub fn unavailable() -> Response {
-    crate::error::unavailable(
+    super::error::unavailable(
         "the sandbox's fault mode failed this request on purpose (--fail-rate); try again",
     )
 }
@@ -194,17 +194,20 @@ pub fn bad_gateway() -> Response {
 }
 
 /// Middleware of `/api`: latency, then the draw, before the handler.
-pub async fn inject(State(st): State<AppState>, req: Request, next: Next) -> Response {
-    let faults = &st.faults;
+pub async fn inject(
+    State(faults): State<std::sync::Arc<Faults>>,
+    req: Request,
+    next: Next,
+) -> Response {
     if faults.config.latency_ms > 0 {
         tokio::time::sleep(Duration::from_millis(faults.config.latency_ms)).await;
     }
-    match faults.decide(crate::guard::changes_state(req.method())) {
+    match faults.decide(guard::changes_state(req.method())) {
         Fault::None => next.run(req).await,
         Fault::Fail => {
             // Its body read as any refused one, so that a browser still sending an
             // upload reads the 503 rather than a reset connection.
-            crate::limits::drain_refused(&mut req.into_body().into_data_stream(), 0).await;
+            limits::drain_refused(&mut req.into_body().into_data_stream(), 0).await;
             unavailable()
         }
         Fault::Drop => drop_connection(),

@@ -21,7 +21,7 @@ use axum::http::{header, HeaderMap, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::error::ApiErr;
+use super::error::ApiErr;
 
 /// The names the sandbox answers to; it listens on the loopback interface only.
 const LOOPBACK_NAMES: [&str; 3] = ["127.0.0.1", "localhost", "[::1]"];

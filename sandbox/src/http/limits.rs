@@ -10,8 +10,7 @@ use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use http_body::{Frame, SizeHint};
 
-use crate::error::ApiErr;
-use crate::AppState;
+use super::error::ApiErr;
 
 /// The bounds a sandbox runs with; tests shorten them.
 #[derive(Clone, Debug)]
@@ -117,9 +116,8 @@ impl http_body::Body for IdleBody {
     }
 }
 
-/// Middleware: every request body gets the idle timeout.
-pub async fn idle_bodies(State(st): State<AppState>, req: Request) -> Request {
-    let idle = st.limits.body_idle;
+/// Middleware: every request body gets the idle timeout, `idle`.
+pub async fn idle_bodies(State(idle): State<Duration>, req: Request) -> Request {
     req.map(|body| Body::new(IdleBody::new(body, idle)))
 }
 
@@ -146,9 +144,13 @@ pub async fn drain_refused(stream: &mut axum::body::BodyDataStream, mut read: u6
 
 /// Whether a body read failed because the client went silent.
 pub fn is_body_timeout(e: &axum::Error) -> bool {
+    caused_by::<BodyTimeout>(e)
+}
+
+fn caused_by<E: std::error::Error + 'static>(e: &axum::Error) -> bool {
     let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(c) = cause {
-        if c.is::<BodyTimeout>() {
+        if c.is::<E>() {
             return true;
         }
         cause = c.source();

@@ -9,18 +9,16 @@ use std::path::PathBuf;
 
 use axum::body::BodyDataStream;
 use axum::http::{header, HeaderMap};
+use axum::response::Response;
 use futures_util::StreamExt as _;
 use mandat_model::mandate::{
     check_upload, check_upload_header, UploadError, UploadKind, MAX_UPLOAD_BYTES, SNIFF_BYTES,
 };
 
-use crate::error::ApiErr;
-use crate::limits::drain_refused;
-use crate::{AppState, Storing};
-
-/// Prefixes of the stored files' names: what the sweep may remove when no row
-/// refers to it.
-pub const STORED_PREFIXES: [&str; 2] = ["mandate-", "document-"];
+use super::error::ApiErr;
+use super::limits::drain_refused;
+use crate::files::{Storing, STORED_PREFIXES};
+use crate::state::AppState;
 
 /// A place among the uploads received at once, held until the upload ends;
 /// none when the cap is reached (answer [`too_many_uploads`], before a byte is read).
@@ -29,8 +27,8 @@ pub fn upload_slot(st: &AppState) -> Option<tokio::sync::OwnedSemaphorePermit> {
 }
 
 /// The 503 (with `Retry-After`) of an upload turned away by the cap.
-pub fn too_many_uploads(st: &AppState) -> axum::response::Response {
-    crate::error::unavailable(format!(
+pub fn too_many_uploads(st: &AppState) -> Response {
+    super::error::unavailable(format!(
         "{} uploads are already under way; try again",
         st.limits.uploads
     ))
@@ -214,7 +212,7 @@ pub async fn receive<'a>(
     let mut head: Vec<u8> = Vec::with_capacity(SNIFF_BYTES);
     while let Some(chunk) = stream.next().await {
         let chunk =
-            chunk.map_err(|e| crate::limits::body_error(&e, "the upload was interrupted"))?;
+            chunk.map_err(|e| super::limits::body_error(&e, "the upload was interrupted"))?;
         size += chunk.len() as u64;
         if size > MAX_UPLOAD_BYTES {
             return Err(upload_error(UploadError::TooLarge));

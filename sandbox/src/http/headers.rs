@@ -1,0 +1,37 @@
+//! What every answer of the API and of the operator's routes carries.
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse as _, Response};
+
+use super::error::ApiErr;
+
+/// Whatever answered (an extractor's rejection included), an error leaves the API as an
+/// `ErrorBody`, and nothing the API returns is cached.
+pub async fn json_errors(mut res: Response) -> Response {
+    let status = res.status();
+    let is_json = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if (status.is_client_error() || status.is_server_error()) && !is_json && !is_html {
+        let err = match status {
+            StatusCode::NOT_FOUND => ApiErr::not_found("this resource"),
+            StatusCode::METHOD_NOT_ALLOWED => ApiErr::method_not_allowed(),
+            StatusCode::PAYLOAD_TOO_LARGE => ApiErr::too_large("the body is too large"),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+                ApiErr::unsupported_type("unsupported media type")
+            }
+            s if s.is_server_error() => ApiErr::internal(format!("status {s}")),
+            s => ApiErr::new(s, "Client::BadRequest", "the request is not valid"),
+        };
+        return err.into_response();
+    }
+    res.headers_mut()
+        .entry(header::CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static("no-store"));
+    res
+}
