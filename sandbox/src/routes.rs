@@ -1,7 +1,7 @@
 //! The composition root: the routers of `/api`, `/sandbox`, the demo host and
 //! the built app merged into one, under the layers every request goes through.
 
-use axum::middleware::{from_fn_with_state, map_request_with_state};
+use axum::middleware::{from_fn_with_state, map_request_with_state, map_response};
 use axum::Router;
 
 use crate::state::AppState;
@@ -28,7 +28,9 @@ pub fn router(state: AppState, port: u16) -> Router {
         ))
         // Routes that write the sandbox's address (the links of e-mails) read it here.
         .layer(axum::Extension(site))
-        // Outermost: a request not meant for this sandbox is refused first.
+        // Outermost but for the headers every answer carries: a request not meant
+        // for this sandbox is refused first.
         .layer(from_fn_with_state(site, http::guard::check))
+        .layer(map_response(http::headers::security))
         .with_state(state)
 }

@@ -1,5 +1,5 @@
 //! The Content-Security-Policy of the pages the sandbox serves: the app's own
-//! pages and the demo host page. Scripts and styles from the
+//! pages, the demo host page and the outbox. Scripts and styles from the
 //! sandbox's origin only, WebAssembly compiled, nothing inline but what a page
 //! names by its hash, never framed by another site.
 
@@ -27,6 +27,16 @@ pub fn standalone_csp(index: &str) -> String {
         "script-src 'self' 'wasm-unsafe-eval'",
         &format!("script-src {script_src}"),
     )
+}
+
+/// The policy with the inline `<style>` elements given allowed by their hash
+/// (a page written by the sandbox itself, whose one stylesheet is inline).
+pub fn with_inline_styles(styles: &[&str]) -> String {
+    let mut style_src = String::from("'self'");
+    for style in styles {
+        style_src.push_str(&format!(" 'sha256-{}'", base64(&sha256(style.as_bytes()))));
+    }
+    CSP.replace("style-src 'self'", &format!("style-src {style_src}"))
 }
 
 /// SHA-256 (FIPS 180-4), for the hash of an inline script or style.
@@ -147,5 +157,16 @@ mod tests {
     fn the_policy_allows_no_inline_code() {
         assert!(CSP.contains("script-src 'self' 'wasm-unsafe-eval';"));
         assert!(!CSP.contains("unsafe-inline"));
+    }
+
+    #[test]
+    fn a_page_of_its_own_allows_its_inline_style_by_its_hash_only() {
+        let csp = with_inline_styles(&["abc"]);
+        assert!(
+            csp.contains("style-src 'self' 'sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=';")
+        );
+        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval';"));
+        assert!(csp.contains("frame-ancestors 'none'"));
+        assert!(!csp.contains("unsafe-inline"));
     }
 }

@@ -105,8 +105,9 @@ impl<S: Send + Sync> FromRequestParts<S> for BillId {
 
 const IDEMPOTENCY_KEY: &str = "idempotency-key";
 
-/// The `Idempotency-Key` of a request that may be sent again: none, or 1 to
-/// 255 visible characters (a 400 otherwise).
+/// The `Idempotency-Key` of a request that may be sent again: none, or one
+/// header of 1 to 255 visible characters (a 400 otherwise: with two, which
+/// one the client meant is not known).
 pub struct IdempotencyKey(pub Option<String>);
 
 impl IdempotencyKey {
@@ -118,9 +119,13 @@ impl IdempotencyKey {
                 message,
             )
         };
-        let Some(value) = headers.get(IDEMPOTENCY_KEY) else {
+        let mut values = headers.get_all(IDEMPOTENCY_KEY).iter();
+        let Some(value) = values.next() else {
             return Ok(IdempotencyKey(None));
         };
+        if values.next().is_some() {
+            return Err(invalid("one Idempotency-Key header, not several"));
+        }
         match value.to_str() {
             Ok(k) if !k.trim().is_empty() && k.len() <= 255 => {
                 Ok(IdempotencyKey(Some(k.trim().to_string())))

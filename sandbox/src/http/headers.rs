@@ -1,9 +1,22 @@
-//! What every answer of the API and of the operator's routes carries.
+//! Headers every answer carries, whatever answered it.
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse as _, Response};
 
 use super::error::ApiErr;
+
+/// On every answer (pages, JSON, files, errors): the browser takes the
+/// `Content-Type` as sent, never a guess from the bytes; and a link followed
+/// from a page of the sandbox tells another site nothing of the page's URL,
+/// which may name an order or an invoice.
+pub async fn security(mut res: Response) -> Response {
+    let h = res.headers_mut();
+    h.entry(header::X_CONTENT_TYPE_OPTIONS)
+        .or_insert(HeaderValue::from_static("nosniff"));
+    h.entry(header::REFERRER_POLICY)
+        .or_insert(HeaderValue::from_static("same-origin"));
+    res
+}
 
 /// Whatever answered (an extractor's rejection included), an error leaves the API as an
 /// `ErrorBody`, and nothing the API returns is cached.

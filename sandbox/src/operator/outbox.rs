@@ -14,6 +14,7 @@ use mandat_model::locale::{self, Locale};
 use serde::Deserialize;
 
 use crate::db::{self, ts};
+use crate::http::csp;
 use crate::http::error::{ok, ApiErr, ApiResult};
 use crate::state::AppState;
 
@@ -82,7 +83,13 @@ pub async fn page(State(st): State<AppState>) -> Response {
     }
     body.push_str("</main></body></html>");
     let mut res = Html(body).into_response();
-    res.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    let h = res.headers_mut();
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    // The app's policy, its one inline stylesheet allowed by its hash: a mail's
+    // text runs nothing, and no other site frames the page.
+    if let Ok(csp) = HeaderValue::from_str(&csp::with_inline_styles(&[STYLE])) {
+        h.insert(header::CONTENT_SECURITY_POLICY, csp);
+    }
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     res
 }
