@@ -17,6 +17,7 @@ pub mod owed;
 pub mod renewal;
 pub mod retry;
 pub mod siret;
+pub mod text;
 pub mod timeline;
 pub mod todo;
 pub mod url;

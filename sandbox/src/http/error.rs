@@ -193,3 +193,13 @@ pub fn ok<T: Serialize>(value: &T) -> Response {
 }
 
 pub type ApiResult = Result<Response, ApiErr>;
+
+/// Free text from a request as it is kept (see [`mandat_model::text`]); a
+/// field error on `field` when it holds a control or direction character.
+pub fn clean_text(field: &str, text: &str) -> Result<String, FieldError> {
+    mandat_model::text::clean(text).map_err(|e| FieldError {
+        field: field.into(),
+        code: e.code().into(),
+        message: e.message().into(),
+    })
+}

@@ -148,13 +148,20 @@ impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
 }
 
 /// Reads a JSON body of at most [`JSON_LIMIT`]; 400 (never a 500) when it is not
-/// the expected shape, 408 when the client went silent.
+/// the expected shape or was cut short, 413 only when it is too large, 408 when
+/// the client went silent.
 pub async fn read_json<T: serde::de::DeserializeOwned>(body: Body) -> Result<T, ApiErr> {
     let bytes = axum::body::to_bytes(body, JSON_LIMIT).await.map_err(|e| {
-        if limits::is_body_timeout(&e) {
+        if limits::is_length_limit(&e) {
+            ApiErr::too_large("the JSON body is larger than 64 KiB")
+        } else if limits::is_body_timeout(&e) {
             ApiErr::request_timeout(e.to_string())
         } else {
-            ApiErr::too_large("the JSON body is larger than 64 KiB")
+            ApiErr::bad_request("the JSON body was cut short").field(
+                "body",
+                "body_incomplete",
+                "the body ended before its announced length",
+            )
         }
     })?;
     serde_json::from_slice(&bytes).map_err(|e| {

@@ -147,6 +147,12 @@ pub fn is_body_timeout(e: &axum::Error) -> bool {
     caused_by::<BodyTimeout>(e)
 }
 
+/// Whether a body read stopped at the reader's length limit (the body is too
+/// large), rather than failing (cut short, or silent).
+pub fn is_length_limit(e: &axum::Error) -> bool {
+    caused_by::<http_body_util::LengthLimitError>(e)
+}
+
 fn caused_by<E: std::error::Error + 'static>(e: &axum::Error) -> bool {
     let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(c) = cause {

@@ -152,8 +152,9 @@ pub async fn refuse(stream: &mut BodyDataStream, e: ApiErr) -> ApiErr {
     e
 }
 
-/// The file's name, from `?name=` or the `X-File-Name` header (none if blank),
-/// once it and the declared size are checked.
+/// The file's name, from `?name=` or the `X-File-Name` header, as a safe base
+/// name (none if blank; see [`mandat_model::text::safe_file_name`]), once it and
+/// the declared size are checked.
 pub fn upload_name(
     query: &[(String, String)],
     headers: &HeaderMap,
@@ -168,7 +169,7 @@ pub fn upload_name(
                 .and_then(|v| v.to_str().ok())
                 .map(String::from)
         })
-        .map(|n| n.trim().to_string())
+        .map(|n| mandat_model::text::safe_file_name(&n))
         .filter(|n| !n.is_empty());
     let declared = headers
         .get(header::CONTENT_LENGTH)

@@ -8,10 +8,10 @@ use axum::middleware::from_fn;
 use axum::routing::post;
 use axum::{Extension, Router};
 use mandat_model::billing::NewChorusEvent;
-use mandat_model::chorus::{can_append, can_transition, ChorusStatus};
+use mandat_model::chorus::{can_append, can_transition, event_date_allowed, ChorusStatus};
 
 use crate::db;
-use crate::http::error::{ok, ApiErr, ApiResult};
+use crate::http::error::{clean_text, ok, ApiErr, ApiResult};
 use crate::http::extract::{read_json, BillId};
 use crate::http::guard::{self, Site};
 use crate::service::mail::{self, About};
@@ -31,7 +31,8 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// `POST /sandbox/bills/{billId}/events`: a Chorus Pro status, dated now or as
-/// given, if it can follow the invoice's history.
+/// given (never more than a day ahead of the clock), if it can follow the
+/// invoice's history.
 async fn add_event(
     State(st): State<AppState>,
     Extension(site): Extension<Site>,
@@ -50,8 +51,11 @@ async fn add_event(
     let reason = event
         .reason
         .as_deref()
-        .map(str::trim)
+        .map(|r| clean_text("reason", r))
+        .transpose()
+        .map_err(|e| ApiErr::invalid(vec![e]))?
         .filter(|r| !r.is_empty());
+    let reason = reason.as_deref();
     if event.status.requires_reason() && reason.is_none() {
         return Err(ApiErr::bad_request("this status needs a reason").field(
             "reason",
@@ -59,10 +63,20 @@ async fn add_event(
             "a suspension, a rejection or a recycling carries a reason",
         ));
     }
+    let now = db::now();
     let date = event
         .date
         .map(|d| d.with_timezone(&chrono::Utc))
-        .unwrap_or_else(db::now);
+        .unwrap_or(now);
+    if !event_date_allowed(date, now) {
+        return Err(
+            ApiErr::bad_request("the event is dated more than a day after now").field(
+                "date",
+                "event_date_in_future",
+                "an event is dated at most a day after the sandbox's clock",
+            ),
+        );
+    }
     let conn = st.db();
     let tracking = bills::tracking_of(&conn, &bill_id)?.ok_or_else(bills::not_on_chorus)?;
     if !can_append(&tracking.history, event.status) {

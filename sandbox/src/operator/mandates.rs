@@ -12,7 +12,7 @@ use mandat_model::mandate::MandateState;
 use mandat_model::money::with_vat;
 
 use crate::db;
-use crate::http::error::{ok, ApiErr, ApiResult};
+use crate::http::error::{clean_text, ok, ApiErr, ApiResult};
 use crate::http::extract::{read_json, OrderId};
 use crate::http::guard;
 use crate::service::mail::{self, About};
@@ -102,9 +102,10 @@ async fn accept(State(st): State<AppState>, OrderId(id): OrderId) -> ApiResult {
     Ok(ok(&mandates::of_order(&conn, id)?))
 }
 
-/// The reason as it is kept and e-mailed: 1 to 500 characters once trimmed.
+/// The reason as it is kept and e-mailed: free text (no control nor direction
+/// character), 1 to 500 characters once trimmed.
 fn checked_reason(raw: &str) -> Result<String, ApiErr> {
-    let reason = raw.trim().to_string();
+    let reason = clean_text("reason", raw).map_err(|e| ApiErr::invalid(vec![e]))?;
     if reason.is_empty() || reason.chars().count() > 500 {
         return Err(
             ApiErr::bad_request("a reason of 1 to 500 characters is required").field(

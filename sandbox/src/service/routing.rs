@@ -5,18 +5,29 @@ use mandat_model::FieldError;
 use rusqlite::Connection;
 
 use crate::db;
-use crate::http::error::ApiErr;
+use crate::http::error::{clean_text, ApiErr};
 
-/// A valid SIRET of a known structure, and the fields that structure asks for
-/// (field 400s otherwise). Returns the SIRET's 14 digits and the routing trimmed.
+/// A valid SIRET of a known structure, and the fields that structure asks for,
+/// typed as free text is (no control nor direction character; field 400s
+/// otherwise). Returns the SIRET's 14 digits and the routing normalised.
 pub fn checked(
     conn: &Connection,
     routing: ChorusRouting,
 ) -> Result<(String, ChorusRouting), ApiErr> {
+    let code_service = clean_text("codeService", &routing.code_service);
+    let numero_engagement = clean_text("numeroEngagement", &routing.numero_engagement);
+    let (code_service, numero_engagement) = match (code_service, numero_engagement) {
+        (Ok(code), Ok(ej)) => (code, ej),
+        (code, ej) => {
+            return Err(ApiErr::invalid(
+                [code.err(), ej.err()].into_iter().flatten().collect(),
+            ))
+        }
+    };
     let routing = ChorusRouting {
         siret: routing.siret,
-        code_service: routing.code_service.trim().to_string(),
-        numero_engagement: routing.numero_engagement.trim().to_string(),
+        code_service,
+        numero_engagement,
     };
     let siret = validate_siret(&routing.siret).map_err(|e| ApiErr::invalid(vec![e]))?;
     let structure = db::accounts::structure(conn, siret.as_str())?.ok_or_else(|| {
