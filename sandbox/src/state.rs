@@ -1,6 +1,7 @@
 //! What every route shares: the database, the folders, the bounds, the fault
 //! mode, the places for uploads.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -30,6 +31,8 @@ pub struct Inner {
     pub limits: Limits,
     /// One permit per upload being received (`Limits::uploads`).
     pub uploads: Arc<tokio::sync::Semaphore>,
+    /// Uploads being received, per account (`Limits::uploads_per_account`).
+    uploads_by_account: Mutex<HashMap<String, usize>>,
     /// Copies stored but not recorded yet.
     recording: Recording,
 }
@@ -93,6 +96,7 @@ impl AppState {
             faults: Arc::new(Faults::new(faults)),
             assets: Assets::new(dist),
             uploads: Arc::new(tokio::sync::Semaphore::new(limits.uploads)),
+            uploads_by_account: Mutex::new(HashMap::new()),
             recording: Recording::default(),
             limits,
         })))
@@ -106,6 +110,13 @@ impl AppState {
     /// The database; held only for short, synchronous work.
     pub fn db(&self) -> MutexGuard<'_, Connection> {
         self.db
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Uploads being received, per account.
+    pub fn uploads_by_account(&self) -> MutexGuard<'_, HashMap<String, usize>> {
+        self.uploads_by_account
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }

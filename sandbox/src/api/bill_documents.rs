@@ -8,6 +8,7 @@ use axum::body::Body;
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::middleware::from_fn;
+use axum::response::IntoResponse as _;
 use axum::routing::{get, post};
 use axum::Router;
 use mandat_model::documents::DocumentsState;
@@ -44,10 +45,6 @@ async fn upload(
     headers: HeaderMap,
     body: Body,
 ) -> ApiResult {
-    // Uploads at once are capped; one more is turned away before a byte of it is read.
-    let Some(_slot) = upload::upload_slot(&st) else {
-        return Ok(upload::too_many_uploads(&st));
-    };
     let mut stream = body.into_data_stream();
     let ready = {
         let conn = st.db();
@@ -57,11 +54,17 @@ async fn upload(
     };
     let before = match ready {
         Ok(documents) => documents,
-        Err(e) => return Err(upload::refuse(&mut stream, e).await),
+        Err(e) => return Err(upload::refuse(&mut stream, &headers, e).await),
     };
     let name = match upload::upload_name(&query, &headers) {
         Ok(name) => name,
-        Err(e) => return Err(upload::refuse(&mut stream, e).await),
+        Err(e) => return Err(upload::refuse(&mut stream, &headers, e).await),
+    };
+    // Uploads at once are capped, in all and per account, once the invoice is
+    // known to be the caller's; one more is turned away before a byte is read.
+    let _slot = match upload::upload_slot(&st, &account) {
+        Ok(slot) => slot,
+        Err(busy) => return Ok(busy.into_response()),
     };
     let stored = upload::receive(&st, &mut stream, &format!("document-{bill_id}-")).await?;
     let name = name.unwrap_or_else(|| {

@@ -4,6 +4,7 @@
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
+use axum::response::IntoResponse as _;
 use axum::routing::get;
 use axum::Router;
 
@@ -88,10 +89,6 @@ async fn upload(
     headers: HeaderMap,
     body: Body,
 ) -> ApiResult {
-    // Uploads at once are capped; one more is turned away before a byte of it is read.
-    let Some(_slot) = upload::upload_slot(&st) else {
-        return Ok(upload::too_many_uploads(&st));
-    };
     let mut stream = body.into_data_stream();
     let ready = OrderId::parse(&id).and_then(|id| {
         let conn = st.db();
@@ -110,11 +107,17 @@ async fn upload(
     });
     let id = match ready {
         Ok(id) => id,
-        Err(e) => return Err(upload::refuse(&mut stream, e).await),
+        Err(e) => return Err(upload::refuse(&mut stream, &headers, e).await),
     };
     let name = match upload::upload_name(&query, &headers) {
         Ok(name) => name,
-        Err(e) => return Err(upload::refuse(&mut stream, e).await),
+        Err(e) => return Err(upload::refuse(&mut stream, &headers, e).await),
+    };
+    // Uploads at once are capped, in all and per account, once the mandate is
+    // known to be the caller's; one more is turned away before a byte is read.
+    let _slot = match upload::upload_slot(&st, &account) {
+        Ok(slot) => slot,
+        Err(busy) => return Ok(busy.into_response()),
     };
     let stored = upload::receive(&st, &mut stream, &format!("mandate-{id}-")).await?;
     let name = name.unwrap_or_else(|| format!("mandat-{id}-signe.{}", stored.kind.extension()));

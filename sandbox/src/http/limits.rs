@@ -21,8 +21,11 @@ pub struct Limits {
     /// Longest silence inside a request body: then the request is answered 408
     /// and the connection closed.
     pub body_idle: Duration,
-    /// Uploads received at once; one more is answered 503.
+    /// Uploads received at once, all accounts together; one more is answered 503.
     pub uploads: usize,
+    /// Uploads received at once for one account; one more is answered 503, so
+    /// that one account cannot take every place.
+    pub uploads_per_account: usize,
     /// How long a session lasts from its sign-in.
     pub session: chrono::Duration,
 }
@@ -34,7 +37,8 @@ impl Default for Limits {
         Limits {
             header_read: Duration::from_secs(10),
             body_idle: Duration::from_secs(30),
-            uploads: 4,
+            uploads: 8,
+            uploads_per_account: 4,
             // A fixed lifetime rather than one renewed by activity: every API read
             // stays a pure read (no write to the sessions table per request), and
             // a working day covers a demo; signing in again takes one link.

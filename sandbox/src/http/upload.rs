@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use axum::body::BodyDataStream;
 use axum::http::{header, HeaderMap};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use futures_util::StreamExt as _;
 use mandat_model::mandate::{
     check_upload, check_upload_header, UploadError, UploadKind, MAX_UPLOAD_BYTES, SNIFF_BYTES,
@@ -20,18 +20,73 @@ use super::limits::drain_refused;
 use crate::files::{Storing, STORED_PREFIXES};
 use crate::state::AppState;
 
-/// A place among the uploads received at once, held until the upload ends;
-/// none when the cap is reached (answer [`too_many_uploads`], before a byte is read).
-pub fn upload_slot(st: &AppState) -> Option<tokio::sync::OwnedSemaphorePermit> {
-    st.uploads.clone().try_acquire_owned().ok()
+/// A place among the uploads received at once, held until the upload ends:
+/// one of [`Limits::uploads`](super::limits::Limits) in all, and one of
+/// `uploads_per_account` for its account, so that one account holding its
+/// uploads open leaves places to the others.
+pub struct UploadSlot {
+    _all: tokio::sync::OwnedSemaphorePermit,
+    state: AppState,
+    account: String,
 }
 
-/// The 503 (with `Retry-After`) of an upload turned away by the cap.
-pub fn too_many_uploads(st: &AppState) -> Response {
-    super::error::unavailable(format!(
-        "{} uploads are already under way; try again",
-        st.limits.uploads
-    ))
+impl Drop for UploadSlot {
+    fn drop(&mut self) {
+        let mut counts = self.state.uploads_by_account();
+        if let Some(n) = counts.get_mut(&self.account) {
+            *n -= 1;
+            if *n == 0 {
+                counts.remove(&self.account);
+            }
+        }
+    }
+}
+
+/// Why an upload found no place: its account's uploads, or all uploads, are
+/// at their cap.
+pub enum Busy {
+    Account(usize),
+    All(usize),
+}
+
+impl IntoResponse for Busy {
+    /// A 503 with `Retry-After`: the upload did nothing and may be sent again.
+    fn into_response(self) -> Response {
+        super::error::unavailable(match self {
+            Busy::Account(n) => {
+                format!("{n} uploads of this account are already under way; try again")
+            }
+            Busy::All(n) => format!("{n} uploads are already under way; try again"),
+        })
+    }
+}
+
+/// A place for an upload of `account` (whose order or invoice it is, checked
+/// first); else why not, to answer before a byte is read.
+pub fn upload_slot(st: &AppState, account: &str) -> Result<UploadSlot, Busy> {
+    let mut counts = st.uploads_by_account();
+    let mine = counts.get(account).copied().unwrap_or(0);
+    if mine >= st.limits.uploads_per_account {
+        return Err(Busy::Account(mine));
+    }
+    let Ok(all) = st.uploads.clone().try_acquire_owned() else {
+        return Err(Busy::All(st.limits.uploads));
+    };
+    *counts.entry(account.to_string()).or_insert(0) += 1;
+    Ok(UploadSlot {
+        _all: all,
+        state: st.clone(),
+        account: account.to_string(),
+    })
+}
+
+/// Whether the client waits for `100 Continue` before it sends the body: then
+/// a refusal before the body is read is sent at once, and the body never comes
+/// (hyper answers `100 Continue` only when the body is first read).
+pub fn expects_continue(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::EXPECT)
+        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"100-continue"))
 }
 
 pub fn upload_error(e: UploadError) -> ApiErr {
@@ -146,9 +201,12 @@ impl BodyWriter {
 }
 
 /// Reads the body after a refusal as far as the limit allows, so that a client
-/// still sending reads the error, and returns it.
-pub async fn refuse(stream: &mut BodyDataStream, e: ApiErr) -> ApiErr {
-    drain_refused(stream, 0).await;
+/// still sending reads the error, and returns it; nothing of it when the client
+/// waits for `100 Continue` (see [`expects_continue`]).
+pub async fn refuse(stream: &mut BodyDataStream, headers: &HeaderMap, e: ApiErr) -> ApiErr {
+    if !expects_continue(headers) {
+        drain_refused(stream, 0).await;
+    }
     e
 }
 
