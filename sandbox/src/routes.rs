@@ -23,7 +23,7 @@ pub fn router(state: AppState, port: u16) -> Router {
         .fallback(app::static_app)
         .layer(from_fn_with_state(state.clone(), app::with_csp))
         .layer(map_request_with_state(
-            state.limits.body_idle,
+            (state.limits.body_idle, state.limits.body_min_rate),
             http::limits::idle_bodies,
         ))
         // Routes that write the sandbox's address (the links of e-mails) read it here.

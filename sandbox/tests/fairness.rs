@@ -199,3 +199,84 @@ async fn an_announced_upload_over_the_limit_is_refused_before_it_is_sent() {
     drop(wr);
     server.stop().await;
 }
+
+/// A sandbox whose bodies must arrive at 1,000 bytes per half second at least.
+fn with_min_rate() -> Sandbox {
+    let dir = tempfile::tempdir().unwrap();
+    let state = mandat_sandbox::AppState::open_with_limits(
+        &dir.path().join("db.sqlite3"),
+        &dir.path().join("dist"),
+        false,
+        Default::default(),
+        mandat_sandbox::http::limits::Limits {
+            body_min_rate: mandat_sandbox::http::limits::MinRate {
+                bytes: 1000,
+                window: Duration::from_millis(500),
+            },
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    Sandbox { dir, state }
+}
+
+/// Sends an upload of `total` bytes (a PDF's first bytes, then filler) in
+/// pieces of `piece` bytes every `pause`; returns the answer and how long it took.
+async fn paced_upload(
+    addr: std::net::SocketAddr,
+    cookie: &str,
+    total: usize,
+    piece: usize,
+    pause: Duration,
+) -> (String, Duration) {
+    let stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let (mut rd, mut wr) = stream.into_split();
+    let head = format!(
+        "PUT /api/me/order/1004/mandate/document?name=signe.pdf HTTP/1.1\r\nHost: {addr}\r\n\
+         Cookie: {cookie}\r\nConnection: close\r\nContent-Length: {total}\r\n\r\n"
+    );
+    let mut body = b"%PDF-1.7\n".to_vec();
+    body.resize(total, b'x');
+    let started = Instant::now();
+    let writer = tokio::spawn(async move {
+        wr.write_all(head.as_bytes()).await?;
+        for chunk in body.chunks(piece) {
+            wr.write_all(chunk).await?;
+            tokio::time::sleep(pause).await;
+        }
+        Ok::<_, std::io::Error>(wr)
+    });
+    let mut out = Vec::new();
+    let _ = tokio::time::timeout(Duration::from_secs(10), rd.read_to_end(&mut out)).await;
+    let took = started.elapsed();
+    writer.abort();
+    (String::from_utf8_lossy(&out).into_owned(), took)
+}
+
+#[tokio::test]
+async fn a_body_dripping_slower_than_the_minimum_rate_is_answered_408() {
+    let sb = with_min_rate();
+    let server = start(&sb).await;
+    let cookie = sb.login("commune").await;
+    // One byte every 50 ms: 20 bytes a second, far under 1,000 per half second,
+    // though never silent long enough for the idle limit.
+    let (answer, took) =
+        paced_upload(server.addr, &cookie, 100_000, 1, Duration::from_millis(50)).await;
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("Client::RequestTimeout"), "{answer}");
+    assert!(took < Duration::from_secs(3), "{took:?}");
+    assert_eq!(partial_files(&sb), 0, "nothing kept of it");
+
+    // The same file at a fair pace, over several windows, is received.
+    let (answer, took) = paced_upload(
+        server.addr,
+        &cookie,
+        12_000,
+        1_000,
+        Duration::from_millis(100),
+    )
+    .await;
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(took > Duration::from_secs(1), "{took:?}");
+    server.stop().await;
+}

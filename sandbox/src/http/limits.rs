@@ -21,6 +21,10 @@ pub struct Limits {
     /// Longest silence inside a request body: then the request is answered 408
     /// and the connection closed.
     pub body_idle: Duration,
+    /// The slowest a body may arrive once it has started: slower, the request is
+    /// answered 408 and the connection closed, so that a body dripping a byte
+    /// now and then cannot hold a place for as long as it likes.
+    pub body_min_rate: MinRate,
     /// Uploads received at once, all accounts together; one more is answered 503.
     pub uploads: usize,
     /// Uploads received at once for one account; one more is answered 503, so
@@ -37,6 +41,11 @@ impl Default for Limits {
         Limits {
             header_read: Duration::from_secs(10),
             body_idle: Duration::from_secs(30),
+            // 8 KB/s: a phone's slowest upstream sends a form or a scan faster.
+            body_min_rate: MinRate {
+                bytes: 80 * 1024,
+                window: Duration::from_secs(10),
+            },
             uploads: 8,
             uploads_per_account: 4,
             // A fixed lifetime rather than one renewed by activity: every API read
@@ -59,13 +68,40 @@ impl std::fmt::Display for BodyTimeout {
 
 impl std::error::Error for BodyTimeout {}
 
+/// At least `bytes` of a body in every `window` from its first read.
+#[derive(Clone, Copy, Debug)]
+pub struct MinRate {
+    pub bytes: u64,
+    pub window: Duration,
+}
+
+/// A body that arrived slower than its [`MinRate`].
+#[derive(Debug)]
+pub struct BodyTooSlow(pub MinRate);
+
+impl std::fmt::Display for BodyTooSlow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the request body arrived slower than {} bytes in {:?}",
+            self.0.bytes, self.0.window
+        )
+    }
+}
+
+impl std::error::Error for BodyTooSlow {}
+
 /// A request body that fails with [`BodyTimeout`] when no frame arrives for
-/// `idle`. The clock runs only while the handler waits for the body.
+/// `idle`, and with [`BodyTooSlow`] when fewer than `min_rate.bytes` arrived in a
+/// window of `min_rate.window`. The clocks run from the handler's first read.
 pub struct IdleBody {
     inner: Body,
     idle: Duration,
     timer: Option<Pin<Box<tokio::time::Sleep>>>,
     timed_out: bool,
+    min_rate: Option<MinRate>,
+    /// The current window's start, and the bytes received in it.
+    window: Option<(tokio::time::Instant, u64)>,
 }
 
 impl IdleBody {
@@ -75,7 +111,33 @@ impl IdleBody {
             idle,
             timer: None,
             timed_out: false,
+            min_rate: None,
+            window: None,
         }
+    }
+
+    /// With a minimum rate as well.
+    pub fn with_min_rate(inner: Body, idle: Duration, min_rate: MinRate) -> IdleBody {
+        IdleBody {
+            min_rate: Some(min_rate),
+            ..IdleBody::new(inner, idle)
+        }
+    }
+
+    /// Counts `len` bytes received; whether the body is now too slow.
+    fn too_slow(&mut self, len: usize) -> bool {
+        let (Some(rate), Some((start, bytes))) = (self.min_rate, self.window.as_mut()) else {
+            return false;
+        };
+        *bytes += len as u64;
+        if start.elapsed() < rate.window {
+            return false;
+        }
+        if *bytes < rate.bytes {
+            return true;
+        }
+        self.window = Some((tokio::time::Instant::now(), 0));
+        false
     }
 }
 
@@ -91,9 +153,23 @@ impl http_body::Body for IdleBody {
         if this.timed_out {
             return Poll::Ready(None);
         }
+        this.window
+            .get_or_insert_with(|| (tokio::time::Instant::now(), 0));
         match Pin::new(&mut this.inner).poll_frame(cx) {
             Poll::Ready(frame) => {
                 this.timer = None;
+                let len = match &frame {
+                    Some(Ok(f)) => f.data_ref().map_or(0, |d| d.len()),
+                    _ => 0,
+                };
+                if len > 0 && this.too_slow(len) {
+                    this.timed_out = true;
+                    let rate = this.min_rate.unwrap_or(MinRate {
+                        bytes: 0,
+                        window: Duration::ZERO,
+                    });
+                    return Poll::Ready(Some(Err(axum::Error::new(BodyTooSlow(rate)))));
+                }
                 Poll::Ready(frame)
             }
             Poll::Pending => {
@@ -120,9 +196,12 @@ impl http_body::Body for IdleBody {
     }
 }
 
-/// Middleware: every request body gets the idle timeout, `idle`.
-pub async fn idle_bodies(State(idle): State<Duration>, req: Request) -> Request {
-    req.map(|body| Body::new(IdleBody::new(body, idle)))
+/// Middleware: every request body gets the idle timeout and the minimum rate.
+pub async fn idle_bodies(
+    State((idle, min_rate)): State<(Duration, MinRate)>,
+    req: Request,
+) -> Request {
+    req.map(|body| Body::new(IdleBody::with_min_rate(body, idle, min_rate)))
 }
 
 /// How much of a refused body is read before the connection is cut: twice the
@@ -146,9 +225,9 @@ pub async fn drain_refused(stream: &mut axum::body::BodyDataStream, mut read: u6
     }
 }
 
-/// Whether a body read failed because the client went silent.
+/// Whether a body read failed because the client went silent, or sent too slowly.
 pub fn is_body_timeout(e: &axum::Error) -> bool {
-    caused_by::<BodyTimeout>(e)
+    caused_by::<BodyTimeout>(e) || caused_by::<BodyTooSlow>(e)
 }
 
 /// Whether a body read stopped at the reader's length limit (the body is too
