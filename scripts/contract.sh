@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The contract check: schemathesis (pinned, installed here once) against a fresh
+# The contract check: Redocly's lint of api/openapi.yaml, then schemathesis
+# (pinned, installed here once) against a fresh
 # sandbox, signed in as each demo account, with the checks "no server error",
 # "conforms to the schema" and "status code documented". A fixed seed and no
 # saved examples keep runs repeatable.
@@ -18,6 +19,12 @@ if ! "$schemathesis" --version 2>/dev/null | grep -q "$schemathesis_version"; th
   python3 -m venv --clear "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$schemathesis_version"
 fi
+
+# The contract itself first: Redocly's recommended rules, pinned; an error fails
+# the check (the exceptions, each with its reason, are in .redocly.lint-ignore.yaml).
+redocly_version="2.77.0"
+log "linting api/openapi.yaml (Redocly $redocly_version)"
+npx --yes "@redocly/cli@$redocly_version" lint api/openapi.yaml
 
 # One run at a time on a machine: it uses a fixed port.
 exec 8>"${TMPDIR:-/tmp}/mandat-contract.lock"

@@ -13,6 +13,8 @@ use crate::mandate::{Mandate, MandateState};
 pub const ADMINISTRATIVE_MANDATE: &str = "ADMINISTRATIVE_MANDATE";
 /// `paymentSubType` of the administrative mandate.
 pub const CHORUS: &str = "CHORUS";
+/// Payment type of a card payment.
+pub const CREDIT_CARD: &str = "CREDIT_CARD";
 /// Why the mandate is unavailable: the account is not declared a public administration.
 pub const NOT_PUBLIC_ADMINISTRATION: &str = "NOT_PUBLIC_ADMINISTRATION";
 /// Why the mandate is unavailable: the account has no Chorus Pro structure.

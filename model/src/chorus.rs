@@ -394,6 +394,16 @@ pub fn validate_routing(
     }
 }
 
+/// How far ahead of the clock an event may be dated: a day, for a recipient in
+/// another time zone or a clock a little fast. Later than that is a typo (a
+/// year 9999): once recorded, no status could ever follow it.
+pub const EVENT_DATE_LEEWAY_HOURS: i64 = 24;
+
+/// Whether an event dated `date` may be recorded at `now`.
+pub fn event_date_allowed(date: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    date <= now + chrono::Duration::hours(EVENT_DATE_LEEWAY_HOURS)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -723,5 +733,23 @@ mod tests {
         ] {
             assert!(json.get(key).is_some(), "{key}");
         }
+    }
+
+    #[test]
+    fn events_are_dated_at_most_a_day_ahead_of_the_clock() {
+        let now = DateTime::parse_from_rfc3339("2026-06-01T12:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert!(event_date_allowed(now, now));
+        assert!(event_date_allowed(now - chrono::Duration::days(400), now));
+        assert!(event_date_allowed(now + chrono::Duration::hours(24), now));
+        assert!(!event_date_allowed(
+            now + chrono::Duration::hours(24) + chrono::Duration::seconds(1),
+            now
+        ));
+        let far = DateTime::parse_from_rfc3339("9999-12-31T00:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert!(!event_date_allowed(far, now));
     }
 }

@@ -236,6 +236,17 @@ pub fn parse_iso_day(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year as i32, month, day)
 }
 
+/// A day of a query filter: `YYYY-MM-DD` with the year on 4 digits from 0001,
+/// as stored timestamps write it (a year 10000 or a sign would not compare as
+/// text with them); `None` otherwise.
+pub fn parse_filter_day(value: &str) -> Option<NaiveDate> {
+    let (year, _) = value.split_once('-')?;
+    if year.len() != 4 || year == "0000" {
+        return None;
+    }
+    parse_iso_day(value)
+}
+
 /// A size as people read it: `842 octets`, `1,5 Mo` / `842 bytes`, `1.5 MB`.
 pub fn format_size(bytes: u64, locale: Locale) -> String {
     let (unit_b, unit_k, unit_m, decimal) = match locale {
@@ -437,6 +448,23 @@ mod tests {
                 expected,
                 "{bytes} bytes"
             );
+        }
+    }
+
+    #[test]
+    fn filter_days_have_a_four_digit_year_from_0001() {
+        assert_eq!(
+            parse_filter_day("2026-01-05"),
+            NaiveDate::from_ymd_opt(2026, 1, 5)
+        );
+        for refused in [
+            "0000-01-01",
+            "26-01-05",
+            "+2026-01-05",
+            "2026-13-01",
+            "2026",
+        ] {
+            assert_eq!(parse_filter_day(refused), None, "{refused}");
         }
     }
 }

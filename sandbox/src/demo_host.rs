@@ -9,20 +9,14 @@
 //! | `/host/host.js`, `/host/host.css`, `/host/favicon.svg` | its script, styles and icon |
 //! | `/host/app.json` | the built app's files, from `dist/index.html`: `{js, wasm, css: [], loader}` |
 
-use axum::extract::{Request, State};
+use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 
-use crate::AppState;
-
-/// The policy of the host page: scripts and styles from the page's origin
-/// only, WebAssembly compiled, nothing inline.
-pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
-object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+use crate::http::csp::CSP;
+use crate::state::AppState;
 
 const PAGE: &str = include_str!("../../demo-host/index.html");
 const SCRIPT: &str = include_str!("../../demo-host/host.js");
@@ -112,136 +106,6 @@ async fn app_files(State(state): State<AppState>) -> Response {
     }
 }
 
-/// The standalone page's policy: the same, with the one inline module script
-/// Trunk writes into `index.html` allowed by its hash.
-pub fn standalone_csp(index: &str) -> String {
-    let mut script_src = String::from("'self' 'wasm-unsafe-eval'");
-    let mut rest = index;
-    while let Some(start) = rest.find("<script type=\"module\">") {
-        let body_start = start + "<script type=\"module\">".len();
-        let Some(len) = rest[body_start..].find("</script>") else {
-            break;
-        };
-        let body = &rest[body_start..body_start + len];
-        script_src.push_str(&format!(" 'sha256-{}'", base64(&sha256(body.as_bytes()))));
-        rest = &rest[body_start + len..];
-    }
-    CSP.replace(
-        "script-src 'self' 'wasm-unsafe-eval'",
-        &format!("script-src {script_src}"),
-    )
-}
-
-/// Middleware: the app's own pages (HTML answers outside `/api`, `/sandbox`
-/// and `/host`) are sent with [`standalone_csp`].
-pub async fn with_csp(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let path = req.uri().path().to_string();
-    let mut res = next.run(req).await;
-    let own = ["/api/", "/sandbox/", "/host"]
-        .iter()
-        .any(|p| path.starts_with(p));
-    let html = res
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
-    if html && !own && !res.headers().contains_key(header::CONTENT_SECURITY_POLICY) {
-        if let Ok(index) = std::fs::read_to_string(state.dist.join("index.html")) {
-            if let Ok(value) = HeaderValue::from_str(&standalone_csp(&index)) {
-                res.headers_mut()
-                    .insert(header::CONTENT_SECURITY_POLICY, value);
-            }
-        }
-    }
-    res
-}
-
-/// SHA-256 (FIPS 180-4), for the hash of an inline script.
-fn sha256(data: &[u8]) -> [u8; 32] {
-    const K: [u32; 64] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
-        0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
-        0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
-        0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
-        0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
-        0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-        0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
-        0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-        0xc67178f2,
-    ];
-    let mut h: [u32; 8] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
-        0x5be0cd19,
-    ];
-    let mut msg = data.to_vec();
-    msg.push(0x80);
-    while msg.len() % 64 != 56 {
-        msg.push(0);
-    }
-    msg.extend_from_slice(&((data.len() as u64) * 8).to_be_bytes());
-    for chunk in msg.chunks(64) {
-        let mut w = [0u32; 64];
-        for (i, word) in chunk.chunks(4).enumerate() {
-            w[i] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
-        }
-        for i in 16..64 {
-            let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
-            let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
-            w[i] = w[i - 16]
-                .wrapping_add(s0)
-                .wrapping_add(w[i - 7])
-                .wrapping_add(s1);
-        }
-        let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut hh] = h;
-        for i in 0..64 {
-            let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
-            let ch = (e & f) ^ (!e & g);
-            let t1 = hh
-                .wrapping_add(s1)
-                .wrapping_add(ch)
-                .wrapping_add(K[i])
-                .wrapping_add(w[i]);
-            let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
-            let maj = (a & b) ^ (a & c) ^ (b & c);
-            let t2 = s0.wrapping_add(maj);
-            hh = g;
-            g = f;
-            f = e;
-            e = d.wrapping_add(t1);
-            d = c;
-            c = b;
-            b = a;
-            a = t1.wrapping_add(t2);
-        }
-        for (x, y) in h.iter_mut().zip([a, b, c, d, e, f, g, hh]) {
-            *x = x.wrapping_add(y);
-        }
-    }
-    let mut out = [0u8; 32];
-    for (i, word) in h.iter().enumerate() {
-        out[i * 4..i * 4 + 4].copy_from_slice(&word.to_be_bytes());
-    }
-    out
-}
-
-fn base64(bytes: &[u8]) -> String {
-    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let n = (u32::from(chunk[0]) << 16)
-            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
-            | u32::from(*chunk.get(2).unwrap_or(&0));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ABC[((n >> (18 - 6 * i)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,34 +126,5 @@ mod tests {
                 "loader": "/loader-9a1f.js",
             })
         );
-    }
-
-    #[test]
-    fn sha256_and_base64_agree_with_the_standard() {
-        assert_eq!(
-            base64(&sha256(b"abc")),
-            "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0="
-        );
-        assert_eq!(
-            base64(&sha256(b"")),
-            "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="
-        );
-        assert_eq!(base64(b"ab"), "YWI=");
-    }
-
-    #[test]
-    fn the_standalone_page_allows_only_trunks_script_by_its_hash() {
-        let index = "<head><script type=\"module\">abc</script></head>";
-        let csp = standalone_csp(index);
-        assert!(csp.contains(
-            "script-src 'self' 'wasm-unsafe-eval' 'sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=';"
-        ));
-        assert!(!csp.contains("unsafe-inline"));
-    }
-
-    #[test]
-    fn the_policy_allows_no_inline_code() {
-        assert!(CSP.contains("script-src 'self' 'wasm-unsafe-eval';"));
-        assert!(!CSP.contains("unsafe-inline"));
     }
 }

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use mandat_sandbox::faults::FaultConfig;
+use mandat_sandbox::http::faults::FaultConfig;
 use mandat_sandbox::{seed, serve, AppState};
 
 const USAGE: &str =
@@ -190,7 +190,7 @@ async fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let port = listener.local_addr().map(|a| a.port()).unwrap_or(args.port);
-    let base = mandat_sandbox::guard::Site::new(port).origin();
+    let base = mandat_sandbox::http::guard::Site::new(port).origin();
     println!("mandat sandbox: {base}/");
     for (id, _, name, ..) in seed::ACCOUNTS.iter().filter(|a| a.6) {
         let who = match *id {

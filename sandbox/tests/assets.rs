@@ -7,7 +7,7 @@ use std::io::Read as _;
 
 use axum::http::{Method, StatusCode};
 use common::{Reply, Sandbox};
-use mandat_sandbox::faults::FaultConfig;
+use mandat_sandbox::http::faults::FaultConfig;
 
 const WASM: &str = "mandat-0123456789abcdef_bg.wasm";
 const JS: &str = "mandat-0123456789abcdef.js";

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use axum::http::{Method, StatusCode};
 use common::{mandate_body, start, Sandbox};
-use mandat_sandbox::faults::FaultConfig;
+use mandat_sandbox::http::faults::FaultConfig;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 fn faults(fail: f64, drop: f64, seed: u64) -> FaultConfig {

@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 use axum::http::StatusCode;
 use common::{mandate_body, start, Sandbox};
 use futures_util::StreamExt as _;
-use mandat_sandbox::faults::FaultConfig;
-use mandat_sandbox::limits::Limits;
+use mandat_sandbox::http::faults::FaultConfig;
+use mandat_sandbox::http::limits::Limits;
 use mandat_sandbox::AppState;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -256,7 +256,7 @@ async fn a_fifth_upload_at_once_is_turned_away_503_unread() {
 
 #[tokio::test]
 async fn a_refused_upload_is_read_no_further_than_the_limit() {
-    use mandat_sandbox::limits::DRAIN_REFUSED_BYTES;
+    use mandat_sandbox::http::limits::DRAIN_REFUSED_BYTES;
     use std::sync::atomic::Ordering;
     let sb = Sandbox::new();
     let cookie = paid_by_mandate(&sb, "commune", "1001", "21445012400018", "SERV-FIN").await;

@@ -7,7 +7,7 @@ mod common;
 use axum::http::{Method, StatusCode};
 use common::{mandate_body, Sandbox};
 use mandat_model::billing::PaymentReceipt;
-use mandat_sandbox::outbox::Mail;
+use mandat_sandbox::operator::outbox::Mail;
 use serde_json::json;
 
 const COMMUNE_EMAIL: &str = "finances@mairie-saint-aubin-sur-loire.fr";

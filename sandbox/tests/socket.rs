@@ -171,7 +171,7 @@ async fn an_emails_links_name_the_port_the_sandbox_listens_on() {
     )
     .await;
     assert_eq!(status, 200, "{mails}");
-    let mails: Vec<mandat_sandbox::outbox::Mail> = serde_json::from_str(&mails).unwrap();
+    let mails: Vec<mandat_sandbox::operator::outbox::Mail> = serde_json::from_str(&mails).unwrap();
     let link = format!("http://{}/orders/1001/mandate", server.addr);
     assert!(mails[0].text.contains(&link), "{link} in {}", mails[0].text);
     server.stop().await;

@@ -72,7 +72,7 @@ impl Sandbox {
     /// A sandbox whose `/api` runs in fault mode, with the built app in `dir/dist`
     /// written by `dist` first.
     pub fn with(
-        faults: mandat_sandbox::faults::FaultConfig,
+        faults: mandat_sandbox::http::faults::FaultConfig,
         dist: impl FnOnce(&std::path::Path),
     ) -> Sandbox {
         let dir = tempfile::tempdir().unwrap();
