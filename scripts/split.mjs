@@ -59,6 +59,14 @@ try {
     const link = new RegExp(`(href="[^"]*${file.replace('.', '\\.')}"[^>]*integrity=")sha384-[^"]+(")`, 'g');
     index = index.replace(link, `$1sha384-${digest}$2`);
   }
+  // The glue imports the parts' loader at once: asked for beside the glue,
+  // not one round trip after it.
+  const glueLink = new RegExp(`<link rel="modulepreload" href="([^"]*)${stem}\\.js"[^>]*>`).exec(index);
+  if (glueLink) {
+    const digest = createHash('sha384').update(fs.readFileSync(path.join(staging, loader))).digest('base64');
+    const preload = `<link rel="modulepreload" href="${glueLink[1]}${loader}" crossorigin="anonymous" integrity="sha384-${digest}">`;
+    index = index.replace(glueLink[0], glueLink[0] + preload);
+  }
   fs.writeFileSync(indexPath, index);
   console.log(`[split] ${stem}: main and ${parts.length} parts`);
 } finally {
