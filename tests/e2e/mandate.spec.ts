@@ -411,8 +411,14 @@ test('leaving the page aborts the upload in flight and stops following the revie
 test('a mandate under review is read again less and less often, and never while the tab is hidden', async ({ page }) => {
   await page.clock.install();
   const reads: number[] = [];
+  const answered: number[] = [];
+  const isRead = (req: import('@playwright/test').Request) =>
+    req.method() === 'GET' && req.url().endsWith('/api/me/order/1003/mandate');
   page.on('request', (req) => {
-    if (req.method() === 'GET' && req.url().endsWith('/api/me/order/1003/mandate')) reads.push(Date.now());
+    if (isRead(req)) reads.push(Date.now());
+  });
+  page.on('requestfinished', (req) => {
+    if (isRead(req)) answered.push(Date.now());
   });
   await signIn(page, 'commune', '/orders/1003/mandate');
   await expect(page.getByTestId('mandate-state')).toContainText('En cours de vérification');
@@ -430,6 +436,9 @@ test('a mandate under review is read again less and less often, and never while 
   // the first delay (6 s), not 3 s.
   await setHidden(false);
   await expect.poll(() => reads.length, { timeout: 2_000 }).toBe(whileHidden + 1);
+  // The next delay counts from that read's answer: on a busy machine it can
+  // come late, and the clock below must not run before it.
+  await expect.poll(() => answered.length, { timeout: 5_000 }).toBe(whileHidden + 1);
   // The clock also flows on its own: 4 s on, past 3 s and short of 6 s.
   await runTimersFor(page, 4_000);
   expect(reads.length, 'read again after 3 s').toBe(whileHidden + 1);
