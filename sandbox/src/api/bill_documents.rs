@@ -8,7 +8,6 @@ use axum::body::Body;
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::middleware::from_fn;
-use axum::response::IntoResponse as _;
 use axum::routing::{get, post};
 use axum::Router;
 use mandat_model::documents::DocumentsState;
@@ -52,22 +51,16 @@ async fn upload(
             .and_then(|_| documents::of_bill(&conn, &bill_id))
             .and_then(|d| documents::refusal(&d).map_or(Ok(d), Err))
     };
-    let before = match ready {
-        Ok(documents) => documents,
-        Err(e) => return Err(upload::refuse(&mut stream, &headers, e).await),
+    let admitted = match upload::admit(&st, &account, &mut stream, &headers, &query, ready, |_| {
+        format!("document-{bill_id}-")
+    })
+    .await
+    {
+        Ok(admitted) => admitted,
+        Err(answer) => return answer,
     };
-    let name = match upload::upload_name(&query, &headers) {
-        Ok(name) => name,
-        Err(e) => return Err(upload::refuse(&mut stream, &headers, e).await),
-    };
-    // Uploads at once are capped, in all and per account, once the invoice is
-    // known to be the caller's; one more is turned away before a byte is read.
-    let _slot = match upload::upload_slot(&st, &account) {
-        Ok(slot) => slot,
-        Err(busy) => return Ok(busy.into_response()),
-    };
-    let stored = upload::receive(&st, &mut stream, &format!("document-{bill_id}-")).await?;
-    let name = name.unwrap_or_else(|| {
+    let (before, stored) = (admitted.target, admitted.stored);
+    let name = admitted.name.unwrap_or_else(|| {
         format!(
             "piece-{}.{}",
             before.documents.len() + 1,

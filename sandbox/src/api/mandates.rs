@@ -4,7 +4,6 @@
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
-use axum::response::IntoResponse as _;
 use axum::routing::get;
 use axum::Router;
 
@@ -105,22 +104,18 @@ async fn upload(
             )
         }
     });
-    let id = match ready {
-        Ok(id) => id,
-        Err(e) => return Err(upload::refuse(&mut stream, &headers, e).await),
+    let admitted = match upload::admit(&st, &account, &mut stream, &headers, &query, ready, |id| {
+        format!("mandate-{id}-")
+    })
+    .await
+    {
+        Ok(admitted) => admitted,
+        Err(answer) => return answer,
     };
-    let name = match upload::upload_name(&query, &headers) {
-        Ok(name) => name,
-        Err(e) => return Err(upload::refuse(&mut stream, &headers, e).await),
-    };
-    // Uploads at once are capped, in all and per account, once the mandate is
-    // known to be the caller's; one more is turned away before a byte is read.
-    let _slot = match upload::upload_slot(&st, &account) {
-        Ok(slot) => slot,
-        Err(busy) => return Ok(busy.into_response()),
-    };
-    let stored = upload::receive(&st, &mut stream, &format!("mandate-{id}-")).await?;
-    let name = name.unwrap_or_else(|| format!("mandat-{id}-signe.{}", stored.kind.extension()));
+    let (id, stored) = (admitted.target, admitted.stored);
+    let name = admitted
+        .name
+        .unwrap_or_else(|| format!("mandat-{id}-signe.{}", stored.kind.extension()));
 
     let now = db::now();
     let conn = st.db();

@@ -237,6 +237,48 @@ pub fn upload_name(
     Ok(name)
 }
 
+/// An upload let in: its target (what `ready` found), the name it was sent
+/// under (if any), the file stored, and its place among the uploads under way,
+/// held until this is dropped.
+pub struct Admitted<'a, T> {
+    pub target: T,
+    pub name: Option<String>,
+    pub stored: Stored<'a>,
+    _slot: UploadSlot,
+}
+
+/// The steps every upload route takes before it records a file: refused unread
+/// when its target was not found to be the caller's (`ready`) or its name or
+/// size is wrong; turned away before a byte is read when no place is free
+/// (the place is taken only once the target is known); else received under
+/// the prefix `prefix` gives for the target. `Err` is the route's whole answer.
+pub async fn admit<'a, T>(
+    st: &'a AppState,
+    account: &str,
+    stream: &mut BodyDataStream,
+    headers: &HeaderMap,
+    query: &[(String, String)],
+    ready: Result<T, ApiErr>,
+    prefix: impl FnOnce(&T) -> String,
+) -> Result<Admitted<'a, T>, super::error::ApiResult> {
+    let checked = ready.and_then(|target| Ok((target, upload_name(query, headers)?)));
+    let (target, name) = match checked {
+        Ok(checked) => checked,
+        Err(e) => return Err(Err(refuse(stream, headers, e).await)),
+    };
+    let slot = match upload_slot(st, account) {
+        Ok(slot) => slot,
+        Err(busy) => return Err(Ok(busy.into_response())),
+    };
+    let stored = receive(st, stream, &prefix(&target)).await.map_err(Err)?;
+    Ok(Admitted {
+        target,
+        name,
+        stored,
+        _slot: slot,
+    })
+}
+
 /// A file stored under its final name and not yet recorded: the sweep leaves it
 /// until this is dropped.
 pub struct Stored<'a> {
