@@ -163,11 +163,11 @@ pub fn page_content(nav: nav::Nav, on_page_change: impl Fn() + 'static) -> impl 
     move || match page.get() {
         // The payment step is in the first part; every other view in its own.
         Page::Checkout(id) => view! { <checkout::Checkout order_id=id /> }.into_any(),
-        Page::Home => parts::lazy_view(&parts::ORDERS, ()).into_any(),
-        Page::Mandate(id) => parts::lazy_view(&parts::MANDATE, id).into_any(),
-        Page::Invoices(_) => parts::lazy_view(&parts::INVOICES, ()).into_any(),
-        Page::Invoice(id) => parts::lazy_view(&parts::INVOICE, id).into_any(),
-        Page::Renewals => parts::lazy_view(&parts::RENEWALS, ()).into_any(),
+        Page::Home => parts::lazy_view(&parts::ORDERS, ()),
+        Page::Mandate(id) => parts::lazy_view(&parts::MANDATE, id),
+        Page::Invoices(_) => parts::lazy_view(&parts::INVOICES, ()),
+        Page::Invoice(id) => parts::lazy_view(&parts::INVOICE, id),
+        Page::Renewals => parts::lazy_view(&parts::RENEWALS, ()),
         Page::Unknown(_) => view! { <NotFound /> }.into_any(),
     }
 }

@@ -18,7 +18,7 @@ use leptos::wasm_split::SplitLoaderError;
 
 use crate::i18n::{t, Key};
 use crate::nav::Page;
-use crate::ui::{Alert, AlertKind, Loading};
+use crate::ui::{Alert, AlertKind, Loading, RetryButton};
 
 /// A part of the bundle that could not be fetched or compiled.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,19 +126,16 @@ view_part!(
 pub fn preload(page: &Page) {
     #[cfg(feature = "split")]
     {
-        let load: fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = _>>> = match page {
-            Page::Home => || Box::pin(preload_orders()),
-            Page::Mandate(_) => || Box::pin(preload_mandate()),
-            Page::Invoices(_) => || Box::pin(preload_invoices()),
-            Page::Invoice(_) => || Box::pin(preload_invoice()),
-            Page::Renewals => || Box::pin(preload_renewals()),
+        let fetch: LocalBoxFuture<'static, Result<(), SplitLoaderError>> = match page {
+            Page::Home => Box::pin(preload_orders()),
+            Page::Mandate(_) => Box::pin(preload_mandate()),
+            Page::Invoices(_) => Box::pin(preload_invoices()),
+            Page::Invoice(_) => Box::pin(preload_invoice()),
+            Page::Renewals => Box::pin(preload_renewals()),
             Page::Checkout(_) | Page::Unknown(_) => return,
         };
-        let future: std::pin::Pin<
-            Box<dyn std::future::Future<Output = Result<(), SplitLoaderError>>>,
-        > = load();
         wasm_bindgen_futures::spawn_local(async move {
-            let _ = future.await;
+            let _ = fetch.await;
         });
     }
     #[cfg(not(feature = "split"))]
@@ -190,17 +187,13 @@ fn view_complete() -> bool {
 /// Resolves when the browser is idle (a moment later where it cannot say).
 #[cfg(feature = "split")]
 async fn idle() {
-    use wasm_bindgen::JsCast;
     let Some(window) = web_sys::window() else {
         return;
     };
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if window.request_idle_callback(&resolve).is_err() {
             // Safari has no requestIdleCallback.
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                resolve.unchecked_ref(),
-                200,
-            );
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 200);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
@@ -252,9 +245,7 @@ fn PartFailed(on_retry: Callback<()>) -> impl IntoView {
     view! {
         <Alert kind=AlertKind::Error title=t(Key::PartMissingTitle) testid="part-missing">
             <p class="mandat-alert__body">{t(Key::PartMissingBody)}</p>
-            <button type="button" class="mandat-button mandat-button--secondary" on:click=move |_| on_retry.run(())>
-                {t(Key::Retry)}
-            </button>
+            <RetryButton on_retry=on_retry />
         </Alert>
     }
 }

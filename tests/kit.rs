@@ -2,7 +2,7 @@
 //! eye and to a screen reader.
 
 mod common;
-use common::{eventually, get, mount, text};
+use common::{eventually, focused, get, mount, text};
 use leptos::prelude::*;
 use mandat::ui::{
     Alert, AlertKind, Badge, Cell, CellKind, Column, DataTable, ErrorSummary, RowHeader, Stepper,
@@ -67,14 +67,7 @@ async fn an_outcome_alert_is_read_from_its_title_which_takes_focus_once_painted(
     let title = get(&root, "[data-testid=outcome] h3");
     assert!(
         eventually(
-            || {
-                let focused = web_sys::window()
-                    .unwrap()
-                    .document()
-                    .unwrap()
-                    .active_element();
-                title.is_same_node(focused.as_ref().map(|f| f.as_ref()))
-            },
+            || title.is_same_node(focused().as_ref().map(|f| f.as_ref())),
             2000
         )
         .await,
@@ -208,16 +201,9 @@ async fn the_error_summary_is_read_when_it_takes_focus_not_again_at_each_correct
     attempt.set(1);
     assert!(
         eventually(
-            || {
-                let focused = web_sys::window()
-                    .unwrap()
-                    .document()
-                    .unwrap()
-                    .active_element();
-                focused.is_some_and(|f| {
-                    f.get_attribute("data-testid").as_deref() == Some("error-summary")
-                })
-            },
+            || focused().is_some_and(|f| {
+                f.get_attribute("data-testid").as_deref() == Some("error-summary")
+            }),
             2000
         )
         .await,

@@ -194,13 +194,9 @@ pub fn ApiErrorView(
     not_found: Option<NotFound>,
 ) -> impl IntoView {
     let (title, body) = error_words(&error, not_found.map(|n| (n.title, n.body)));
-    let retry = on_retry.filter(|_| error.may_succeed_again()).map(|cb| {
-        view! {
-            <button type="button" class="mandat-button mandat-button--secondary" on:click=move |_| cb.run(())>
-                {t(Key::Retry)}
-            </button>
-        }
-    });
+    let retry = on_retry
+        .filter(|_| error.may_succeed_again())
+        .map(|cb| view! { <RetryButton on_retry=cb /> });
     let (back_to, back_words) = not_found.map_or(("/", Key::BackToOrders), |n| (n.back_to, n.back));
     let back = matches!(error, ApiError::NotFound).then(|| {
         view! {
@@ -215,6 +211,16 @@ pub fn ApiErrorView(
             {back}
             {retry}
         </Alert>
+    }
+}
+
+/// « Réessayer », for what may succeed if asked again.
+#[component]
+pub fn RetryButton(on_retry: Callback<()>) -> impl IntoView {
+    view! {
+        <button type="button" class="mandat-button mandat-button--secondary" on:click=move |_| on_retry.run(())>
+            {t(Key::Retry)}
+        </button>
     }
 }
 

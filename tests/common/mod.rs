@@ -39,6 +39,13 @@ pub async fn tick() {
 }
 
 /// The first element under `root` that matches `selector`.
+/// The element that has the focus, if any.
+pub fn focused() -> Option<web_sys::Element> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+}
+
 pub fn find(root: &El, selector: &str) -> Option<El> {
     root.query_selector(selector)
         .unwrap()
