@@ -1,7 +1,7 @@
 // Drives the benchmark: run by scripts/bench.sh with the release build served
 // by an optimised sandbox. Every timed figure is the median of --runs runs.
 import { chromium } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,6 +33,10 @@ const BUDGET_UPLOAD_OF_BARE = 0.9;
 const CHECKOUT_ACCOUNT = 'commune';
 const CHECKOUT_ORDER = 1001;
 const LIST_ACCOUNT = 'bench';
+const OTHER_ACCOUNT = 'hopital';
+const OTHER_ORDER = 2001;
+// The commune's order paid by mandate, whose form is drawn on each download.
+const FORM_ORDER = 1003;
 const UPLOAD_ACCOUNT = 'hopital';
 
 const median = (values) => {
@@ -460,15 +464,36 @@ async function sessionCookie(browser, account) {
   return cookie;
 }
 
-function wrk(url, cookie) {
-  const output = execFileSync('wrk', ['-t2', '-c16', '-d5s', '--latency', '-H', `Cookie: ${cookie}`, url]).toString();
+function latencyMs(output, percentile) {
+  const m = new RegExp(`\\s${percentile}%\\s+([\\d.]+)(us|ms|s)`).exec(output);
+  return m ? Number(m[1]) * { us: 0.001, ms: 1, s: 1000 }[m[2]] : NaN;
+}
+
+function wrkFigures(output) {
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? NaN);
-  const p99 = /\s99%\s+([\d.]+)(us|ms|s)/.exec(output);
-  const p99ms = p99 ? Number(p99[1]) * { us: 0.001, ms: 1, s: 1000 }[p99[2]] : NaN;
   const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
   const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0);
   const errors = non2xx + (socket ? socket.slice(1).reduce((t, n) => t + Number(n), 0) : 0);
-  return { rps, p99ms, errors };
+  return { rps, p50ms: latencyMs(output, 50), p99ms: latencyMs(output, 99), errors };
+}
+
+function wrkArgs(url, cookie, { threads = 2, connections = 16, seconds = 5 } = {}) {
+  return [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, '--latency', '-H', `Cookie: ${cookie}`, url];
+}
+
+function wrk(url, cookie, shape) {
+  return wrkFigures(execFileSync('wrk', wrkArgs(url, cookie, shape)).toString());
+}
+
+// wrk in the background, for the load another account's reads are measured under.
+function wrkInBackground(url, cookie, shape) {
+  const child = spawn('wrk', wrkArgs(url, cookie, shape));
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', () => resolve(wrkFigures(output)));
+  });
 }
 
 async function load(browser) {
@@ -482,6 +507,22 @@ async function load(browser) {
     const { rps, p99ms, errors } = wrk(url, cookie);
     row('sandbox (wrk 2 threads, 16 connections, 5 s)', label, `${rps.toFixed(0)} req/s, p99 ${ms(p99ms)}, ${errors} errors`);
   }
+
+  // One account's reads while another downloads its mandate form in a loop
+  // (a PDF drawn each time): the sandbox must stay fair to the first.
+  const hopital = await sessionCookie(browser, OTHER_ACCOUNT);
+  const victim = `${base}/api/me/order/${OTHER_ORDER}`;
+  const oneClient = { threads: 1, connections: 1, seconds: 5 };
+  const idle = wrk(victim, hopital, oneClient);
+  const forms = wrkInBackground(`${base}/api/me/order/${FORM_ORDER}/mandate/form`, commune, { threads: 1, connections: 4, seconds: 7 });
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const loaded = wrk(victim, hopital, oneClient);
+  const formLoad = await forms;
+  const area = 'sandbox, another account (1 connection, 5 s)';
+  row(area, `GET /me/order/{id}, idle: median / p99`, `${ms(idle.p50ms)} / ${ms(idle.p99ms)}, ${idle.errors} errors`);
+  row(area, `the same, while 4 clients loop on GET …/mandate/form (${formLoad.rps.toFixed(0)} forms/s): median / p99`, `${ms(loaded.p50ms)} / ${ms(loaded.p99ms)}, ${loaded.errors + formLoad.errors} errors`);
+  const ratio = loaded.p50ms / idle.p50ms;
+  row(area, 'median under load / idle median', ratio.toFixed(2), '≤ 3', ratio <= 3 ? 'met' : '**not met**');
 }
 
 // ---------------------------------------------------------------- report

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use rusqlite::Connection;
 
 use crate::app::assets::Assets;
+use crate::db::pool::{Pool, Reader};
 use crate::files::{self, Recording, Storing};
 use crate::http::faults::{FaultConfig, Faults};
 use crate::http::limits::Limits;
@@ -18,7 +19,7 @@ use crate::{db, seed};
 pub struct AppState(Arc<Inner>);
 
 pub struct Inner {
-    db: Mutex<Connection>,
+    db: Pool,
     /// The built app.
     pub dist: PathBuf,
     /// Uploaded signed mandates.
@@ -31,6 +32,8 @@ pub struct Inner {
     pub limits: Limits,
     /// One permit per upload being received (`Limits::uploads`).
     pub uploads: Arc<tokio::sync::Semaphore>,
+    /// One permit per PDF being drawn (`Limits::drawings`).
+    drawing: tokio::sync::Semaphore,
     /// Uploads being received, per account (`Limits::uploads_per_account`).
     uploads_by_account: Mutex<HashMap<String, usize>>,
     /// Copies stored but not recorded yet.
@@ -90,12 +93,13 @@ impl AppState {
         files::sweep_files(&conn, &files)?;
         db::sessions::sweep(&conn, &session_cutoff(&limits))?;
         Ok(AppState(Arc::new(Inner {
-            db: Mutex::new(conn),
+            db: Pool::new(db_path, conn)?,
             dist: dist.to_path_buf(),
             files,
             faults: Arc::new(Faults::new(faults)),
             assets: Assets::new(dist),
             uploads: Arc::new(tokio::sync::Semaphore::new(limits.uploads)),
+            drawing: tokio::sync::Semaphore::new(limits.drawings),
             uploads_by_account: Mutex::new(HashMap::new()),
             recording: Recording::default(),
             limits,
@@ -107,11 +111,32 @@ impl AppState {
         session_cutoff(&self.limits)
     }
 
-    /// The database; held only for short, synchronous work.
+    /// The database's writer, for a change or a read that must come in order
+    /// with the changes; held only for short, synchronous work.
     pub fn db(&self) -> MutexGuard<'_, Connection> {
-        self.db
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.db.writer()
+    }
+
+    /// One of the database's readers, for a route that only reads: it neither
+    /// waits for the writer nor holds it up.
+    pub fn read(&self) -> rusqlite::Result<Reader<'_>> {
+        self.db.reader()
+    }
+
+    /// Draws a PDF (CPU work) on a blocking thread, once a place among
+    /// `Limits::drawings` is free: the threads that answer requests stay free.
+    pub async fn draw<T: Send + 'static>(
+        &self,
+        draw: impl FnOnce() -> T + Send + 'static,
+    ) -> std::io::Result<T> {
+        let _place = self
+            .drawing
+            .acquire()
+            .await
+            .map_err(std::io::Error::other)?;
+        tokio::task::spawn_blocking(draw)
+            .await
+            .map_err(std::io::Error::other)
     }
 
     /// Uploads being received, per account.

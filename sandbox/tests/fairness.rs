@@ -280,3 +280,44 @@ async fn a_body_dripping_slower_than_the_minimum_rate_is_answered_408() {
     assert!(took > Duration::from_secs(1), "{took:?}");
     server.stop().await;
 }
+
+/// A route that only reads takes one of the database's readers: it is answered
+/// while the writer is held (another account's payment, a form being recorded),
+/// instead of queuing behind it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_read_is_answered_while_the_database_is_being_written() {
+    let sb = Sandbox::new();
+    let hopital = sb.login("hopital").await;
+    // Another request holds the writer, on its own thread, until told to end.
+    let (held, is_held) = std::sync::mpsc::channel();
+    let (end, ended) = std::sync::mpsc::channel::<()>();
+    let state = sb.state.clone();
+    let writing = std::thread::spawn(move || {
+        let _writer = state.db();
+        held.send(()).unwrap();
+        let _ = ended.recv();
+    });
+    is_held.recv().unwrap();
+    let read = tokio::spawn(
+        sb.app().oneshot(
+            Request::get("/api/me/order/2001")
+                .header("cookie", &hopital)
+                .header("host", "127.0.0.1:8080")
+                .body(Body::empty())
+                .unwrap(),
+        ),
+    );
+    let answered = tokio::time::timeout(Duration::from_secs(5), read).await;
+    end.send(()).unwrap();
+    writing.join().unwrap();
+    let res = answered
+        .expect("answered while the writer is held")
+        .unwrap()
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let body = axum::body::to_bytes(res.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    let order: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(order["orderId"], 2001);
+}

@@ -18,7 +18,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 async fn me(Me(account): Me, State(st): State<AppState>) -> ApiResult {
-    let conn = st.db();
+    let conn = st.read()?;
     let account = db::accounts::account(&conn, &account)?.ok_or_else(ApiErr::unauthorized)?;
     Ok(ok(&account))
 }
@@ -26,7 +26,7 @@ async fn me(Me(account): Me, State(st): State<AppState>) -> ApiResult {
 /// `GET /me/chorus`: the account's structure, or `null` for an account that has
 /// none (a company): a plain answer, not an error the browser would log.
 async fn my_structure(Me(account): Me, State(st): State<AppState>) -> ApiResult {
-    let conn = st.db();
+    let conn = st.read()?;
     let Some(siret) = db::accounts::structure_siret(&conn, &account)? else {
         return Ok(ok(&Option::<ChorusStructure>::None));
     };
@@ -37,7 +37,7 @@ async fn my_structure(Me(account): Me, State(st): State<AppState>) -> ApiResult 
 
 async fn structure(State(st): State<AppState>, Path(raw): Path<String>) -> ApiResult {
     let siret = validate_siret(&raw).map_err(|e| ApiErr::invalid(vec![e]))?;
-    let conn = st.db();
+    let conn = st.read()?;
     let structure = db::accounts::structure(&conn, siret.as_str())?
         .ok_or_else(|| ApiErr::not_found("a Chorus Pro structure with this SIRET"))?;
     Ok(ok(&structure))

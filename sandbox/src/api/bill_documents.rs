@@ -30,7 +30,7 @@ pub fn routes() -> Router<AppState> {
 
 /// `GET /me/bill/{billId}/documents`
 async fn list(Me(account): Me, State(st): State<AppState>, BillId(bill_id): BillId) -> ApiResult {
-    let conn = st.db();
+    let conn = st.read()?;
     bills::own(&conn, &account, &bill_id)?;
     Ok(ok(&documents::of_bill(&conn, &bill_id)?))
 }

@@ -144,7 +144,7 @@ async fn list(
     let Query(query) = query.map_err(|_| ApiErr::bad_request("the query string is not valid"))?;
     let f = filter(&query)?;
     let (total, bills) = {
-        let conn = st.db();
+        let conn = st.read()?;
         let (total, rows) = db::bills::page(&conn, &account, &f)?;
         let bills = rows
             .iter()
@@ -161,13 +161,13 @@ async fn list(
 }
 
 async fn bill(Me(account): Me, State(st): State<AppState>, BillId(id): BillId) -> ApiResult {
-    let conn = st.db();
+    let conn = st.read()?;
     let row = bills::own(&conn, &account, &id)?;
     Ok(ok(&bills::view(&conn, &row)?))
 }
 
 async fn debt(Me(account): Me, State(st): State<AppState>, BillId(id): BillId) -> ApiResult {
-    let conn = st.db();
+    let conn = st.read()?;
     let row = bills::own(&conn, &account, &id)?;
     let ttc = bills::amount_with_tax(&row)
         .ok_or_else(|| ApiErr::amount_out_of_range(format!("bill {}", row.id)))?;
@@ -196,7 +196,7 @@ async fn chorus_tracking(
     State(st): State<AppState>,
     BillId(id): BillId,
 ) -> ApiResult {
-    let conn = st.db();
+    let conn = st.read()?;
     let row = bills::own(&conn, &account, &id)?;
     let tracking = bills::tracking(&conn, &row)?
         .ok_or_else(|| ApiErr::not_found("Chorus Pro tracking of this bill"))?;
@@ -206,26 +206,27 @@ async fn chorus_tracking(
 /// The invoice's PDF, drawn once what it prints is read and the database given back.
 async fn pdf(Me(account): Me, State(st): State<AppState>, BillId(id): BillId) -> ApiResult {
     let (bill, buyer, chorus) = {
-        let conn = st.db();
+        let conn = st.read()?;
         let row = bills::own(&conn, &account, &id)?;
         let bill = bills::view(&conn, &row)?;
         let buyer = db::accounts::account(&conn, &account)?.ok_or_else(ApiErr::unauthorized)?;
         (bill, buyer, row.chorus_id.zip(row.siret))
     };
-    let bytes = printed::invoice(&printed::Invoice {
-        bill_id: &bill.bill_id,
-        date: bill.date,
-        order_id: bill.order_id,
-        buyer: &buyer,
-        without_tax: &bill.price_without_tax,
-        tax: &bill.tax,
-        with_tax: &bill.price_with_tax,
-        chorus: chorus.as_ref().map(|(c, s)| (c.as_str(), s.as_str())),
-    })
-    .map_err(ApiErr::internal)?;
-    Ok(download::bytes(
-        bytes,
-        "application/pdf",
-        &format!("{}.pdf", bill.bill_id),
-    ))
+    let name = format!("{}.pdf", bill.bill_id);
+    let bytes = st
+        .draw(move || {
+            printed::invoice(&printed::Invoice {
+                bill_id: &bill.bill_id,
+                date: bill.date,
+                order_id: bill.order_id,
+                buyer: &buyer,
+                without_tax: &bill.price_without_tax,
+                tax: &bill.tax,
+                with_tax: &bill.price_with_tax,
+                chorus: chorus.as_ref().map(|(c, s)| (c.as_str(), s.as_str())),
+            })
+        })
+        .await?
+        .map_err(ApiErr::internal)?;
+    Ok(download::bytes(bytes, "application/pdf", &name))
 }

@@ -26,7 +26,8 @@ pub fn routes() -> Router<AppState> {
 }
 
 async fn mandate(Me(account): Me, State(st): State<AppState>, OrderId(id): OrderId) -> ApiResult {
-    let mandate = mandates::own(&st.db(), &account, id)?;
+    let conn = st.read()?;
+    let mandate = mandates::own(&conn, &account, id)?;
     Ok(ok(&mandate))
 }
 
@@ -34,7 +35,7 @@ async fn mandate(Me(account): Me, State(st): State<AppState>, OrderId(id): Order
 /// given back.
 async fn form(Me(account): Me, State(st): State<AppState>, OrderId(id): OrderId) -> ApiResult {
     let (mandate, order, lines, buyer, buyer_siret) = {
-        let conn = st.db();
+        let conn = st.read()?;
         let mandate = mandates::own(&conn, &account, id)?;
         let (order, _) = orders::own_order(&conn, &account, id)?;
         let lines = orders::order_lines(&conn, id)?;
@@ -42,14 +43,18 @@ async fn form(Me(account): Me, State(st): State<AppState>, OrderId(id): OrderId)
         let buyer_siret = db::accounts::structure_siret(&conn, &account)?;
         (mandate, order, lines, buyer, buyer_siret)
     };
-    let bytes = printed::mandate_form(&printed::MandateForm {
-        order: &order,
-        lines: &lines,
-        buyer: &buyer,
-        buyer_siret: buyer_siret.as_deref(),
-        mandate: &mandate,
-    })
-    .map_err(ApiErr::internal)?;
+    let bytes = st
+        .draw(move || {
+            printed::mandate_form(&printed::MandateForm {
+                order: &order,
+                lines: &lines,
+                buyer: &buyer,
+                buyer_siret: buyer_siret.as_deref(),
+                mandate: &mandate,
+            })
+        })
+        .await?
+        .map_err(ApiErr::internal)?;
     Ok(download::bytes(
         bytes,
         "application/pdf",

@@ -28,28 +28,31 @@ pub fn routes() -> Router<AppState> {
 }
 
 async fn orders(Me(account): Me, State(st): State<AppState>) -> ApiResult {
-    let ids = db::orders::ids(&st.db(), &account)?;
+    let conn = st.read()?;
+    let ids = db::orders::ids(&conn, &account)?;
     Ok(ok(&ids))
 }
 
 async fn order(Me(account): Me, State(st): State<AppState>, OrderId(id): OrderId) -> ApiResult {
-    let (order, _) = own_order(&st.db(), &account, id)?;
+    let conn = st.read()?;
+    let (order, _) = own_order(&conn, &account, id)?;
     Ok(ok(&order))
 }
 
 async fn details(Me(account): Me, State(st): State<AppState>, OrderId(id): OrderId) -> ApiResult {
-    let conn = st.db();
+    let conn = st.read()?;
     own_order(&conn, &account, id)?;
     Ok(ok(&order_lines(&conn, id)?))
 }
 
 async fn status(Me(account): Me, State(st): State<AppState>, OrderId(id): OrderId) -> ApiResult {
-    let (_, status) = own_order(&st.db(), &account, id)?;
+    let conn = st.read()?;
+    let (_, status) = own_order(&conn, &account, id)?;
     Ok(ok(&status))
 }
 
 async fn follow_up(Me(account): Me, State(st): State<AppState>, OrderId(id): OrderId) -> ApiResult {
-    let conn = st.db();
+    let conn = st.read()?;
     let (_, status) = own_order(&conn, &account, id)?;
     let history = db::orders::events(&conn, id)?;
     let mandate_state = db::mandates::state(&conn, id)?;
@@ -112,7 +115,7 @@ async fn payment_methods(
     State(st): State<AppState>,
     OrderId(id): OrderId,
 ) -> ApiResult {
-    let conn = st.db();
+    let conn = st.read()?;
     let (_, status) = own_order(&conn, &account, id)?;
     let mut methods = PaymentMethods {
         available: Vec::new(),

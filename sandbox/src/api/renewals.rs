@@ -26,7 +26,7 @@ pub fn routes() -> Router<AppState> {
 /// `GET /me/renewal`: soonest first. An account without a structure gets its
 /// renewals without routing (none for the demo company): a 200 all the same.
 async fn list(Me(account): Me, State(st): State<AppState>) -> ApiResult {
-    let conn = st.db();
+    let conn = st.read()?;
     let renewals = db::renewals::of_account(&conn, &account)?
         .iter()
         .map(|r| renewals::view(&conn, r))

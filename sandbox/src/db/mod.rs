@@ -11,6 +11,7 @@ pub mod idempotency;
 pub mod mandates;
 pub mod orders;
 pub mod outbox;
+pub mod pool;
 pub mod renewals;
 pub mod sessions;
 

@@ -39,7 +39,8 @@ impl FromRequestParts<AppState> for Me {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Me, ApiErr> {
         let token = session_token(parts).ok_or_else(ApiErr::unauthorized)?;
         let cutoff = state.session_cutoff();
-        let account = db::sessions::account_of(&state.db(), &token, &cutoff)?;
+        let conn = state.read()?;
+        let account = db::sessions::account_of(&conn, &token, &cutoff)?;
         account.map(Me).ok_or_else(ApiErr::unauthorized)
     }
 }

@@ -32,6 +32,10 @@ pub struct Limits {
     pub uploads_per_account: usize,
     /// How long a session lasts from its sign-in.
     pub session: chrono::Duration,
+    /// PDFs drawn at once (the mandate form, an invoice): CPU work, done off
+    /// the threads that answer requests; one core is left to the other routes,
+    /// so that an account downloading forms in a loop does not slow the others.
+    pub drawings: usize,
 }
 
 impl Default for Limits {
@@ -52,6 +56,9 @@ impl Default for Limits {
             // stays a pure read (no write to the sessions table per request), and
             // a working day covers a demo; signing in again takes one link.
             session: chrono::Duration::hours(12),
+            drawings: std::thread::available_parallelism()
+                .map_or(1, |n| n.get().saturating_sub(1))
+                .max(1),
         }
     }
 }

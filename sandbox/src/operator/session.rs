@@ -116,7 +116,8 @@ async fn logout(
 }
 
 async fn accounts(State(st): State<AppState>) -> ApiResult {
-    let list = db::accounts::listed(&st.db())?;
+    let conn = st.read()?;
+    let list = db::accounts::listed(&conn)?;
     Ok(ok(&list))
 }
 
