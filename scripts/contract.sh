@@ -53,14 +53,16 @@ if ! $ready || ! kill -0 "$sandbox" 2>/dev/null; then
   exit 1
 fi
 
-# account, an order and a bill of its own for the operations that take one.
-for case in "commune 1003 FR1000001" "hopital 2001 FR2000001" "entreprise 3001 FR3000001"; do
-  read -r account order bill <<<"$case"
+# account, an order, a bill and a renewal of its own for the operations that
+# take one (the company has no renewal: it gets the hospital's, another
+# account's, which must be a 404).
+for case in "commune 1003 FR1000001 1501" "hopital 2001 FR2000001 2501" "entreprise 3001 FR3000001 2501"; do
+  read -r account order bill renewal <<<"$case"
   echo "[contract] $account"
   MANDAT_SESSION="$(curl -si "$base/sandbox/login?account=$account" \
     | sed -n 's/^set-cookie: mandat_session=\([^;]*\).*/\1/ip' | tr -d '\r')"
   [ -n "$MANDAT_SESSION" ] || { echo "[contract] could not sign in as $account" >&2; exit 1; }
-  MANDAT_SESSION="$MANDAT_SESSION" MANDAT_ORDER="$order" MANDAT_BILL="$bill" \
+  MANDAT_SESSION="$MANDAT_SESSION" MANDAT_ORDER="$order" MANDAT_BILL="$bill" MANDAT_RENEWAL="$renewal" \
     "$schemathesis" --config-file sandbox/schemathesis.toml run api/openapi.yaml \
     --url "$base" --exclude-path /sandbox/reset --exclude-path /sandbox/logout \
     --checks not_a_server_error,response_schema_conformance,status_code_conformance \

@@ -88,8 +88,30 @@ pub struct PaymentMethodChoice {
     #[serde(default)]
     pub payment_type: String,
     /// A registered means of payment, for the methods that have one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "integral_id"
+    )]
     pub id: Option<u64>,
+}
+
+/// An id as JSON numbers carry it: `58651.0` is the integer 58651 (JSON Schema's
+/// `integer` counts it as one, and so do JavaScript senders), a fraction is not.
+fn integral_id<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<u64>, D::Error> {
+    use serde::de::Error as _;
+    match Option::<serde_json::Number>::deserialize(deserializer)? {
+        None => Ok(None),
+        Some(n) => match (n.as_u64(), n.as_f64()) {
+            (Some(id), _) => Ok(Some(id)),
+            (None, Some(f)) if f >= 0.0 && f.fract() == 0.0 && f < u64::MAX as f64 => {
+                Ok(Some(f as u64))
+            }
+            _ => Err(D::Error::custom(format!(
+                "{n} is not an id (an integer from 0)"
+            ))),
+        },
+    }
 }
 
 /// `POST /me/order/{orderId}/pay`; the header `Idempotency-Key` makes it safe to retry.
@@ -282,6 +304,32 @@ pub struct MandateRejection {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_payment_method_id_is_read_as_json_numbers_carry_integers() {
+        let id = |json: &str| serde_json::from_str::<PaymentMethodChoice>(json).map(|c| c.id);
+        assert_eq!(id(r#"{"paymentType":"CREDIT_CARD"}"#).unwrap(), None);
+        assert_eq!(
+            id(r#"{"paymentType":"CREDIT_CARD","id":null}"#).unwrap(),
+            None
+        );
+        assert_eq!(
+            id(r#"{"paymentType":"CREDIT_CARD","id":58651}"#).unwrap(),
+            Some(58651)
+        );
+        assert_eq!(
+            id(r#"{"paymentType":"CREDIT_CARD","id":58651.0}"#).unwrap(),
+            Some(58651)
+        );
+        assert_eq!(
+            id(r#"{"paymentType":"CREDIT_CARD","id":5e3}"#).unwrap(),
+            Some(5000)
+        );
+        for not_an_id in ["58651.5", "-1", "-1.0", "1e30", "\"7\""] {
+            let json = format!(r#"{{"paymentType":"CREDIT_CARD","id":{not_an_id}}}"#);
+            assert!(id(&json).is_err(), "{not_an_id} is not an id");
+        }
+    }
 
     #[test]
     fn debt_status_follows_the_deadline() {

@@ -141,3 +141,34 @@ async fn two_idempotency_keys_are_refused_and_nothing_is_paid() {
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.json());
 }
+
+/// A key is what the contract states, visible ASCII: a space inside it (or a
+/// character a header cannot carry) is refused, not taken as another key.
+#[tokio::test]
+async fn an_idempotency_key_with_a_space_inside_is_refused_and_nothing_is_paid() {
+    let sb = Sandbox::new();
+    let c = sb.login("commune").await;
+    let body = serde_json::to_vec(&mandate_body("21445012400018", "SERV-FIN", "")).unwrap();
+    let r = sb
+        .call(
+            Method::POST,
+            "/api/me/order/1001/pay",
+            Some(&c),
+            &[
+                ("content-type", "application/json"),
+                ("idempotency-key", "k one"),
+            ],
+            body,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.json());
+    assert_eq!(
+        r.codes(),
+        [(
+            "Idempotency-Key".to_string(),
+            "idempotency_key_invalid".to_string()
+        )]
+    );
+    let status = sb.get("/api/me/order/1001/status", Some(&c)).await;
+    assert_eq!(status.json(), "notPaid");
+}

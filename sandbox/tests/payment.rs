@@ -351,6 +351,20 @@ async fn the_same_idempotency_key_gives_the_same_answer_and_one_payment() {
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.codes()[0].1, "idempotency_key_reused");
+    // The used key with another body on the paid order: refused either way, and
+    // what the buyer must know, that it is paid, is said first.
+    let other_body = serde_json::to_vec(&mandate_body(COMMUNE, "SERV-ECOLE", "")).unwrap();
+    let r = sb
+        .call(
+            Method::POST,
+            "/api/me/order/1001/pay",
+            Some(&c),
+            &key,
+            other_body,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert_eq!(r.codes()[0].1, "order_already_paid");
     let bad = [
         ("content-type", "application/json"),
         ("idempotency-key", ""),

@@ -283,11 +283,13 @@ async fn the_same_key_replays_the_first_answer_and_refuses_another_request() {
         statuses(&t),
         [Deposee, MiseADisposition, ARecycler, EnCoursAcheminement]
     );
-    // The key for another body, or another invoice, or a payment: 422.
+    // The key for another body on this invoice, now re-deposited: refused either
+    // way, and the state is said first.
     let other = routing(COMMUNE_SIRET, "SERV-ECOLE", "");
     let r = correct(&sb, &c, "FR1000004", Some("k-recycle"), &other).await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(r.codes()[0].1, "idempotency_key_reused");
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert_eq!(r.codes()[0].1, "bill_not_to_recycle");
+    // The key for a payment of an order still to pay: 422.
     let pay = sb
         .pay_with_key(
             &c,

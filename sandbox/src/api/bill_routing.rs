@@ -43,9 +43,8 @@ async fn correct(
     let fingerprint = fingerprint(&bill_id, &request)?;
     let mut conn = st.db();
     let row = bills::own(&conn, &account, &bill_id)?;
-    if let Some(replayed) =
-        idempotency::replay(&conn, &account, key.as_deref(), &fingerprint, row.order_id)?
-    {
+    let replay = idempotency::replay(&conn, &account, key.as_deref(), &fingerprint, row.order_id);
+    if let Ok(Some(replayed)) = replay {
         return Ok(replayed);
     }
     let before = bills::tracking(&conn, &row)?.ok_or_else(bills::not_on_chorus)?;
@@ -60,6 +59,8 @@ async fn correct(
             "the invoice is not, or no longer, à recycler",
         ));
     }
+    // After the state, as for a payment: refused either way.
+    replay?;
     let (siret, routing) = routing::checked(&conn, request)?;
     let routing = ChorusRouting { siret, ..routing };
     let now = db::now();

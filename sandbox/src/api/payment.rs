@@ -43,10 +43,12 @@ async fn pay(
     let request: PayRequest = read_json(body).await?;
     let fingerprint = request_fingerprint(id, &request)?;
     let mut conn = st.db();
-    if let Some(replayed) = idempotency::replay(&conn, &account, key.as_deref(), &fingerprint, id)?
-    {
+    let replay = idempotency::replay(&conn, &account, key.as_deref(), &fingerprint, id);
+    if let Ok(Some(replayed)) = replay {
         return Ok(replayed);
     }
+    // Refused either way, a paid order is said before a reused key: it is what
+    // the buyer has to know.
     let (_, status) = own_order(&conn, &account, id)?;
     if status != OrderStatus::NotPaid {
         return Err(ApiErr::conflict("this order is already paid").field(
@@ -55,6 +57,7 @@ async fn pay(
             "the order is no longer awaiting payment",
         ));
     }
+    replay?;
     let now = db::now();
     let receipt = match request.payment_method.payment_type.as_str() {
         ADMINISTRATIVE_MANDATE => {

@@ -127,11 +127,12 @@ impl IdempotencyKey {
         if values.next().is_some() {
             return Err(invalid("one Idempotency-Key header, not several"));
         }
-        match value.to_str() {
-            Ok(k) if !k.trim().is_empty() && k.len() <= 255 => {
-                Ok(IdempotencyKey(Some(k.trim().to_string())))
-            }
-            _ => Err(invalid("1 to 255 visible ASCII characters")),
+        // What the contract states (`^[!-~]{1,255}$`), the spaces around it aside.
+        let key = value.to_str().map(str::trim).unwrap_or_default();
+        if (1..=255).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic()) {
+            Ok(IdempotencyKey(Some(key.to_string())))
+        } else {
+            Err(invalid("1 to 255 visible ASCII characters"))
         }
     }
 
