@@ -24,6 +24,9 @@ pub enum ApiError {
     TooLarge,
     /// 415: the upload's type is not one the API accepts.
     UnsupportedType,
+    /// 415 `file_unreadable`: the upload's first bytes name an accepted type,
+    /// but the file does not read as one (damaged, cut short).
+    UnreadableFile,
     /// 5xx: the API failed; worth retrying.
     Server(u16),
     /// Another status the app has no specific words for.
@@ -58,6 +61,7 @@ impl ApiError {
                 | ApiError::Conflict(_)
                 | ApiError::TooLarge
                 | ApiError::UnsupportedType
+                | ApiError::UnreadableFile
         )
     }
 
@@ -71,6 +75,9 @@ impl ApiError {
             404 => ApiError::NotFound,
             409 => ApiError::Conflict(details()),
             413 => ApiError::TooLarge,
+            415 if details().errors.iter().any(|e| e.code == "file_unreadable") => {
+                ApiError::UnreadableFile
+            }
             415 => ApiError::UnsupportedType,
             // Proxies answer 502-504 when the API behind them is gone.
             500..=599 => ApiError::Server(status),
@@ -137,6 +144,7 @@ mod tests {
             ApiError::Conflict(Default::default()),
             ApiError::TooLarge,
             ApiError::UnsupportedType,
+            ApiError::UnreadableFile,
         ] {
             assert!(!error.may_succeed_again(), "{error:?}");
         }
@@ -153,6 +161,12 @@ mod tests {
         assert_eq!(
             decode::<Order>(415, "").unwrap_err(),
             ApiError::UnsupportedType
+        );
+        let unreadable = r#"{"class":"Client::UnsupportedMediaType","message":"m",
+            "errors":[{"field":"file","code":"file_unreadable","message":"m"}]}"#;
+        assert_eq!(
+            decode::<Order>(415, unreadable).unwrap_err(),
+            ApiError::UnreadableFile
         );
         assert_eq!(
             decode::<Order>(503, "busy").unwrap_err(),

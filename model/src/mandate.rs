@@ -136,6 +136,9 @@ pub enum UploadError {
     Empty,
     TooLarge,
     UnsupportedType,
+    /// Its first bytes name a PDF, PNG or JPEG, but the whole file does not
+    /// read as one (cut short, damaged, or only a disguise).
+    Unreadable,
     NameTooLong,
 }
 
@@ -145,6 +148,7 @@ impl UploadError {
             UploadError::Empty => "file_empty",
             UploadError::TooLarge => "file_too_large",
             UploadError::UnsupportedType => "file_type_unsupported",
+            UploadError::Unreadable => "file_unreadable",
             UploadError::NameTooLong => "file_name_too_long",
         }
     }
@@ -187,6 +191,50 @@ pub fn name_disagrees(name: &str, kind: UploadKind) -> bool {
         UploadKind::Jpeg => &["jpg", "jpeg", "jpe", "jfif"],
     };
     !expected.contains(&ext.as_str())
+}
+
+/// The name an upload is kept and handed back under: `sent` made a safe base
+/// name ([`crate::text::safe_file_name`]), with the extension of what the file
+/// is (`kind`, sniffed from its bytes) rather than the one it was sent with,
+/// so that a PDF sent as `mandat.exe` is saved as `mandat.pdf`. A name whose
+/// extension already says its type is kept as it is (`scan.JPEG`); a last
+/// segment that is no extension (`rapport.final`, `v1.2`) stays in the name.
+/// At most [`MAX_FILE_NAME_CHARS`], the stem cut to fit. `None` when nothing
+/// of the name is left (the caller names it).
+pub fn stored_file_name(sent: &str, kind: UploadKind) -> Option<String> {
+    let name = crate::text::safe_file_name(sent);
+    if !name_disagrees(&name, kind) && name.chars().count() <= MAX_FILE_NAME_CHARS {
+        let stem = name.rsplit_once('.').map_or("", |(stem, _)| stem);
+        if !stem.trim_end_matches(['.', ' ']).is_empty() {
+            return Some(name);
+        }
+    }
+    let stem = match name.rsplit_once('.') {
+        Some((stem, ext)) if is_extension(ext) => stem,
+        _ => name.as_str(),
+    };
+    let stem = stem.trim_end_matches(|c: char| c == '.' || c.is_whitespace());
+    if stem.is_empty() {
+        return None;
+    }
+    let ext = kind.extension();
+    let stem: String = stem
+        .chars()
+        .take(MAX_FILE_NAME_CHARS - ext.len() - 1)
+        .collect();
+    Some(format!(
+        "{}.{ext}",
+        stem.trim_end_matches(|c: char| c == '.' || c.is_whitespace())
+    ))
+}
+
+/// Whether the last segment of a name is an extension (`exe`, `PDF`, `jfif`)
+/// rather than a part of the name (`final`, `2`): one to four ASCII letters
+/// or digits, a letter among them.
+fn is_extension(segment: &str) -> bool {
+    (1..=4).contains(&segment.len())
+        && segment.chars().all(|c| c.is_ascii_alphanumeric())
+        && segment.chars().any(|c| c.is_ascii_alphabetic())
 }
 
 /// The name sent with the file: at most the 50 characters Chorus Pro keeps,
@@ -288,6 +336,49 @@ mod tests {
     }
 
     #[test]
+    fn a_stored_name_takes_the_extension_of_what_the_file_is() {
+        use UploadKind::*;
+        for (sent, kind, stored) in [
+            ("mandat.exe", Pdf, Some("mandat.pdf")),
+            ("scan.PDF", Png, Some("scan.png")),
+            ("rapport.final.pdf", Pdf, Some("rapport.final.pdf")),
+            ("rapport.final", Pdf, Some("rapport.final.pdf")),
+            ("mandat", Jpeg, Some("mandat.jpg")),
+            ("mandat v1.2", Pdf, Some("mandat v1.2.pdf")),
+            ("Mandat.PDF", Pdf, Some("Mandat.PDF")),
+            ("photo.jpeg", Jpeg, Some("photo.jpeg")),
+            ("photo.jpeg", Png, Some("photo.png")),
+            ("archive.tar.gz", Pdf, Some("archive.tar.pdf")),
+            ("mandat.", Pdf, Some("mandat.pdf")),
+            ("mandat .exe", Pdf, Some("mandat.pdf")),
+            ("..\\..\\tmp/mandat.exe", Pdf, Some("mandat.pdf")),
+            ("facture\u{202e}fdp.exe", Pdf, Some("facturefdp.pdf")),
+            ("signé.exe", Pdf, Some("signé.pdf")),
+            (".pdf", Pdf, None),
+            (".exe", Pdf, None),
+            ("", Png, None),
+            ("\0", Png, None),
+        ] {
+            assert_eq!(
+                stored_file_name(sent, kind).as_deref(),
+                stored,
+                "{sent:?} {kind:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_stored_name_stays_within_fifty_characters() {
+        let sent = "a".repeat(MAX_FILE_NAME_CHARS);
+        let stored = stored_file_name(&sent, UploadKind::Pdf).unwrap();
+        assert_eq!(stored, format!("{}.pdf", "a".repeat(46)));
+        let sent = format!("{}.exe", "é".repeat(46));
+        let stored = stored_file_name(&sent, UploadKind::Jpeg).unwrap();
+        assert_eq!(stored, format!("{}.jpg", "é".repeat(46)));
+        assert_eq!(stored.chars().count(), MAX_FILE_NAME_CHARS);
+    }
+
+    #[test]
     fn a_name_disagrees_when_its_extension_is_not_its_content_type() {
         assert!(!name_disagrees("Mandat.PDF", UploadKind::Pdf));
         assert!(!name_disagrees("scan.JPG", UploadKind::Jpeg));
@@ -356,6 +447,7 @@ mod tests {
             Err(UploadError::NameTooLong)
         );
         assert_eq!(UploadError::TooLarge.code(), "file_too_large");
+        assert_eq!(UploadError::Unreadable.code(), "file_unreadable");
     }
 
     #[test]
