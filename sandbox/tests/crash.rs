@@ -146,8 +146,7 @@ fn killed_during_an_upload_it_restarts_with_no_document_and_no_partial_file() {
         server.addr
     );
     upload.write_all(head.as_bytes()).unwrap();
-    let mut half = b"%PDF-1.7\n".to_vec();
-    half.resize(total / 2, b'x');
+    let half = common::pdf(total)[..total / 2].to_vec();
     upload.write_all(&half).unwrap();
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
@@ -196,8 +195,7 @@ fn killed_during_an_upload_it_restarts_with_no_document_and_no_partial_file() {
     assert_eq!(status, 404);
 
     // A fresh upload then goes through, whole.
-    let mut pdf = b"%PDF-1.7\n".to_vec();
-    pdf.resize(total, b'y');
+    let pdf = common::pdf(total);
     let (status, _, body) = request(
         server.addr,
         "PUT",

@@ -12,14 +12,11 @@ use mandat_model::deadline::Deadline;
 use mandat_model::documents::{BillDocuments, DocumentsState, MAX_BILL_DOCUMENTS};
 use mandat_model::mandate::MAX_UPLOAD_BYTES;
 
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
 /// The commune's suspended invoice.
 const SUSPENDED: &str = "FR1000003";
 
 fn pdf(len: usize) -> Vec<u8> {
-    let mut body = b"%PDF-1.7\n".to_vec();
-    body.resize(len.max(body.len()), b' ');
-    body
+    common::pdf(len.max(common::MIN_PDF_BYTES))
 }
 
 async fn put(sb: &Sandbox, cookie: &str, bill: &str, name: &str, body: Vec<u8>) -> common::Reply {
@@ -117,8 +114,8 @@ async fn a_suspended_invoice_shows_what_was_asked_and_takes_documents_checked_by
     );
     assert!(documents(&sb, &c, SUSPENDED).await.documents.is_empty());
 
-    // A PNG named .pdf is a PNG; exactly 10 MB is fine.
-    let r = put(&sb, &c, SUSPENDED, "bon.pdf", PNG.to_vec()).await;
+    // A PNG named .pdf is a PNG, kept under its own extension; exactly 10 MB is fine.
+    let r = put(&sb, &c, SUSPENDED, "bon.pdf", common::png()).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.json());
     let r = put(
         &sb,
@@ -139,7 +136,7 @@ async fn a_suspended_invoice_shows_what_was_asked_and_takes_documents_checked_by
     assert_eq!(
         listed,
         [
-            ("bon.pdf", PNG.len() as u64, "image/png"),
+            ("bon.png", common::png().len() as u64, "image/png"),
             ("devis.pdf", MAX_UPLOAD_BYTES, "application/pdf")
         ]
     );
@@ -200,7 +197,7 @@ async fn once_sent_nothing_more_is_taken_until_the_invoice_is_completed_with_the
         StatusCode::OK
     );
     assert_eq!(
-        put(&sb, &c, SUSPENDED, "bon.png", PNG.to_vec())
+        put(&sb, &c, SUSPENDED, "bon.png", common::png())
             .await
             .status,
         StatusCode::OK
@@ -320,8 +317,7 @@ async fn a_document_is_stored_whole_or_not_at_all_and_unreferenced_files_go_at_r
     assert!(documents(&sb, &c, SUSPENDED).await.documents.is_empty());
 
     // A whole one is stored byte for byte.
-    let mut body = pdf(0);
-    body.extend((0..200_000).map(|i| (i % 251) as u8));
+    let body = common::pdf_filled(200_000, |i| (i % 251) as u8);
     assert_eq!(
         put(&sb, &c, SUSPENDED, "entier.pdf", body.clone())
             .await

@@ -71,12 +71,11 @@ async fn the_signed_copy_comes_back_whole_in_pieces_under_a_safe_name() {
     let c = paid_commune_order(&sb).await;
     // 10 MB that do not repeat, under a name with a quote, an accent and a control
     // character.
-    let mut pdf = b"%PDF-1.7\n".to_vec();
     let mut x: u32 = 1;
-    while pdf.len() < MAX_UPLOAD_BYTES as usize {
+    let pdf = common::pdf_filled(MAX_UPLOAD_BYTES as usize, |_| {
         x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
-        pdf.push((x >> 24) as u8);
-    }
+        (x >> 24) as u8
+    });
     let r = upload(
         &sb,
         &c,
@@ -134,7 +133,7 @@ fn stored_copies_of(sb: &Sandbox, order: u64) -> Vec<String> {
 async fn a_replaced_copy_leaves_the_disk_at_once() {
     let sb = Sandbox::new();
     let c = paid_commune_order(&sb).await;
-    let first = b"%PDF-1.7\nfirst copy".to_vec();
+    let first = common::pdf(1000);
     assert_eq!(
         upload(&sb, &c, "?name=a.pdf", first).await.status,
         StatusCode::OK
@@ -153,7 +152,7 @@ async fn a_replaced_copy_leaves_the_disk_at_once() {
     let files = &sb.state.files;
     std::fs::write(files.join("mandate-1002-0011223344556677.pdf"), b"%PDF-1.7").unwrap();
     std::fs::write(files.join(".upload-8899aabbccddeeff.part"), b"%PDF").unwrap();
-    let second = b"\x89PNG\r\n\x1a\nsecond copy".to_vec();
+    let second = common::png();
     assert_eq!(
         upload(&sb, &c, "?name=b.png", second.clone()).await.status,
         StatusCode::OK

@@ -13,8 +13,6 @@ use common::{start, Sandbox};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tower::ServiceExt as _;
 
-const PDF: &[u8] = b"%PDF-1.7\n%signed copy\n";
-
 fn put(path: &str, cookie: &str, body: Body) -> Request<Body> {
     Request::put(path)
         .header("cookie", cookie)
@@ -77,7 +75,7 @@ async fn one_account_holding_its_uploads_leaves_room_for_another() {
         .send(put(
             "/api/me/bill/FR1000003/documents?name=piece.pdf",
             &commune,
-            Body::from(PDF),
+            Body::from(common::pdf(1000)),
         ))
         .await;
     assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE, "{}", r.json());
@@ -89,7 +87,7 @@ async fn one_account_holding_its_uploads_leaves_room_for_another() {
         .send(put(
             "/api/me/bill/FR2000003/documents?name=piece.pdf",
             &hopital,
-            Body::from(PDF),
+            Body::from(common::pdf(1000)),
         ))
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.json());
@@ -104,7 +102,7 @@ async fn one_account_holding_its_uploads_leaves_room_for_another() {
         .send(put(
             "/api/me/bill/FR1000003/documents?name=piece.pdf",
             &commune,
-            Body::from(PDF),
+            Body::from(common::pdf(1000)),
         ))
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.json());
@@ -123,7 +121,9 @@ async fn a_place_is_taken_only_for_the_callers_own_order_or_invoice() {
         "/api/me/order/2001/mandate/document?name=signe.pdf",
         "/api/me/order/424242/mandate/document?name=signe.pdf",
     ] {
-        let r = sb.send(put(path, &commune, Body::from(PDF))).await;
+        let r = sb
+            .send(put(path, &commune, Body::from(common::pdf(1000))))
+            .await;
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}: {}", r.json());
     }
     drop(senders);
@@ -153,7 +153,7 @@ async fn places_in_all_are_capped_too() {
         .send(put(
             "/api/me/bill/FR2000003/documents?name=piece.pdf",
             &hopital,
-            Body::from(PDF),
+            Body::from(common::pdf(1000)),
         ))
         .await;
     assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE, "{}", r.json());
@@ -235,8 +235,7 @@ async fn paced_upload(
         "PUT /api/me/order/1004/mandate/document?name=signe.pdf HTTP/1.1\r\nHost: {addr}\r\n\
          Cookie: {cookie}\r\nConnection: close\r\nContent-Length: {total}\r\n\r\n"
     );
-    let mut body = b"%PDF-1.7\n".to_vec();
-    body.resize(total, b'x');
+    let body = common::pdf(total);
     let started = Instant::now();
     let writer = tokio::spawn(async move {
         wr.write_all(head.as_bytes()).await?;

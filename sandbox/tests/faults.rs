@@ -313,8 +313,7 @@ async fn payment_and_upload_retried_through_drops_and_failures_happen_once() {
     assert_eq!(payments(&sb, 1001), 1);
 
     // The signed copy, sent until accepted: one document, no partial file left.
-    let mut pdf = b"%PDF-1.7\n".to_vec();
-    pdf.resize(2 * 1024 * 1024, b'x');
+    let pdf = common::pdf(2 * 1024 * 1024);
     let upload = [
         ("Cookie", cookie.as_str()),
         ("Content-Type", "application/pdf"),
@@ -436,8 +435,7 @@ async fn payment_and_upload_whose_answers_are_lost_happen_once() {
 
     // The signed copy, sent again while no answer comes back: once it was stored,
     // a copy under review refuses another (409) and the client reads the state.
-    let mut pdf = b"%PDF-1.7\n".to_vec();
-    pdf.resize(256 * 1024, b'x');
+    let pdf = common::pdf(256 * 1024);
     let upload = [
         ("Cookie", cookie.as_str()),
         ("Content-Type", "application/pdf"),

@@ -203,13 +203,12 @@ async fn a_fifth_upload_at_once_is_turned_away_503_unread() {
     let sb = Sandbox::new();
     let cookie = paid_by_mandate(&sb, "commune", "1001", "21445012400018", "SERV-FIN").await;
     // Four uploads under way: each sent its first bytes and holds on.
+    let pdf = axum::body::Bytes::from(common::pdf(1000));
     let mut senders = Vec::new();
     let mut uploads = Vec::new();
     for _ in 0..4 {
         let (tx, rx) = tokio::sync::mpsc::channel::<axum::body::Bytes>(1);
-        tx.send(axum::body::Bytes::from_static(b"%PDF-1.7\n"))
-            .await
-            .unwrap();
+        tx.send(pdf.slice(..9)).await.unwrap();
         let body = futures_util::stream::unfold(rx, |mut rx| async move {
             rx.recv().await.map(|b| (Ok::<_, std::io::Error>(b), rx))
         });
@@ -235,6 +234,9 @@ async fn a_fifth_upload_at_once_is_turned_away_503_unread() {
     );
 
     // Once they end, uploads are received again.
+    for tx in &senders {
+        tx.send(pdf.slice(9..)).await.unwrap();
+    }
     drop(senders);
     let mut statuses = Vec::new();
     for u in uploads {
@@ -343,8 +345,7 @@ async fn a_file_somewhat_over_the_limit_gets_its_413_rather_than_a_reset_connect
     );
     let mut stream = tokio::net::TcpStream::connect(server.addr).await.unwrap();
     stream.write_all(head.as_bytes()).await.unwrap();
-    let mut body = vec![b' '; usize::try_from(size).unwrap()];
-    body[..9].copy_from_slice(b"%PDF-1.7\n");
+    let body = common::pdf(usize::try_from(size).unwrap());
     stream
         .write_all(&body)
         .await

@@ -10,9 +10,6 @@ use mandat_model::chorus::ChorusStatus;
 use mandat_model::mandate::{Mandate, MandateState, MAX_UPLOAD_BYTES};
 use serde_json::json;
 
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
-const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F'];
-
 async fn paid_commune_order(sb: &Sandbox) -> String {
     let c = sb.login("commune").await;
     let r = sb
@@ -106,8 +103,7 @@ async fn uploads_are_checked_by_content_size_and_name() {
         StatusCode::UNSUPPORTED_MEDIA_TYPE,
         "too short to be a PDF"
     );
-    let mut big = b"%PDF-1.7\n".to_vec();
-    big.resize(MAX_UPLOAD_BYTES as usize + 1, b' ');
+    let big = common::pdf(MAX_UPLOAD_BYTES as usize + 1);
     let r = put(big, "?name=big.pdf").await;
     assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(r.class(), "Client::PayloadTooLarge");
@@ -119,7 +115,7 @@ async fn uploads_are_checked_by_content_size_and_name() {
             &format!("/api/me/order/1001/mandate/document{long}"),
             Some(&c),
             &[],
-            PNG.to_vec(),
+            common::png(),
         )
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
@@ -137,8 +133,7 @@ async fn uploads_are_checked_by_content_size_and_name() {
     assert_eq!(m.state, MandateState::AwaitingDocument);
 
     // Exactly 10 MB is accepted, as a raw body, name in a header.
-    let mut max = b"%PDF-1.7\n".to_vec();
-    max.resize(MAX_UPLOAD_BYTES as usize, b' ');
+    let max = common::pdf(MAX_UPLOAD_BYTES as usize);
     let r = sb
         .call(
             Method::PUT,
@@ -162,7 +157,7 @@ async fn uploads_are_checked_by_content_size_and_name() {
         ("mandat-signe.pdf", MAX_UPLOAD_BYTES, "application/pdf")
     );
     // Under review: no new copy.
-    let r = put(PNG.to_vec(), "?name=again.png").await;
+    let r = put(common::png(), "?name=again.png").await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     let got = sb
         .get("/api/me/order/1001/mandate/document", Some(&c))
@@ -193,8 +188,7 @@ async fn a_body_in_small_pieces_is_stored_whole_and_the_limit_holds_while_it_str
     };
 
     // Over the limit by one byte, found out after megabytes went to the disk.
-    let mut big = b"%PDF-1.7\n".to_vec();
-    big.resize(MAX_UPLOAD_BYTES as usize + 1, b' ');
+    let big = common::pdf(MAX_UPLOAD_BYTES as usize + 1);
     let r = sb.send(put(big)).await;
     assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(r.codes()[0].1, "file_too_large");
@@ -205,8 +199,7 @@ async fn a_body_in_small_pieces_is_stored_whole_and_the_limit_holds_while_it_str
     );
 
     // Not a multiple of the pieces nor of the writes: every byte, in order.
-    let mut pdf = b"%PDF-1.7\n".to_vec();
-    pdf.extend((0..3 * 1024 * 1024 + 12_345).map(|i| (i % 251) as u8));
+    let pdf = common::pdf_filled(3 * 1024 * 1024 + 12_345, |i| (i % 251) as u8);
     let r = sb.send(put(pdf.clone())).await;
     assert_eq!(
         r.status,
@@ -235,7 +228,7 @@ async fn a_rejected_mandate_takes_a_new_copy_and_acceptance_generates_the_invoic
             "/api/me/order/1001/mandate/document?name=scan.png",
             Some(&c),
             &[],
-            PNG.to_vec(),
+            common::png(),
         )
         .await;
     assert_eq!(r.status, StatusCode::OK);
@@ -278,7 +271,7 @@ async fn a_rejected_mandate_takes_a_new_copy_and_acceptance_generates_the_invoic
             "/api/me/order/1001/mandate/document",
             Some(&c),
             &[],
-            JPEG.to_vec(),
+            common::jpeg(),
         )
         .await;
     assert_eq!(r.status, StatusCode::OK);
@@ -315,7 +308,7 @@ async fn a_rejected_mandate_takes_a_new_copy_and_acceptance_generates_the_invoic
             "/api/me/order/1001/mandate/document",
             Some(&c),
             &[],
-            PNG.to_vec(),
+            common::png(),
         )
         .await;
     assert_eq!(r.status, StatusCode::CONFLICT, "accepted: no new copy");

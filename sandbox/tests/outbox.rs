@@ -59,7 +59,7 @@ async fn each_step_of_the_mandate_sends_its_email_once() {
     assert!(chosen.text.contains("214 450 124 00018"));
 
     // Sent, refused with a reason, sent again, accepted.
-    let pdf = b"%PDF-1.7\nsigned".to_vec();
+    let pdf = common::pdf(1000);
     let upload = || {
         sb.call(
             Method::PUT,
@@ -205,7 +205,7 @@ async fn the_siret_of_an_email_is_grouped_as_the_app_shows_it() {
             "/api/me/order/1001/mandate/document?name=m.pdf",
             Some(&c),
             &[("content-type", "application/pdf")],
-            b"%PDF-1.7\nsigned".to_vec(),
+            common::pdf(1000),
         )
         .await;
     assert_eq!(r.status, StatusCode::OK);

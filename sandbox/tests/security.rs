@@ -14,7 +14,6 @@ use mandat_model::mandate::{Mandate, MandateState};
 use serde_json::json;
 
 const COMMUNE: &str = "21445012400018";
-const PDF: &[u8] = b"%PDF-1.7\n%signed copy\n";
 
 fn own_origin() -> String {
     format!("http://127.0.0.1:{PORT}")
@@ -320,7 +319,7 @@ async fn forged_operator_actions_and_payments_are_refused() {
                 "/api/me/order/1004/mandate/document?name=forged.pdf",
                 Some(&c),
                 headers,
-                PDF.to_vec(),
+                common::pdf(1000),
             )
             .await;
         assert_refused(&r, StatusCode::FORBIDDEN, "Client::Forbidden", "upload");
@@ -349,7 +348,7 @@ async fn forged_operator_actions_and_payments_are_refused() {
             "/api/me/order/1004/mandate/document?name=signe.pdf",
             Some(&c),
             &page,
-            PDF.to_vec(),
+            common::pdf(1000),
         )
         .await;
     assert_eq!(r.status, StatusCode::OK);
@@ -692,7 +691,7 @@ async fn the_upload_is_put_only() {
             "/api/me/order/1004/mandate/document?name=signe.pdf",
             Some(&c),
             &[("content-type", "application/pdf")],
-            PDF.to_vec(),
+            common::pdf(1000),
         )
         .await;
     assert_refused(
@@ -712,7 +711,7 @@ async fn the_upload_is_put_only() {
             "/api/me/order/1004/mandate/document?name=signe.pdf",
             Some(&c),
             &[("content-type", "application/pdf")],
-            PDF.to_vec(),
+            common::pdf(1000),
         )
         .await;
     assert_eq!(r.status, StatusCode::OK);
@@ -880,7 +879,7 @@ async fn another_accounts_payment_mandate_and_bills_are_not_found() {
                 "/api/me/order/1004/mandate/document?name=other.pdf",
                 Some(&other),
                 &[("content-type", "application/pdf")],
-                PDF.to_vec(),
+                common::pdf(1000),
             )
             .await;
         assert_refused(&r, StatusCode::NOT_FOUND, "Client::NotFound", "upload");

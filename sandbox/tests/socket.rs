@@ -72,8 +72,7 @@ async fn pay_and_upload_over_a_socket() {
         ("Content-Type", "application/pdf"),
     ];
     // Too large: the JSON 413 reaches the client, which was still sending.
-    let mut big = b"%PDF-1.7\n".to_vec();
-    big.resize(10 * 1024 * 1024 + 1, b'x');
+    let big = common::pdf(10 * 1024 * 1024 + 1);
     let (status, body) = request(
         server.addr,
         "PUT",
@@ -94,8 +93,7 @@ async fn pay_and_upload_over_a_socket() {
     .await;
     assert_eq!(status, 415);
     assert!(body.contains("Client::UnsupportedMediaType"), "{body}");
-    let mut pdf = b"%PDF-1.7\n".to_vec();
-    pdf.resize(3 * 1024 * 1024, b'x');
+    let pdf = common::pdf(3 * 1024 * 1024);
     let (status, body) = request(
         server.addr,
         "PUT",

@@ -185,7 +185,7 @@ async fn an_upload_name_keeps_a_safe_base_name() {
             "/api/me/order/1004/mandate/document?name=..%2Fsig%01ne%E2%80%AEfdp.pdf",
             Some(&c),
             &[],
-            b"%PDF-1.7\n%signed copy\n".to_vec(),
+            common::pdf(1000),
         )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.json());

@@ -9,6 +9,8 @@ use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::Connection;
 
+pub mod readable;
+
 /// Prefixes of the stored files' names: what the sweep may remove when no row
 /// refers to it.
 pub const STORED_PREFIXES: [&str; 2] = ["mandate-", "document-"];

@@ -1,8 +1,10 @@
 //! How an uploaded file is received and stored, for the signed mandate and for
 //! an invoice's documents alike: checked by its name and size before a byte is
 //! read, its type sniffed from its first bytes, its size enforced while it is
-//! read, written to a `.part` file, synced, then renamed, so that it is stored
-//! whole or not at all. The caller records it in the database, then drops the
+//! read, written to a `.part` file, synced, read whole by the parser of its
+//! type (off the async runtime), then renamed, so that it is stored whole and
+//! readable or not at all. The caller records it in the database, under the
+//! name [`upload_name`] gives with the extension of its type, then drops the
 //! [`Stored`] guard.
 
 use std::path::PathBuf;
@@ -12,12 +14,13 @@ use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use futures_util::StreamExt as _;
 use mandat_model::mandate::{
-    check_upload, check_upload_header, UploadError, UploadKind, MAX_UPLOAD_BYTES, SNIFF_BYTES,
+    check_upload, check_upload_header, stored_file_name, UploadError, UploadKind, MAX_UPLOAD_BYTES,
+    SNIFF_BYTES,
 };
 
 use super::error::ApiErr;
 use super::limits::drain_refused;
-use crate::files::{Storing, STORED_PREFIXES};
+use crate::files::{readable, Storing, STORED_PREFIXES};
 use crate::state::AppState;
 
 /// A place among the uploads received at once, held until the upload ends:
@@ -94,14 +97,24 @@ pub fn upload_error(e: UploadError) -> ApiErr {
         UploadError::Empty => "the file is empty",
         UploadError::TooLarge => "the file is larger than 10 MB (10,485,760 bytes)",
         UploadError::UnsupportedType => "the file is not a PDF, PNG or JPEG",
+        UploadError::Unreadable => "the file does not read as the type it starts as",
         UploadError::NameTooLong => "the file name has more than 50 characters",
     };
     let err = match e {
         UploadError::TooLarge => ApiErr::too_large(message),
-        UploadError::UnsupportedType => ApiErr::unsupported_type(message),
+        UploadError::UnsupportedType | UploadError::Unreadable => ApiErr::unsupported_type(message),
         UploadError::Empty | UploadError::NameTooLong => ApiErr::bad_request(message),
     };
     err.field("file", e.code(), message)
+}
+
+/// The refusal of a file whose first bytes say `kind` but which does not read
+/// as one: [`UploadError::Unreadable`], its message naming the type.
+fn unreadable(kind: UploadKind) -> ApiErr {
+    let what = readable::named(kind);
+    let message =
+        format!("the file starts as {what} but cannot be read as one: damaged or cut short");
+    ApiErr::unsupported_type(&message).field("file", UploadError::Unreadable.code(), &message)
 }
 
 /// Removes a partial upload unless it was kept.
@@ -237,8 +250,9 @@ pub fn upload_name(
     Ok(name)
 }
 
-/// An upload let in: its target (what `ready` found), the name it was sent
-/// under (if any), the file stored, and its place among the uploads under way,
+/// An upload let in: its target (what `ready` found), the name to keep it
+/// under (the one it was sent under with the extension of its type, see
+/// [`stored_file_name`]; none if nothing of it was left), the file stored, and its place among the uploads under way,
 /// held until this is dropped.
 pub struct Admitted<'a, T> {
     pub target: T,
@@ -271,6 +285,8 @@ pub async fn admit<'a, T>(
         Err(busy) => return Err(Ok(busy.into_response())),
     };
     let stored = receive(st, stream, &prefix(&target)).await.map_err(Err)?;
+    // Kept under the extension of what it is, not of what it was called.
+    let name = name.and_then(|n| stored_file_name(&n, stored.kind));
     Ok(Admitted {
         target,
         name,
@@ -296,7 +312,8 @@ impl Stored<'_> {
 }
 
 /// Receives the body into `st.files`, under a name starting with `prefix` (one
-/// of [`STORED_PREFIXES`]). Refused (size, type, interrupted), nothing is left.
+/// of [`STORED_PREFIXES`]). Refused (size, type, unreadable, interrupted),
+/// nothing is left.
 pub async fn receive<'a>(
     st: &'a AppState,
     stream: &mut BodyDataStream,
@@ -334,6 +351,18 @@ pub async fn receive<'a>(
     }
     file.finish().await?;
     let kind = check_upload(size, &head).map_err(upload_error)?;
+    // Read whole by its type's parser, on a blocking thread: a 10 MB PDF takes
+    // a while, and the runtime serves the other requests meanwhile.
+    let parsed = temp_path.clone();
+    let readable = tokio::task::spawn_blocking(move || {
+        std::fs::read(parsed).map(|bytes| readable::is_readable(kind, &bytes))
+    })
+    .await
+    .map_err(ApiErr::internal)??;
+    if !readable {
+        // `temp` removes the file as it goes.
+        return Err(unreadable(kind));
+    }
     let final_name = format!("{prefix}{}.{}", random_hex(8)?, kind.extension());
     // Not yet recorded: the sweep after another upload must leave it.
     let storing = st.storing(&final_name);
