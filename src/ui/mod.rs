@@ -171,6 +171,7 @@ pub fn error_words(error: &ApiError, not_found: Option<(Key, Key)>) -> (String, 
         ApiError::Invalid(_) => (Key::ErrInvalidTitle, Key::ErrInvalidBody),
         ApiError::TooLarge => (Key::ErrTooLargeTitle, Key::ErrTooLargeBody),
         ApiError::UnsupportedType => (Key::ErrUnsupportedTypeTitle, Key::ErrUnsupportedTypeBody),
+        ApiError::UnreadableFile => (Key::ErrUnreadableFileTitle, Key::ErrUnreadableFileBody),
         ApiError::Unexpected(status) => {
             return (
                 t(Key::ErrUnexpectedTitle).to_string(),

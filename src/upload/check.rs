@@ -66,6 +66,8 @@ pub fn problem_words(
         FileProblem::Rule(UploadError::Empty) => words.err_empty,
         FileProblem::Rule(UploadError::TooLarge) => words.err_too_large,
         FileProblem::Rule(UploadError::UnsupportedType) => words.err_type,
+        // Only the API parses the whole file: its words.
+        FileProblem::Rule(UploadError::Unreadable) => words.server_unreadable,
         // Long names are shortened before sending, never refused: this is
         // only reached if the rules change.
         FileProblem::Rule(UploadError::NameTooLong) | FileProblem::Unreadable => {

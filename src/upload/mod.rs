@@ -33,6 +33,8 @@ pub struct Words {
     pub failed_network: Key,
     pub failed_server: Key,
     pub server_type: Key,
+    /// The API found the file damaged: its type's first bytes, not its body.
+    pub server_unreadable: Key,
     pub server_empty: Key,
     pub server_conflict: Key,
     /// Several files: what is said once those sent in turn are done.
@@ -67,6 +69,7 @@ pub const MANDATE_WORDS: Words = Words {
     failed_network: Key::MandateFailedNetwork,
     failed_server: Key::MandateFailedServer,
     server_type: Key::MandateServerType,
+    server_unreadable: Key::MandateServerUnreadable,
     server_empty: Key::MandateServerEmpty,
     server_conflict: Key::MandateServerConflict,
     batch: None,
@@ -88,6 +91,7 @@ pub const DOCUMENTS_WORDS: Words = Words {
     failed_network: Key::DocsFailedNetwork,
     failed_server: Key::DocsFailedServer,
     server_type: Key::DocsServerType,
+    server_unreadable: Key::DocsServerUnreadable,
     server_empty: Key::DocsServerEmpty,
     server_conflict: Key::DocsServerConflict,
     batch: Some(BatchWords {

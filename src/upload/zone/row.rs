@@ -23,6 +23,7 @@ fn failure_message(error: &ApiError, words: &Words) -> String {
         ApiError::Server(_) => words.failed_server,
         ApiError::TooLarge => Key::MandateServerTooLarge,
         ApiError::UnsupportedType => words.server_type,
+        ApiError::UnreadableFile => words.server_unreadable,
         ApiError::Conflict(_) => words.server_conflict,
         ApiError::Invalid(body) if body.errors.iter().any(|e| e.code == "file_empty") => {
             words.server_empty
