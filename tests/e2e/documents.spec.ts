@@ -1,16 +1,12 @@
 import { test, expect, signIn, expectNoAxeViolations } from './fixtures';
+import { pdfOfSize, PNG } from './files';
 import type { Page } from '@playwright/test';
 
 // The commune's invoice 3 is suspended (sandbox/src/seed.rs): it asks for documents.
 const SUSPENDED = 'FR1000003';
 const REASON = 'Pièce manquante : <b>bon de livraison</b> <script>alert(1)</script>';
 
-const PDF = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n', 'latin1');
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
-    '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
-  'hex',
-);
+const PDF = pdfOfSize(1000);
 
 /** A fresh sandbox: the tests below answer the suspension. */
 test.beforeEach(async ({ page }) => {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { test, expect, signIn, acceptNetworkErrors } from './fixtures';
+import { pdfOfSize } from './files';
 
 // Runs in the `faults` project (playwright.config.ts): a sandbox of its own whose
 // API answers 20 % of requests 503 before applying them (`--fail-rate 0.2`), and
@@ -151,7 +152,7 @@ test('the checkout by mandate and the upload complete through failures: one paym
   // own retries are exercised: each round records exactly one more document.
   await page.getByTestId('mandate-upload-link').click();
   const input = page.getByLabel('Choisir le formulaire signé');
-  const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(512 * 1024, 'x')]);
+  const pdf = pdfOfSize(512 * 1024);
   const underReview = page.getByTestId('mandate-state').filter({ hasText: 'En cours de vérification' });
   const uploadFailed = () => failures.some((path) => path.endsWith('/mandate/document'));
   let rounds = 0;
@@ -271,7 +272,7 @@ test('killed during an upload and restarted, the sandbox records the copy the ap
     await page.goto(`${CRASH_BASE}/orders/${order}/mandate`);
     await expect(page.getByTestId('mandate-state')).toContainText('En attente du formulaire signé', { timeout: 15_000 });
 
-    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3 * 1024 * 1024, 'x')]);
+    const pdf = pdfOfSize(3 * 1024 * 1024);
     let sends = 0;
     page.on('request', (r) => {
       if (/\/mandate\/document/.test(r.url()) && ['PUT', 'POST'].includes(r.method())) sends++;

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Page, Request } from '@playwright/test';
 import { test, expect, signIn, expectNoAxeViolations, acceptNetworkErrors, runTimersFor } from './fixtures';
+import { pdfOfSize, PNG } from './files';
 
 // Demo data from the sandbox seed: the hospital's unpaid order 2002 is paid by
 // mandate here (the hospital requires a numéro d'engagement); the commune's
@@ -11,12 +12,6 @@ const REJECTED_ORDER = 1004;
 const MANDATE_PAGE = `/orders/${ORDER}/mandate`;
 const UPLOAD = `**/api/me/order/${ORDER}/mandate/document**`;
 const MB = 1024 * 1024;
-
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
-    '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
-  'hex',
-);
 
 /** A fresh sandbox for each test: the tests below change the mandate's state. */
 test.beforeEach(async ({ page }) => {
@@ -159,6 +154,8 @@ test('a text file renamed .pdf is refused by its content; a PNG renamed .pdf is 
   expect(uploads).toHaveLength(1);
   const api = await mandateState(page);
   expect(api.document.contentType).toBe('image/png');
+  // Kept, and downloaded, under the extension of what it is.
+  expect(api.document.name).toBe('scan.png');
 });
 
 test('an empty file and an 11 MB file are refused before sending; the server refuses 11 MB on its own', async ({ page }) => {
@@ -168,8 +165,7 @@ test('an empty file and an 11 MB file are refused before sending; the server ref
   await choose(page, 'vide.pdf', Buffer.alloc(0));
   await expect(page.getByRole('alert')).toContainText('« vide.pdf » est vide (0 octet)');
 
-  const big = Buffer.alloc(11 * MB, 0x20);
-  big.write('%PDF-1.7\n');
+  const big = pdfOfSize(11 * MB);
   await choose(page, 'scan-600dpi.pdf', big);
   await expect(page.getByRole('alert')).toContainText('« scan-600dpi.pdf » pèse 11\u00a0Mo');
   await expect(page.getByRole('alert')).toContainText('taille maximale de 10 Mo');
@@ -208,6 +204,22 @@ test('the server’s own 413 and 415 are explained, and the file is kept', async
   await send(page);
   await expect(page.getByTestId('upload-failure')).toContainText('n’est pas celui d’un PDF');
   await expect(page.getByTestId('chosen-file')).toContainText('mandat.pdf');
+});
+
+test('a PDF cut short passes the browser’s check; the server reads it whole and says it cannot be read', async ({ page }) => {
+  await openAwaitingMandate(page);
+  const uploads = countUploads(page);
+  const damaged = pdfOfSize(4096).subarray(0, 3000);
+  await choose(page, 'abimé.pdf', damaged);
+  await expect(page.getByTestId('chosen-file')).toContainText('document PDF');
+  await send(page);
+  const failure = page.getByTestId('upload-failure');
+  await expect(failure).toContainText('il ne peut pas être lu (fichier endommagé ou incomplet)');
+  await expect(failure).not.toContainText('n’est pas celui d’un PDF');
+  await expect(page.getByTestId('chosen-file')).toContainText('abimé.pdf');
+  expect(uploads).toHaveLength(1);
+  expect((await mandateState(page)).document ?? null).toBeNull();
+  await expectNoAxeViolations(page);
 });
 
 test('cancel midway: nothing is stored, the file is kept, and sending it again works', async ({ page }) => {
@@ -360,11 +372,11 @@ test('drag and drop, and paste, choose the file as the picker does', async ({ pa
   await page.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer: dropped });
   await expect(page.getByRole('alert')).toContainText('« glissé.pdf » n’est ni un PDF');
 
-  await page.evaluate(() => {
+  await page.evaluate((bytes) => {
     const data = new DataTransfer();
-    data.items.add(new File(['%PDF-1.7\n%%EOF\n'], 'collé.pdf', { type: 'application/pdf' }));
+    data.items.add(new File([new Uint8Array(bytes)], 'collé.pdf', { type: 'application/pdf' }));
     document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
-  });
+  }, [...pdfOfSize(1000)]);
   await expect(page.getByTestId('chosen-file')).toContainText('collé.pdf');
   await expect(page.getByRole('alert')).toHaveCount(0);
   await send(page);
