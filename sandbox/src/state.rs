@@ -32,8 +32,8 @@ pub struct Inner {
     pub limits: Limits,
     /// One permit per upload being received (`Limits::uploads`).
     pub uploads: Arc<tokio::sync::Semaphore>,
-    /// One permit per PDF being drawn (`Limits::drawings`).
-    drawing: tokio::sync::Semaphore,
+    /// One permit per piece of CPU work under way (`Limits::cpu_work`).
+    cpu_work: Arc<tokio::sync::Semaphore>,
     /// Uploads being received, per account (`Limits::uploads_per_account`).
     uploads_by_account: Mutex<HashMap<String, usize>>,
     /// Copies stored but not recorded yet.
@@ -88,7 +88,9 @@ impl AppState {
         }
         std::fs::create_dir_all(&files)?;
         if db::is_empty(&conn)? {
-            seed::seed(&mut conn, &files)?;
+            let tx = conn.transaction()?;
+            seed::seed(&tx, &files)?;
+            tx.commit()?;
         }
         files::sweep_files(&conn, &files)?;
         db::sessions::sweep(&conn, &session_cutoff(&limits))?;
@@ -99,7 +101,7 @@ impl AppState {
             faults: Arc::new(Faults::new(faults)),
             assets: Assets::new(dist),
             uploads: Arc::new(tokio::sync::Semaphore::new(limits.uploads)),
-            drawing: tokio::sync::Semaphore::new(limits.drawings),
+            cpu_work: Arc::new(tokio::sync::Semaphore::new(limits.cpu_work)),
             uploads_by_account: Mutex::new(HashMap::new()),
             recording: Recording::default(),
             limits,
@@ -123,20 +125,26 @@ impl AppState {
         self.db.reader()
     }
 
-    /// Draws a PDF (CPU work) on a blocking thread, once a place among
-    /// `Limits::drawings` is free: the threads that answer requests stay free.
-    pub async fn draw<T: Send + 'static>(
+    /// Runs CPU work (drawing a PDF, parsing an upload) on a blocking thread,
+    /// once a place among `Limits::cpu_work` is free: the threads that answer
+    /// requests stay free. The place goes with the work, not with the request:
+    /// a client that hangs up does not free it while the work still runs.
+    pub async fn cpu_work<T: Send + 'static>(
         &self,
-        draw: impl FnOnce() -> T + Send + 'static,
+        work: impl FnOnce() -> T + Send + 'static,
     ) -> std::io::Result<T> {
-        let _place = self
-            .drawing
-            .acquire()
+        let place = self
+            .cpu_work
+            .clone()
+            .acquire_owned()
             .await
             .map_err(std::io::Error::other)?;
-        tokio::task::spawn_blocking(draw)
-            .await
-            .map_err(std::io::Error::other)
+        tokio::task::spawn_blocking(move || {
+            let _place = place;
+            work()
+        })
+        .await
+        .map_err(std::io::Error::other)
     }
 
     /// Uploads being received, per account.
@@ -160,15 +168,19 @@ impl AppState {
         files::sweep(conn, &self.files, false, &storing)
     }
 
-    /// Wipes and re-seeds (`POST /sandbox/reset`).
+    /// Wipes and re-seeds (`POST /sandbox/reset`), in one transaction: a read
+    /// meanwhile sees the data before or after, never half of it.
     pub fn reseed(&self) -> Result<(), Box<dyn std::error::Error>> {
         let mut conn = self.db();
-        db::wipe(&conn)?;
+        let tx = conn.transaction()?;
+        db::wipe(&tx)?;
         let _ = std::fs::remove_dir_all(&self.files);
         std::fs::create_dir_all(&self.files)?;
         // A reset starts the fault draws again too: the same seed, the same faults.
         self.faults.restart();
-        seed::seed(&mut conn, &self.files)
+        seed::seed(&tx, &self.files)?;
+        tx.commit()?;
+        Ok(())
     }
 }
 

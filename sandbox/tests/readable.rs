@@ -157,6 +157,22 @@ async fn an_invoice_document_that_does_not_read_as_its_type_is_refused_and_not_k
     assert!(listed.documents.is_empty());
 }
 
+/// A page tree that names one page again and again would have the parser walk
+/// it for as long as the sender likes: past a bound on the pages and contents
+/// looked at, the file is not read (a few pages, its contents are).
+#[tokio::test]
+async fn a_pdf_naming_one_page_without_end_is_refused() {
+    let sb = Sandbox::new();
+    let c = awaiting_copy(&sb).await;
+    let r = put_copy(&sb, &c, "mandat.pdf", common::pdf_naming_its_page(3)).await;
+    assert_eq!(r.status, StatusCode::OK, "three pages: {}", r.json());
+    let c = sb.login("commune").await;
+    let before = stored(&sb);
+    let r = put_document(&sb, &c, "boucle.pdf", common::pdf_naming_its_page(150_000)).await;
+    assert_unreadable(&r, "one page named 150,000 times");
+    assert_eq!(stored(&sb), before);
+}
+
 #[tokio::test]
 async fn real_pdfs_and_images_are_taken() {
     let sb = Sandbox::new();

@@ -214,7 +214,7 @@ async fn pdf(Me(account): Me, State(st): State<AppState>, BillId(id): BillId) ->
     };
     let name = format!("{}.pdf", bill.bill_id);
     let bytes = st
-        .draw(move || {
+        .cpu_work(move || {
             printed::invoice(&printed::Invoice {
                 bill_id: &bill.bill_id,
                 date: bill.date,

@@ -44,7 +44,7 @@ async fn form(Me(account): Me, State(st): State<AppState>, OrderId(id): OrderId)
         (mandate, order, lines, buyer, buyer_siret)
     };
     let bytes = st
-        .draw(move || {
+        .cpu_work(move || {
             printed::mandate_form(&printed::MandateForm {
                 order: &order,
                 lines: &lines,

@@ -4,15 +4,31 @@
 //! says what a file claims to be; this says whether it is, with real parsers,
 //! which is why it lives here and not in the model (compiled to wasm too).
 //!
-//! The parsers are bounded: images of at most [`MAX_PIXELS`] pixels, decoded a
-//! row at a time (PNG) or to one grey byte per pixel (JPEG); PDF streams are
-//! decompressed within lopdf's default limit.
+//! The parsers are bounded, since a hostile file of a few megabytes can ask for
+//! gigabytes or hours: images of at most [`MAX_PIXELS`] pixels, PNG decoded a
+//! row at a time; JPEG, whose progressive decoding keeps two bytes per pixel
+//! and component whatever colour is asked for, at most [`MAX_JPEG_PIXELS`];
+//! PDF streams decompressed to at most [`MAX_PDF_STREAM`] each, and the page
+//! tree walked for at most [`MAX_PDF_PAGE_ENTRIES`] page and content entries
+//! (a `Kids` array may name one page again and again). A parser that panics
+//! on a file has not read it.
 
 use mandat_model::mandate::UploadKind;
 
 /// Largest image accepted, in pixels: an A4 page scanned at 600 dpi in colour
 /// is 35 million; a decompression bomb declares billions.
 pub const MAX_PIXELS: u64 = 64 * 1024 * 1024;
+
+/// Largest JPEG accepted, in pixels: 16 M pixels of four components take
+/// 128 MB while decoded progressively; an A4 page at 400 dpi is 15 M pixels.
+pub const MAX_JPEG_PIXELS: u64 = 16 * 1024 * 1024;
+
+/// Largest size one PDF stream may inflate to (lopdf's own default is 256 MB).
+const MAX_PDF_STREAM: usize = 32 * 1024 * 1024;
+
+/// Pages, and content streams of those pages, looked at in all: a signed form
+/// or a scan has a few pages of a few streams each.
+const MAX_PDF_PAGE_ENTRIES: usize = 100_000;
 
 /// How far from the end a PDF's `%%EOF` may be: readers look in the last
 /// kilobyte, as the spec's implementation notes allow.
@@ -21,11 +37,12 @@ const EOF_WINDOW: usize = 1024;
 /// Whether `bytes`, sniffed as `kind`, read as a whole `kind`. Slow (it
 /// parses the whole file): run it off the async runtime.
 pub fn is_readable(kind: UploadKind, bytes: &[u8]) -> bool {
-    match kind {
+    std::panic::catch_unwind(|| match kind {
         UploadKind::Pdf => pdf_is_readable(bytes),
         UploadKind::Png => png_is_readable(bytes),
         UploadKind::Jpeg => jpeg_is_readable(bytes),
-    }
+    })
+    .unwrap_or(false)
 }
 
 /// `kind` named in a sentence: "a PDF", "a PNG image".
@@ -47,19 +64,34 @@ fn pdf_is_readable(bytes: &[u8]) -> bool {
     if !tail.windows(5).any(|w| w == b"%%EOF") {
         return false;
     }
-    let Ok(doc) = lopdf::Document::load_mem(bytes) else {
+    let options = lopdf::LoadOptions {
+        max_decompressed_size: Some(MAX_PDF_STREAM),
+        ..lopdf::LoadOptions::default()
+    };
+    let Ok(doc) = lopdf::Document::load_mem_with_options(bytes, options) else {
         return false;
     };
-    let mut pages = doc.page_iter().peekable();
-    doc.catalog().is_ok()
-        && pages.peek().is_some()
-        && pages.all(|page| {
-            doc.get_dictionary(page).is_ok()
-                && doc
-                    .get_page_contents(page)
-                    .iter()
-                    .all(|id| matches!(doc.objects.get(id), Some(lopdf::Object::Stream(_))))
-        })
+    if doc.catalog().is_err() {
+        return false;
+    }
+    let mut entries = 0usize;
+    let mut pages = 0usize;
+    for page in doc.page_iter() {
+        pages += 1;
+        entries += 1;
+        if entries > MAX_PDF_PAGE_ENTRIES || doc.get_dictionary(page).is_err() {
+            return false;
+        }
+        for id in doc.get_page_contents(page) {
+            entries += 1;
+            if entries > MAX_PDF_PAGE_ENTRIES
+                || !matches!(doc.objects.get(&id), Some(lopdf::Object::Stream(_)))
+            {
+                return false;
+            }
+        }
+    }
+    pages > 0
 }
 
 /// A PNG whose every chunk checks (CRC, order) and whose image data inflates
@@ -105,7 +137,7 @@ fn jpeg_is_readable(bytes: &[u8]) -> bool {
     let Some((width, height)) = decoder.dimensions() else {
         return false;
     };
-    if width as u64 * height as u64 > MAX_PIXELS {
+    if width as u64 * height as u64 > MAX_JPEG_PIXELS {
         return false;
     }
     decoder.decode().is_ok()

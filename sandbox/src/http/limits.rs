@@ -32,10 +32,11 @@ pub struct Limits {
     pub uploads_per_account: usize,
     /// How long a session lasts from its sign-in.
     pub session: chrono::Duration,
-    /// PDFs drawn at once (the mandate form, an invoice): CPU work, done off
-    /// the threads that answer requests; one core is left to the other routes,
-    /// so that an account downloading forms in a loop does not slow the others.
-    pub drawings: usize,
+    /// CPU work done at once (a PDF drawn, an upload parsed), off the threads
+    /// that answer requests; one core is left to the other routes, so that an
+    /// account downloading forms in a loop, or sending files that take long to
+    /// parse, does not slow the others.
+    pub cpu_work: usize,
 }
 
 impl Default for Limits {
@@ -56,7 +57,7 @@ impl Default for Limits {
             // stays a pure read (no write to the sessions table per request), and
             // a working day covers a demo; signing in again takes one link.
             session: chrono::Duration::hours(12),
-            drawings: std::thread::available_parallelism()
+            cpu_work: std::thread::available_parallelism()
                 .map_or(1, |n| n.get().saturating_sub(1))
                 .max(1),
         }

@@ -351,14 +351,12 @@ pub async fn receive<'a>(
     }
     file.finish().await?;
     let kind = check_upload(size, &head).map_err(upload_error)?;
-    // Read whole by its type's parser, on a blocking thread: a 10 MB PDF takes
-    // a while, and the runtime serves the other requests meanwhile.
+    // Read whole by its type's parser, as CPU work: a 10 MB PDF takes a while,
+    // and the runtime serves the other requests meanwhile.
     let parsed = temp_path.clone();
-    let readable = tokio::task::spawn_blocking(move || {
-        std::fs::read(parsed).map(|bytes| readable::is_readable(kind, &bytes))
-    })
-    .await
-    .map_err(ApiErr::internal)??;
+    let readable = st
+        .cpu_work(move || std::fs::read(parsed).map(|bytes| readable::is_readable(kind, &bytes)))
+        .await??;
     if !readable {
         // `temp` removes the file as it goes.
         return Err(unreadable(kind));

@@ -18,19 +18,18 @@ use scenarios::{recycled_routing, Scenario, SCENARIOS};
 
 type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
 
-/// Wipes nothing: fills an empty database. Everything in one transaction.
-pub fn seed(conn: &mut Connection, files: &Path) -> Result {
+/// Wipes nothing: fills an empty database, inside the transaction `tx` the
+/// caller commits (with the wipe before it, for a reset).
+pub fn seed(tx: &Connection, files: &Path) -> Result {
     let now = db::now();
-    let tx = conn.transaction()?;
-    structures(&tx)?;
-    accounts(&tx)?;
-    unpaid_orders(&tx, now)?;
-    paid_by_mandate(&tx, now, files)?;
-    public_invoices(&tx, now)?;
-    company_invoices(&tx, now)?;
-    renewals(&tx, now)?;
-    bench_invoices(&tx, now)?;
-    tx.commit()?;
+    structures(tx)?;
+    accounts(tx)?;
+    unpaid_orders(tx, now)?;
+    paid_by_mandate(tx, now, files)?;
+    public_invoices(tx, now)?;
+    company_invoices(tx, now)?;
+    renewals(tx, now)?;
+    bench_invoices(tx, now)?;
     Ok(())
 }
 

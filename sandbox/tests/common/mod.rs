@@ -304,14 +304,29 @@ pub fn pdf_filled(size: usize, fill: impl FnMut(usize) -> u8) -> Vec<u8> {
 pub const MIN_PDF_BYTES: usize = 436;
 
 fn pdf_with_padding(padding: usize, fill: impl FnMut(usize) -> u8) -> Vec<u8> {
+    pdf_with_tree(1, padding, fill)
+}
+
+/// A well-formed PDF whose page tree names its one page `times` times, as a
+/// hostile file does to make a reader walk it for long, with as many small
+/// objects besides (readers bound the walk by the number of objects).
+pub fn pdf_naming_its_page(times: usize) -> Vec<u8> {
+    pdf_with_tree(times, 0, |_| b' ')
+}
+
+fn pdf_with_tree(kids: usize, padding: usize, fill: impl FnMut(usize) -> u8) -> Vec<u8> {
     let mut out = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
-    let objects = [
+    let mut objects = vec![
         "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {kids} >>",
+            vec!["3 0 R"; kids].join(" ")
+        ),
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_string(),
         // Zero-padded: the same width whatever the length.
         format!("<< /Length {padding:010} >>"),
     ];
+    objects.extend((1..kids).map(|_| "null".to_string()));
     let mut offsets = Vec::new();
     let mut fill = Some(fill);
     for (i, object) in objects.iter().enumerate() {
@@ -325,12 +340,14 @@ fn pdf_with_padding(padding: usize, fill: impl FnMut(usize) -> u8) -> Vec<u8> {
         out.extend_from_slice(b"endobj\n");
     }
     let xref = out.len();
-    out.extend_from_slice(b"xref\n0 5\n0000000000 65535 f \n");
+    let size = objects.len() + 1;
+    out.extend_from_slice(format!("xref\n0 {size}\n0000000000 65535 f \n").as_bytes());
     for offset in offsets {
         out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
     }
     out.extend_from_slice(
-        format!("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n{xref:010}\n%%EOF\n").as_bytes(),
+        format!("trailer\n<< /Size {size} /Root 1 0 R >>\nstartxref\n{xref:010}\n%%EOF\n")
+            .as_bytes(),
     );
     out
 }
