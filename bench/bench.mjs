@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { pdfOfSize } from '../tests/e2e/files.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, arg, i, all) => {
@@ -286,47 +287,7 @@ async function invoiceList(browser) {
 
 // ---------------------------------------------------------------- upload
 // The sandbox reads an upload whole with a PDF parser before it keeps it: the
-// benchmark sends a real PDF (catalog, one page, a content stream of comments
-// padding it to its size, a correct cross-reference table), as
-// tests/e2e/files.ts builds them.
-function pdfOfSize(size) {
-  const head = '%PDF-1.7\n';
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
-  ];
-  const pad10 = (n) => String(n).padStart(10, '0');
-  const build = (padding) => {
-    const parts = [Buffer.from(head)];
-    let length = parts[0].length;
-    const push = (b) => {
-      parts.push(b);
-      length += b.length;
-    };
-    const offsets = [];
-    objects.forEach((object, i) => {
-      offsets.push(length);
-      push(Buffer.from(`${i + 1} 0 obj\n${object}\nendobj\n`));
-    });
-    offsets.push(length);
-    push(Buffer.from(`4 0 obj\n<< /Length ${pad10(padding)} >>\nstream\n`));
-    const fill = Buffer.alloc(padding, 'x');
-    for (let at = 0; at < padding; at += 64) fill[at] = 0x25; // '%'
-    for (let at = 63; at < padding; at += 64) fill[at] = 0x0a; // '\n'
-    push(fill);
-    push(Buffer.from('\nendstream\nendobj\n'));
-    const xref = length;
-    push(Buffer.from('xref\n0 5\n0000000000 65535 f \n'));
-    for (const offset of offsets) push(Buffer.from(`${pad10(offset)} 00000 n \n`));
-    push(Buffer.from(`trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${pad10(xref)}\n%%EOF\n`));
-    return Buffer.concat(parts);
-  };
-  const body = build(size - build(0).length);
-  if (body.length !== size) throw new Error(`built ${body.length} bytes, not ${size}`);
-  return body;
-}
-
+// benchmark sends a real PDF, built as the end-to-end tests build theirs.
 function tenMegabytePdf(dir) {
   const file = path.join(dir, 'mandat-signe.pdf');
   fs.writeFileSync(file, pdfOfSize(10 * 1024 * 1024 - 64));

@@ -1,5 +1,5 @@
 import { test, expect, signIn, expectNoAxeViolations } from './fixtures';
-import { pdfOfSize, PNG } from './files';
+import { pdfOfSize, PNG } from './files.mjs';
 import type { Page } from '@playwright/test';
 
 // The commune's invoice 3 is suspended (sandbox/src/seed.rs): it asks for documents.

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { test, expect, signIn, acceptNetworkErrors } from './fixtures';
-import { pdfOfSize } from './files';
+import { pdfOfSize } from './files.mjs';
 
 // Runs in the `faults` project (playwright.config.ts): a sandbox of its own whose
 // API answers 20 % of requests 503 before applying them (`--fail-rate 0.2`), and

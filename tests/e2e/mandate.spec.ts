@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Page, Request } from '@playwright/test';
 import { test, expect, signIn, expectNoAxeViolations, acceptNetworkErrors, runTimersFor } from './fixtures';
-import { pdfOfSize, PNG } from './files';
+import { pdfOfSize, PNG } from './files.mjs';
 
 // Demo data from the sandbox seed: the hospital's unpaid order 2002 is paid by
 // mandate here (the hospital requires a numéro d'engagement); the commune's

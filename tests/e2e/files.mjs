@@ -1,6 +1,7 @@
 // Files the end-to-end tests upload. The sandbox reads every upload whole with
 // a parser of its type (a PDF must open, an image must decode), so these are
-// real files, not magic bytes followed by filler.
+// real files, not magic bytes followed by filler. Plain JavaScript, so that the
+// benchmark (bench/bench.mjs) builds its PDF with the same code.
 
 /** Bytes that make the smallest `pdfOfSize()`: its padding stream empty. */
 export const MIN_PDF_BYTES = 430;
@@ -11,13 +12,15 @@ export const MIN_PDF_BYTES = 430;
  * pads it to `size`, a cross-reference table with each object's offset,
  * trailer, `startxref` and `%%EOF`. Plain ASCII, so that it survives being
  * made into a `File` from a string.
+ * @param {number} size
+ * @returns {Buffer}
  */
-export function pdfOfSize(size: number): Buffer {
+export function pdfOfSize(size) {
   if (size < MIN_PDF_BYTES) throw new Error(`a PDF of ${size} bytes is too small`);
   const padding = size - MIN_PDF_BYTES;
-  const parts: Buffer[] = [Buffer.from('%PDF-1.7\n')];
+  const parts = [Buffer.from('%PDF-1.7\n')];
   let length = parts[0].length;
-  const push = (b: Buffer) => {
+  const push = (b) => {
     parts.push(b);
     length += b.length;
   };
@@ -28,7 +31,7 @@ export function pdfOfSize(size: number): Buffer {
     // Zero-padded: the same width whatever the length.
     `<< /Length ${String(padding).padStart(10, '0')} >>`,
   ];
-  const offsets: number[] = [];
+  const offsets = [];
   objects.forEach((object, i) => {
     offsets.push(length);
     push(Buffer.from(`${i + 1} 0 obj\n${object}\n`));
