@@ -6,7 +6,7 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
-use common::{mandate_body, Reply, Sandbox};
+use common::{Reply, Sandbox};
 use http_body_util::BodyExt as _;
 use mandat_model::mandate::MAX_UPLOAD_BYTES;
 use tower::ServiceExt as _;
@@ -23,19 +23,6 @@ fn assert_download_headers(r: &Reply, content_type: &str, disposition: &str) {
     assert_eq!(r.header("cache-control"), "no-store");
 }
 
-async fn paid_commune_order(sb: &Sandbox) -> String {
-    let c = sb.login("commune").await;
-    let r = sb
-        .post_json(
-            "/api/me/order/1001/pay",
-            Some(&c),
-            mandate_body("21445012400018", "SERV-FIN", ""),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::OK);
-    c
-}
-
 async fn upload(sb: &Sandbox, cookie: &str, query: &str, body: Vec<u8>) -> Reply {
     sb.call(
         Method::PUT,
@@ -50,7 +37,7 @@ async fn upload(sb: &Sandbox, cookie: &str, query: &str, body: Vec<u8>) -> Reply
 #[tokio::test]
 async fn generated_pdfs_are_attachments_that_are_never_sniffed_nor_run() {
     let sb = Sandbox::new();
-    let c = paid_commune_order(&sb).await;
+    let c = sb.commune_awaiting_copy("").await;
     let r = sb.get("/api/me/order/1001/mandate/form", Some(&c)).await;
     assert_download_headers(
         &r,
@@ -68,7 +55,7 @@ async fn generated_pdfs_are_attachments_that_are_never_sniffed_nor_run() {
 #[tokio::test]
 async fn the_signed_copy_comes_back_whole_in_pieces_under_a_safe_name() {
     let sb = Sandbox::new();
-    let c = paid_commune_order(&sb).await;
+    let c = sb.commune_awaiting_copy("").await;
     // 10 MB that do not repeat, under a name with a quote, an accent and a control
     // character.
     let mut x: u32 = 1;
@@ -132,7 +119,7 @@ fn stored_copies_of(sb: &Sandbox, order: u64) -> Vec<String> {
 #[tokio::test]
 async fn a_replaced_copy_leaves_the_disk_at_once() {
     let sb = Sandbox::new();
-    let c = paid_commune_order(&sb).await;
+    let c = sb.commune_awaiting_copy("").await;
     let first = common::pdf(1000);
     assert_eq!(
         upload(&sb, &c, "?name=a.pdf", first).await.status,

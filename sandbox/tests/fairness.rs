@@ -132,20 +132,11 @@ async fn a_place_is_taken_only_for_the_callers_own_order_or_invoice() {
 #[tokio::test]
 async fn places_in_all_are_capped_too() {
     // Two places in all, two per account: one account's two leave none.
-    let dir = tempfile::tempdir().unwrap();
-    let state = mandat_sandbox::AppState::open_with_limits(
-        &dir.path().join("db.sqlite3"),
-        &dir.path().join("dist"),
-        false,
-        Default::default(),
-        mandat_sandbox::http::limits::Limits {
-            uploads: 2,
-            uploads_per_account: 2,
-            ..Default::default()
-        },
-    )
-    .unwrap();
-    let sb = Sandbox { dir, state };
+    let sb = Sandbox::with_limits(mandat_sandbox::http::limits::Limits {
+        uploads: 2,
+        uploads_per_account: 2,
+        ..Default::default()
+    });
     let commune = sb.login("commune").await;
     let hopital = sb.login("hopital").await;
     let (senders, _uploads) = dripping_uploads(&sb, &commune, 2).await;
@@ -202,22 +193,13 @@ async fn an_announced_upload_over_the_limit_is_refused_before_it_is_sent() {
 
 /// A sandbox whose bodies must arrive at 1,000 bytes per half second at least.
 fn with_min_rate() -> Sandbox {
-    let dir = tempfile::tempdir().unwrap();
-    let state = mandat_sandbox::AppState::open_with_limits(
-        &dir.path().join("db.sqlite3"),
-        &dir.path().join("dist"),
-        false,
-        Default::default(),
-        mandat_sandbox::http::limits::Limits {
-            body_min_rate: mandat_sandbox::http::limits::MinRate {
-                bytes: 1000,
-                window: Duration::from_millis(500),
-            },
-            ..Default::default()
+    Sandbox::with_limits(mandat_sandbox::http::limits::Limits {
+        body_min_rate: mandat_sandbox::http::limits::MinRate {
+            bytes: 1000,
+            window: Duration::from_millis(500),
         },
-    )
-    .unwrap();
-    Sandbox { dir, state }
+        ..Default::default()
+    })
 }
 
 /// Sends an upload of `total` bytes (a PDF's first bytes, then filler) in

@@ -148,19 +148,8 @@ async fn two_idempotency_keys_are_refused_and_nothing_is_paid() {
 async fn an_idempotency_key_with_a_space_inside_is_refused_and_nothing_is_paid() {
     let sb = Sandbox::new();
     let c = sb.login("commune").await;
-    let body = serde_json::to_vec(&mandate_body("21445012400018", "SERV-FIN", "")).unwrap();
-    let r = sb
-        .call(
-            Method::POST,
-            "/api/me/order/1001/pay",
-            Some(&c),
-            &[
-                ("content-type", "application/json"),
-                ("idempotency-key", "k one"),
-            ],
-            body,
-        )
-        .await;
+    let body = mandate_body("21445012400018", "SERV-FIN", "");
+    let r = sb.pay_with_key(&c, 1001, "k one", body).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.json());
     assert_eq!(
         r.codes(),

@@ -9,23 +9,8 @@ use std::time::{Duration, Instant};
 use axum::http::StatusCode;
 use common::{mandate_body, start, Sandbox};
 use futures_util::StreamExt as _;
-use mandat_sandbox::http::faults::FaultConfig;
 use mandat_sandbox::http::limits::Limits;
-use mandat_sandbox::AppState;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-
-fn sandbox(limits: Limits) -> Sandbox {
-    let dir = tempfile::tempdir().unwrap();
-    let state = AppState::open_with_limits(
-        &dir.path().join("db.sqlite3"),
-        &dir.path().join("dist"),
-        false,
-        FaultConfig::default(),
-        limits,
-    )
-    .unwrap();
-    Sandbox { dir, state }
-}
 
 /// Sends `head` (and no more), then reads until the server closes the
 /// connection; panics if it is still open after 10 s. What was read, and when.
@@ -53,7 +38,7 @@ fn short_timeouts() -> Limits {
 
 #[tokio::test]
 async fn a_request_head_that_stops_half_way_is_cut_off() {
-    let sb = sandbox(short_timeouts());
+    let sb = Sandbox::with_limits(short_timeouts());
     let server = start(&sb).await;
     // Half a request line; then half the headers.
     let addr = server.addr;
@@ -78,17 +63,9 @@ async fn a_request_head_that_stops_half_way_is_cut_off() {
 
 #[tokio::test]
 async fn a_body_that_stops_arriving_is_answered_408_and_its_connection_closed() {
-    let sb = sandbox(short_timeouts());
+    let sb = Sandbox::with_limits(short_timeouts());
     let server = start(&sb).await;
-    let cookie = sb.login("commune").await;
-    let r = sb
-        .post_json(
-            "/api/me/order/1001/pay",
-            Some(&cookie),
-            mandate_body("21445012400018", "SERV-FIN", ""),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::OK);
+    let cookie = sb.commune_awaiting_copy("").await;
 
     // An upload announcing 1,000 bytes that sends 9.
     let head = format!(

@@ -4,24 +4,11 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use common::{mandate_body, pdf_text, Sandbox};
+use common::{pdf_text, Sandbox};
 use mandat_model::billing::ChorusTracking;
 use mandat_model::chorus::ChorusStatus;
 use mandat_model::mandate::{Mandate, MandateState, MAX_UPLOAD_BYTES};
 use serde_json::json;
-
-async fn paid_commune_order(sb: &Sandbox) -> String {
-    let c = sb.login("commune").await;
-    let r = sb
-        .post_json(
-            "/api/me/order/1001/pay",
-            Some(&c),
-            mandate_body("21445012400018", "SERV-FIN", "EJ-77"),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::OK);
-    c
-}
 
 fn stored_files(sb: &Sandbox) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(sb.dir.path().join("db.sqlite3.files"))
@@ -35,7 +22,7 @@ fn stored_files(sb: &Sandbox) -> Vec<String> {
 #[tokio::test]
 async fn the_form_is_a_real_pdf_prefilled_with_the_order() {
     let sb = Sandbox::new();
-    let c = paid_commune_order(&sb).await;
+    let c = sb.commune_awaiting_copy("EJ-77").await;
     let r = sb.get("/api/me/order/1001/mandate/form", Some(&c)).await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.header("content-type"), "application/pdf");
@@ -74,7 +61,7 @@ async fn the_form_is_a_real_pdf_prefilled_with_the_order() {
 #[tokio::test]
 async fn uploads_are_checked_by_content_size_and_name() {
     let sb = Sandbox::new();
-    let c = paid_commune_order(&sb).await;
+    let c = sb.commune_awaiting_copy("EJ-77").await;
     let put = |body: Vec<u8>, query: &'static str| {
         let path = format!("/api/me/order/1001/mandate/document{query}");
         let c = c.clone();
@@ -177,7 +164,7 @@ fn in_pieces(body: Vec<u8>) -> axum::body::Body {
 #[tokio::test]
 async fn a_body_in_small_pieces_is_stored_whole_and_the_limit_holds_while_it_streams() {
     let sb = Sandbox::new();
-    let c = paid_commune_order(&sb).await;
+    let c = sb.commune_awaiting_copy("EJ-77").await;
     let put = |body: Vec<u8>| {
         axum::http::Request::builder()
             .method(Method::PUT)
@@ -221,7 +208,7 @@ async fn a_body_in_small_pieces_is_stored_whole_and_the_limit_holds_while_it_str
 #[tokio::test]
 async fn a_rejected_mandate_takes_a_new_copy_and_acceptance_generates_the_invoice() {
     let sb = Sandbox::new();
-    let c = paid_commune_order(&sb).await;
+    let c = sb.commune_awaiting_copy("EJ-77").await;
     let r = sb
         .call(
             Method::PUT,

@@ -6,24 +6,9 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use common::{mandate_body, Sandbox};
+use common::Sandbox;
 use mandat_model::documents::BillDocuments;
 use mandat_model::mandate::{Mandate, MandateState};
-
-/// Signs in as the commune and pays its order 1001 by mandate: it awaits
-/// its signed copy.
-async fn awaiting_copy(sb: &Sandbox) -> String {
-    let c = sb.login("commune").await;
-    let r = sb
-        .post_json(
-            "/api/me/order/1001/pay",
-            Some(&c),
-            mandate_body("21445012400018", "SERV-FIN", "EJ-77"),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::OK);
-    c
-}
 
 async fn put_copy(sb: &Sandbox, cookie: &str, name: &str, body: Vec<u8>) -> common::Reply {
     sb.call(
@@ -125,7 +110,7 @@ fn disguised() -> Vec<(&'static str, &'static str, Vec<u8>)> {
 #[tokio::test]
 async fn a_signed_copy_that_does_not_read_as_its_type_is_refused_and_not_kept() {
     let sb = Sandbox::new();
-    let c = awaiting_copy(&sb).await;
+    let c = sb.commune_awaiting_copy("EJ-77").await;
     let before = stored(&sb);
     for (what, name, body) in disguised() {
         let r = put_copy(&sb, &c, name, body).await;
@@ -163,7 +148,7 @@ async fn an_invoice_document_that_does_not_read_as_its_type_is_refused_and_not_k
 #[tokio::test]
 async fn a_pdf_naming_one_page_without_end_is_refused() {
     let sb = Sandbox::new();
-    let c = awaiting_copy(&sb).await;
+    let c = sb.commune_awaiting_copy("EJ-77").await;
     let r = put_copy(&sb, &c, "mandat.pdf", common::pdf_naming_its_page(3)).await;
     assert_eq!(r.status, StatusCode::OK, "three pages: {}", r.json());
     let c = sb.login("commune").await;
@@ -186,7 +171,7 @@ async fn real_pdfs_and_images_are_taken() {
         assert_eq!(r.status, StatusCode::OK, "{name}: {}", r.json());
     }
     // The sandbox's own mandate form, as a buyer who signs it digitally sends it back.
-    let c = awaiting_copy(&sb).await;
+    let c = sb.commune_awaiting_copy("EJ-77").await;
     let form = sb.get("/api/me/order/1001/mandate/form", Some(&c)).await;
     assert_eq!(form.status, StatusCode::OK);
     let r = put_copy(&sb, &c, "mandat-1001.pdf", form.body).await;
@@ -196,7 +181,7 @@ async fn real_pdfs_and_images_are_taken() {
 #[tokio::test]
 async fn a_copy_is_kept_and_served_under_the_extension_of_its_real_type() {
     let sb = Sandbox::new();
-    let c = awaiting_copy(&sb).await;
+    let c = sb.commune_awaiting_copy("EJ-77").await;
     let r = put_copy(&sb, &c, "mandat.exe", common::pdf(2048)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.json());
     let m: Mandate = r.decode();

@@ -84,6 +84,20 @@ impl Sandbox {
         Sandbox { dir, state }
     }
 
+    /// A sandbox with other timeouts and caps than the defaults.
+    pub fn with_limits(limits: mandat_sandbox::http::limits::Limits) -> Sandbox {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::open_with_limits(
+            &dir.path().join("db.sqlite3"),
+            &dir.path().join("dist"),
+            false,
+            Default::default(),
+            limits,
+        )
+        .unwrap();
+        Sandbox { dir, state }
+    }
+
     pub fn reopen(&self) -> AppState {
         AppState::open(
             &self.dir.path().join("db.sqlite3"),
@@ -182,6 +196,22 @@ impl Sandbox {
             serde_json::to_vec(&body).unwrap(),
         )
         .await
+    }
+
+    /// Signs in as the commune and pays its order 1001 by mandate, with
+    /// `engagement` as its numéro d'engagement: the mandate awaits its signed
+    /// copy. The `Cookie` header value.
+    pub async fn commune_awaiting_copy(&self, engagement: &str) -> String {
+        let c = self.login("commune").await;
+        let r = self
+            .post_json(
+                "/api/me/order/1001/pay",
+                Some(&c),
+                mandate_body("21445012400018", "SERV-FIN", engagement),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+        c
     }
 
     /// Signs in as a demo account; the `Cookie` header value.
