@@ -53,7 +53,9 @@ pub const PLAUSIBLE_CENTS: i64 = 100_000_000_000_000;
 #[serde(rename_all = "camelCase")]
 pub struct Order {
     pub order_id: u64,
+    #[serde(deserialize_with = "crate::wire_time::instant")]
     pub date: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::wire_time::instant")]
     pub expiration_date: DateTime<Utc>,
     pub price_without_tax: Price,
     pub tax: Price,

@@ -224,6 +224,7 @@ pub fn can_append(history: &[ChorusEvent], to: ChorusStatus) -> bool {
 pub struct ChorusEvent {
     pub status: ChorusStatus,
     /// When the event happened (its own date: events may arrive out of order).
+    #[serde(deserialize_with = "crate::wire_time::instant")]
     pub date: DateTime<Utc>,
     pub actor: ChorusActor,
     /// The reason or comment, required for a suspension, a rejection, a recycling.

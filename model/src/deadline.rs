@@ -48,6 +48,7 @@ pub const NEW_DEADLINE_DAYS: i64 = 30;
 #[serde(rename_all = "camelCase")]
 pub struct Interruption {
     /// The day of the suspension.
+    #[serde(deserialize_with = "crate::wire_time::day")]
     pub since: NaiveDate,
     /// Days of the deadline that remained on that day.
     pub balance_days: i64,
@@ -55,7 +56,7 @@ pub struct Interruption {
     /// balance when it was longer.
     pub new_days: i64,
     /// The day the documents arrived (`COMPLETEE`); none while interrupted.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::wire_time::optional_day")]
     pub resumed_on: Option<NaiveDate>,
 }
 

@@ -84,6 +84,7 @@ pub struct BillDocument {
     pub name: String,
     pub size: u64,
     pub content_type: String,
+    #[serde(deserialize_with = "crate::wire_time::instant")]
     pub received_at: DateTime<Utc>,
 }
 
@@ -100,7 +101,7 @@ pub struct BillDocuments {
     #[serde(default)]
     pub documents: Vec<BillDocument>,
     /// When the buyer sent them (the answer's date).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::wire_time::optional_instant")]
     pub sent_at: Option<DateTime<Utc>>,
     /// Where to `PUT` one document, its bytes as the body and its name as `?name=`.
     pub upload_url: String,

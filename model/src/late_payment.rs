@@ -124,9 +124,11 @@ pub struct LateInterest {
     /// Days from the day after the due date to the last day counted, inclusive.
     pub days_late: i64,
     /// The first day of the half-year whose ECB rate applies.
+    #[serde(deserialize_with = "crate::wire_time::day")]
     pub half_year: NaiveDate,
     /// The anchor of the ECB rate used: later than `half_year` never; earlier when
     /// the half-year's own rate is not known yet and the last known one is used.
+    #[serde(deserialize_with = "crate::wire_time::day")]
     pub rate_from: NaiveDate,
     pub ecb_rate_bp: u32,
     /// ECB rate plus the 8-point margin.

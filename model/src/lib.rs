@@ -21,6 +21,7 @@ pub mod text;
 pub mod timeline;
 pub mod todo;
 pub mod url;
+pub mod wire_time;
 
 pub use api::*;
 pub use error::{decode, ApiError};

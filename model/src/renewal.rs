@@ -20,6 +20,7 @@ pub struct Renewal {
     /// The service's name (a domain, a server).
     pub domain: String,
     /// The day its next invoice is issued.
+    #[serde(deserialize_with = "crate::wire_time::day")]
     pub next_renewal_date: NaiveDate,
     /// How far each renewal moves the next one, in months.
     pub period_months: u32,

@@ -20,6 +20,7 @@ pub const BILL_NOT_TO_RECYCLE: &str = "bill_not_to_recycle";
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FollowUpEvent {
+    #[serde(deserialize_with = "crate::wire_time::instant")]
     pub date: DateTime<Utc>,
     pub label: String,
     pub description: String,
@@ -55,6 +56,7 @@ pub enum BillCategory {
 #[serde(rename_all = "camelCase")]
 pub struct Bill {
     pub bill_id: String,
+    #[serde(deserialize_with = "crate::wire_time::instant")]
     pub date: DateTime<Utc>,
     pub order_id: u64,
     pub category: BillCategory,
@@ -66,7 +68,7 @@ pub struct Bill {
     #[serde(default)]
     pub chorus_status: Option<ChorusStatus>,
     /// The payment due date, where there is one (see `deadline`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::wire_time::optional_day")]
     pub due_date: Option<NaiveDate>,
     /// The payment deadline's state; absent when the bill does not go through
     /// Chorus Pro (one that does not decode is `Unknown`, not a failure).
@@ -106,7 +108,7 @@ pub enum DebtStatus {
 #[serde(rename_all = "camelCase")]
 pub struct Debt {
     pub status: DebtStatus,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::wire_time::optional_day")]
     pub due_date: Option<NaiveDate>,
     pub amount: Price,
     /// What is left to pay of the invoice (late-payment interest owed shows with
@@ -165,7 +167,7 @@ pub struct NewChorusEvent {
     #[serde(default)]
     pub reason: Option<String>,
     /// Defaults to now; an earlier date simulates an event arriving late.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::wire_time::optional_instant")]
     pub date: Option<DateTime<Utc>>,
 }
 

@@ -56,6 +56,7 @@ pub struct MandateDocument {
     pub name: String,
     pub size: u64,
     pub content_type: String,
+    #[serde(deserialize_with = "crate::wire_time::instant")]
     pub uploaded_at: DateTime<Utc>,
 }
 
