@@ -99,8 +99,14 @@ pub fn api_field_errors(errors: &[FieldError]) -> Vec<(Field, Key)> {
             }
         }
     }
-    mapped.sort_by_key(|(f, _)| *f);
+    in_page_order(&mut mapped);
     mapped
+}
+
+/// Problems in the order of their fields on the page: the one sort of them
+/// (one copy of the sorting code in the bundle, not one per call).
+fn in_page_order(problems: &mut [(Field, Key)]) {
+    problems.sort_by_key(|(f, _)| *f);
 }
 
 /// Whether an API error is shown beside the routing's fields (a 400 naming
@@ -191,7 +197,7 @@ impl RoutingForm {
             list.retain(|(f, _)| *f != field);
             if let Some(key) = key {
                 list.push((field, key));
-                list.sort_by_key(|(f, _)| *f);
+                in_page_order(list);
             }
         })
     }
@@ -363,7 +369,7 @@ impl RoutingForm {
                 ..routing
             }),
             _ => {
-                problems.sort_by_key(|(f, _)| *f);
+                in_page_order(&mut problems);
                 Err(problems)
             }
         }
