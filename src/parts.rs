@@ -18,7 +18,7 @@ use leptos::wasm_split::SplitLoaderError;
 
 use crate::i18n::{t, Key};
 use crate::nav::Page;
-use crate::ui::{Alert, AlertKind, Loading, RetryButton};
+use crate::ui::{Alert, AlertKind, Load, Loading, RetryButton};
 
 /// A part of the bundle that could not be fetched or compiled.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -212,7 +212,7 @@ where
         return draw(arg);
     }
     let attempt = RwSignal::new(0u32);
-    let fetched = LocalResource::new(move || {
+    let fetched = Load::new(move || {
         attempt.track();
         async move {
             let mut pauses = RETRY_PAUSES_MS.iter();

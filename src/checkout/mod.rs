@@ -5,7 +5,7 @@ use mandat_model::{ApiError, Order, OrderDetail};
 
 use crate::api::Api;
 use crate::i18n::{fill, Key};
-use crate::ui::{ApiErrorView, Loading, PageHeader};
+use crate::ui::{ApiErrorView, Load, Loading, PageHeader};
 
 mod controller;
 mod outcome;
@@ -27,12 +27,12 @@ pub fn Checkout(
     let api = Api::from_context();
     let order = {
         let api = api.clone();
-        LocalResource::new(move || {
+        Load::new(move || {
             let api = api.clone();
             async move { api.order(order_id).await }
         })
     };
-    let details = LocalResource::new(move || {
+    let details = Load::new(move || {
         let api = api.clone();
         async move { api.order_details(order_id).await }
     });

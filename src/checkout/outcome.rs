@@ -10,7 +10,7 @@ use mandat_model::ApiError;
 use crate::api::Api;
 use crate::i18n::{fill, t, Key};
 use crate::order_labels::{not_payable_key, status_words};
-use crate::ui::{loaded, Alert, AlertKind, ApiErrorView, ButtonLink};
+use crate::ui::{loaded, Alert, AlertKind, ApiErrorView, ButtonLink, Load};
 
 /// A payment the API did not take, other than field problems.
 #[component]
@@ -43,7 +43,7 @@ pub fn PayProblem(order_id: u64, error: ApiError, on_retry: Callback<()>) -> imp
 #[component]
 pub fn OrderNotPayable(order_id: u64) -> impl IntoView {
     let api = Api::from_context();
-    let state = LocalResource::new(move || {
+    let state = Load::new(move || {
         let api = api.clone();
         async move {
             let (order, follow_up) =

@@ -15,7 +15,7 @@ use super::Payment;
 use crate::api::Api;
 use crate::i18n::{fill, t, Key};
 use crate::routing::{ChorusFields, Field, FieldErrorText};
-use crate::ui::{loaded, ErrorSummary};
+use crate::ui::{loaded, ErrorSummary, Load};
 
 /// Where an account declares its legal form and its Chorus Pro structure.
 pub const ACCOUNT_SETTINGS_URL: &str = "https://www.ovh.com/manager/#/dedicated/useraccount/infos";
@@ -39,14 +39,14 @@ fn method_words(method: &PaymentMethod) -> (String, &'static str) {
 
 /// What the payment step needs before it shows the form: the order's payment
 /// methods and the account's own structure.
-pub type PaymentData = LocalResource<Result<(PaymentMethods, Option<ChorusStructure>), ApiError>>;
+pub type PaymentData = Load<Result<(PaymentMethods, Option<ChorusStructure>), ApiError>>;
 
 /// Starts loading the payment step's data, both requests at once. The
 /// checkout starts it beside the order's, so that the methods do not wait for
 /// the summary.
 pub fn load_payment_data(order_id: u64) -> PaymentData {
     let api = Api::from_context();
-    LocalResource::new(move || {
+    Load::new(move || {
         let api = api.clone();
         async move {
             let (methods, structure) =

@@ -18,7 +18,7 @@ use crate::api::Api;
 use crate::i18n::{fill, t, Key};
 use crate::order_labels::OrderStateBadge;
 use crate::ui::{
-    loaded, price_text, ButtonLink, Cell, CellKind, Column, DataTable, Emphasis, Instant,
+    loaded, price_text, ButtonLink, Cell, CellKind, Column, DataTable, Emphasis, Instant, Load,
     PageHeader, RowHeader,
 };
 pub use todo::TodoList;
@@ -142,7 +142,7 @@ pub fn order_item(
 pub fn HomePage() -> impl IntoView {
     crate::set_page_title(t(Key::HomeTitle));
     let api = Api::from_context();
-    let data = LocalResource::new(move || load(api.clone()));
+    let data = Load::new(move || load(api.clone()));
     let retry = Callback::new(move |()| data.refetch());
     // Whose account this is, under the title, once known.
     let account = move || {

@@ -6,7 +6,7 @@ use mandat_model::mandate::{Mandate, MandateState, REVIEW_POLL_FIRST_MS};
 use mandat_model::{ApiError, Order};
 
 use crate::api::Api;
-use crate::ui::{Polled, Poller};
+use crate::ui::{Load, Polled, Poller};
 
 /// The mandate as read, and read again while it is under review.
 #[derive(Clone, Copy)]
@@ -16,7 +16,7 @@ pub struct Loader {
     poller: Poller,
     /// The order, for its expiry date; none while unread or unreadable (the
     /// page still shows the mandate).
-    pub order: LocalResource<Result<Order, ApiError>>,
+    pub order: Load<Result<Order, ApiError>>,
 }
 
 impl Loader {
@@ -34,7 +34,7 @@ impl Loader {
         );
         poller.now();
         let api = Api::from_context();
-        let order = LocalResource::new(move || {
+        let order = Load::new(move || {
             let api = api.clone();
             async move { api.order(order_id).await }
         });

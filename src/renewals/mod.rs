@@ -11,7 +11,7 @@ use mandat_model::ApiError;
 use crate::api::Api;
 use crate::i18n::{fill, locale, marked, t, Key};
 use crate::ui::{
-    loaded, price_text, Alert, AlertKind, Emphasis, PageHeader, SummaryList, SummaryRow,
+    loaded, price_text, Alert, AlertKind, Emphasis, Load, PageHeader, SummaryList, SummaryRow,
 };
 
 mod editor;
@@ -33,7 +33,7 @@ fn day_view(day: chrono::NaiveDate) -> impl IntoView {
 pub fn RenewalsPage() -> impl IntoView {
     crate::set_page_title(t(Key::RenewalsTitle));
     let api = Api::from_context();
-    let data = LocalResource::new(move || {
+    let data = Load::new(move || {
         let api = api.clone();
         async move {
             let (renewals, structure) =

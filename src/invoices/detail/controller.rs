@@ -15,7 +15,7 @@ use mandat_model::{ApiError, Locale};
 use super::super::labels::{fill_in, status_key};
 use crate::api::Api;
 use crate::i18n::Key;
-use crate::ui::{Polled, Poller};
+use crate::ui::{Load, Polled, Poller};
 
 /// What the invoice page shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -78,7 +78,7 @@ impl Invoice {
         let bill_id = data.bill.bill_id.clone();
         let fresh_debt = {
             let api = api.clone();
-            LocalResource::new(move || {
+            Load::new(move || {
                 let n = debt_reads.get();
                 let (api, id) = (api.clone(), bill_id.clone());
                 async move {

@@ -16,7 +16,7 @@ use super::recycle::RecyclePanel;
 use super::timeline::Timeline;
 use crate::api::Api;
 use crate::i18n::{fill, locale, t, Key};
-use crate::ui::{loaded, Alert, AlertKind, NotFound};
+use crate::ui::{loaded, Alert, AlertKind, Load, NotFound};
 pub use controller::InvoiceData;
 use controller::{load, Invoice};
 use deadline::deadline_view;
@@ -35,7 +35,7 @@ pub fn InvoicePage(
     let title = fill(Key::InvoiceTitle, &[("id", &bill_id)]);
     crate::set_page_title(&title);
     let api = Api::from_context();
-    let data = LocalResource::new(move || load(api.clone(), bill_id.clone()));
+    let data = Load::new(move || load(api.clone(), bill_id.clone()));
     let retry = Callback::new(move |()| data.refetch());
     let not_found = NotFound {
         title: Key::InvNotFoundTitle,

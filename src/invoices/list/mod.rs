@@ -10,7 +10,7 @@ use super::labels::status_key;
 use crate::api::Api;
 use crate::i18n::{fill, t, Key};
 use crate::ui::perf::{perf_mark, perf_measure};
-use crate::ui::{loaded, Alert, AlertKind, PageHeader};
+use crate::ui::{loaded, Alert, AlertKind, Load, PageHeader};
 
 mod filters;
 mod table;
@@ -52,7 +52,7 @@ pub fn InvoicesPage() -> impl IntoView {
         })
     });
     let api = Api::from_context();
-    let data = LocalResource::new(move || {
+    let data = Load::new(move || {
         let load = load_page(api.clone(), query.get());
         async move {
             let page = load.await;
@@ -77,7 +77,7 @@ pub fn InvoicesPage() -> impl IntoView {
     // Only an account whose invoices go through Chorus Pro filters by its
     // statuses; until the account is read, the filter waits rather than
     // showing and going.
-    let account = LocalResource::new(move || {
+    let account = Load::new(move || {
         let api = Api::from_context();
         async move { api.me().await }
     });
