@@ -104,7 +104,7 @@ impl Payment {
     }
 
     /// Whether the payment is under way.
-    pub fn pending(&self) -> Memo<bool> {
+    pub fn pending(&self) -> ReadSignal<bool> {
         self.pay.pending()
     }
 

@@ -4,20 +4,26 @@
 //! it once even when an answer was lost; a changed request gets a new key.
 
 use std::future::Future;
+use std::pin::Pin;
 
 use leptos::prelude::*;
 use mandat_model::ApiError;
 
 use crate::api::new_idempotency_key;
 
-/// The sending of one form's request, and its last answer.
+type Sent<Resp> = Pin<Box<dyn Future<Output = Result<Resp, ApiError>>>>;
+
+/// The sending of one form's request, and its last answer. (Leptos's
+/// `Action` does this with more machinery than one form needs.)
 pub struct Submission<Req, Resp>
 where
     Req: Send + Sync + 'static,
     Resp: Send + Sync + 'static,
 {
-    action: Action<(Req, String), Result<Resp, ApiError>>,
+    send: StoredValue<Box<dyn Fn(Req, String) -> Sent<Resp>>, LocalStorage>,
     last: StoredValue<Option<(Req, String)>>,
+    pending: RwSignal<bool>,
+    answer: RwSignal<Option<Result<Resp, ApiError>>>,
 }
 
 impl<Req, Resp> Clone for Submission<Req, Resp>
@@ -48,17 +54,19 @@ where
         Send: Fn(Req, String) -> Fut + 'static,
         Fut: Future<Output = Result<Resp, ApiError>> + 'static,
     {
+        let send: Box<dyn Fn(Req, String) -> Sent<Resp>> =
+            Box::new(move |request, key| Box::pin(send(request, key)));
         Submission {
-            action: Action::new_local(move |(request, key): &(Req, String)| {
-                send(request.clone(), key.clone())
-            }),
+            send: StoredValue::new_local(send),
             last: StoredValue::new(None),
+            pending: RwSignal::new(false),
+            answer: RwSignal::new(None),
         }
     }
 
     /// Sends `request`; false (and nothing sent) while the last one is pending.
     pub fn submit(&self, request: Req) -> bool {
-        if self.action.pending().get_untracked() {
+        if self.pending.get_untracked() {
             return false;
         }
         let key = match self.last.get_value() {
@@ -66,7 +74,17 @@ where
             _ => new_idempotency_key(),
         };
         self.last.set_value(Some((request.clone(), key.clone())));
-        self.action.dispatch_local((request, key));
+        let Some(sent) = self.send.try_with_value(|send| send(request, key)) else {
+            return false;
+        };
+        self.pending.set(true);
+        let (pending, answer) = (self.pending, self.answer);
+        leptos::task::spawn_local(async move {
+            let result = sent.await;
+            // Gone with its form when the page was left: nothing to say.
+            answer.try_set(Some(result));
+            pending.try_set(false);
+        });
         true
     }
 
@@ -78,20 +96,20 @@ where
     }
 
     /// Whether a request is under way.
-    pub fn pending(&self) -> Memo<bool> {
-        self.action.pending()
+    pub fn pending(&self) -> ReadSignal<bool> {
+        self.pending.read_only()
     }
 
     /// The last answer's error, once no request is under way.
     pub fn failure(&self) -> Option<ApiError> {
-        match self.action.value().get() {
-            Some(Err(error)) if !self.action.pending().get() => Some(error),
+        match self.answer.get() {
+            Some(Err(error)) if !self.pending.get() => Some(error),
             _ => None,
         }
     }
 
     /// The last answer; none before the first (kept while another is pending).
-    pub fn answer(&self) -> MappedSignal<Option<Result<Resp, ApiError>>> {
-        self.action.value()
+    pub fn answer(&self) -> ReadSignal<Option<Result<Resp, ApiError>>> {
+        self.answer.read_only()
     }
 }
