@@ -23,14 +23,14 @@ pub fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
     Some(utc.and_utc())
 }
 
-/// An ISO 8601 day, `2026-12-06`; `None` for anything else.
+/// An ISO 8601 day as the API writes it, `2026-12-06` (two-digit month and
+/// day); `None` for anything else.
 pub fn parse_day(text: &str) -> Option<NaiveDate> {
     let bytes = text.as_bytes();
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return None;
     }
-    let year = i32::try_from(number(&text[..4])?).ok()?;
-    NaiveDate::from_ymd_opt(year, number(&text[5..7])?, number(&text[8..10])?)
+    crate::locale::parse_iso_day(text)
 }
 
 /// `hh:mm:ss[.fraction]` then `Z` or `±hh:mm`: the time of day and the

@@ -12,6 +12,7 @@ use mandat_model::ApiError;
 use crate::api::new_idempotency_key;
 
 type Sent<Resp> = Pin<Box<dyn Future<Output = Result<Resp, ApiError>>>>;
+type Sender<Req, Resp> = Box<dyn Fn(Req, String) -> Sent<Resp>>;
 
 /// The sending of one form's request, and its last answer. (Leptos's
 /// `Action` does this with more machinery than one form needs.)
@@ -20,7 +21,7 @@ where
     Req: Send + Sync + 'static,
     Resp: Send + Sync + 'static,
 {
-    send: StoredValue<Box<dyn Fn(Req, String) -> Sent<Resp>>, LocalStorage>,
+    send: StoredValue<Sender<Req, Resp>, LocalStorage>,
     last: StoredValue<Option<(Req, String)>>,
     pending: RwSignal<bool>,
     answer: RwSignal<Option<Result<Resp, ApiError>>>,
@@ -54,8 +55,7 @@ where
         Send: Fn(Req, String) -> Fut + 'static,
         Fut: Future<Output = Result<Resp, ApiError>> + 'static,
     {
-        let send: Box<dyn Fn(Req, String) -> Sent<Resp>> =
-            Box::new(move |request, key| Box::pin(send(request, key)));
+        let send: Sender<Req, Resp> = Box::new(move |request, key| Box::pin(send(request, key)));
         Submission {
             send: StoredValue::new_local(send),
             last: StoredValue::new(None),
