@@ -16,6 +16,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { shortenNames } from './short-names.mjs';
+
 const staging = process.env.TRUNK_STAGING_DIR;
 const profile = process.env.TRUNK_PROFILE ?? 'release';
 if (!staging) throw new Error('split.mjs runs as a Trunk post_build hook (TRUNK_STAGING_DIR unset)');
@@ -46,7 +48,10 @@ try {
   // module name); the loader names each part's file.
   const loader = `${stem}-split.js`;
   const glue = fs.readFileSync(path.join(bind, `${stem}.js`), 'utf8').replaceAll('from "./__wasm_split.js"', `from "./${loader}"`);
-  fs.writeFileSync(path.join(staging, `${stem}.js`), glue);
+  const mainPath = path.join(staging, `${stem}_bg.wasm`);
+  const short = shortenNames(glue, fs.readFileSync(mainPath));
+  fs.writeFileSync(path.join(staging, `${stem}.js`), short.glue);
+  fs.writeFileSync(mainPath, short.wasm);
   let split = fs.readFileSync(path.join(cut, '__wasm_split.js'), 'utf8');
   for (const part of parts) split = split.replaceAll(`"./${part}"`, `"./${stem}-${part}"`);
   fs.writeFileSync(path.join(staging, loader), split);
@@ -68,7 +73,7 @@ try {
     index = index.replace(glueLink[0], glueLink[0] + preload);
   }
   fs.writeFileSync(indexPath, index);
-  console.log(`[split] ${stem}: main and ${parts.length} parts`);
+  console.log(`[split] ${stem}: main and ${parts.length} parts, ${short.count} shared names shortened`);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }
