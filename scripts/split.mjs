@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { minify as minifyCss } from 'csso';
 import { minify } from 'terser';
 
 import { shortenNames } from './short-names.mjs';
@@ -58,33 +59,44 @@ try {
   for (const part of parts) split = split.replaceAll(`"./${part}"`, `"./${stem}-${part}"`);
   fs.writeFileSync(path.join(staging, loader), split);
 
-  // The scripts the payment step fetches, minified: wasm-bindgen and the
-  // splitter write them for reading (about 3.4 KB of brotli more).
+  // The scripts and stylesheets the payment step fetches, minified: they are
+  // written for reading (about 6 KB of brotli more). The stylesheets keep
+  // their rules as written, in their order: only comments and spaces go.
   const pageLoader = fs.readdirSync(staging).find((f) => /^loader-[0-9a-f]+\.js$/.test(f));
   const scripts = [`${stem}.js`, loader, ...(pageLoader ? [pageLoader] : [])];
+  const stylesheets = fs.readdirSync(staging).filter((f) => f.endsWith('.css'));
   if (profile === 'release') {
     for (const file of scripts) {
       const source = fs.readFileSync(path.join(staging, file), 'utf8');
       const { code } = await minify(source, { module: true, compress: true, mangle: true, format: { comments: false } });
       fs.writeFileSync(path.join(staging, file), code);
     }
+    for (const file of stylesheets) {
+      const source = fs.readFileSync(path.join(staging, file), 'utf8');
+      fs.writeFileSync(path.join(staging, file), minifyCss(source, { restructure: false }).css);
+    }
   }
 
-  // Subresource integrity of the files Trunk linked from the page.
+  // Subresource integrity of the files Trunk linked from the page. Its tags
+  // are read whatever their attributes' order and quoting (the page is
+  // minified in release builds).
   const indexPath = path.join(staging, 'index.html');
   let index = fs.readFileSync(indexPath, 'utf8');
-  for (const file of [...scripts, `${stem}_bg.wasm`]) {
-    const digest = createHash('sha384').update(fs.readFileSync(path.join(staging, file))).digest('base64');
-    const link = new RegExp(`((?:href|src)="[^"]*${file.replaceAll('.', '\\.')}"[^>]*integrity=")sha384-[^"]+(")`, 'g');
-    index = index.replace(link, `$1sha384-${digest}$2`);
+  const integrity = (file) => `sha384-${createHash('sha384').update(fs.readFileSync(path.join(staging, file))).digest('base64')}`;
+  const linksTo = (tag, file) => new RegExp(`\\b(?:href|src)=["']?[^"'\\s>]*/${file.replaceAll('.', '\\.')}["'\\s>]`).test(tag);
+  const tags = /<(?:link|script)\b[^>]*>/g;
+  for (const file of [...scripts, ...stylesheets, `${stem}_bg.wasm`]) {
+    index = index.replace(tags, (tag) =>
+      linksTo(tag, file) ? tag.replace(/\bintegrity=(["']?)sha384-[A-Za-z0-9+/=]+\1/, `integrity="${integrity(file)}"`) : tag,
+    );
   }
   // The glue imports the parts' loader at once: asked for beside the glue,
   // not one round trip after it.
-  const glueLink = new RegExp(`<link rel="modulepreload" href="([^"]*)${stem}\\.js"[^>]*>`).exec(index);
-  if (glueLink) {
-    const digest = createHash('sha384').update(fs.readFileSync(path.join(staging, loader))).digest('base64');
-    const preload = `<link rel="modulepreload" href="${glueLink[1]}${loader}" crossorigin="anonymous" integrity="sha384-${digest}">`;
-    index = index.replace(glueLink[0], glueLink[0] + preload);
+  const gluePreload = index.match(tags)?.find((tag) => /\bmodulepreload\b/.test(tag) && linksTo(tag, `${stem}.js`));
+  if (gluePreload) {
+    const base = /\bhref=["']?([^"'\s>]*\/)/.exec(gluePreload)[1];
+    const preload = `<link rel="modulepreload" href="${base}${loader}" crossorigin="anonymous" integrity="${integrity(loader)}">`;
+    index = index.replace(gluePreload, gluePreload + preload);
   }
   fs.writeFileSync(indexPath, index);
   console.log(`[split] ${stem}: main and ${parts.length} parts, ${short.count} shared names shortened`);
