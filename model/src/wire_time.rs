@@ -94,50 +94,46 @@ fn number(digits: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-fn text<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<std::borrow::Cow<'de, str>, D::Error> {
-    <std::borrow::Cow<'de, str>>::deserialize(deserializer)
-}
+type Text<'de> = std::borrow::Cow<'de, str>;
 
-fn invalid<E: serde::de::Error>(text: &str, expected: &str) -> E {
-    E::invalid_value(serde::de::Unexpected::Str(text), &expected)
+const INSTANT: &str = "an RFC 3339 date and time";
+const DAY: &str = "a day written YYYY-MM-DD";
+
+/// `text` read by `parse`, or serde's error saying what was `expected`.
+fn read<T, E: serde::de::Error>(
+    text: &str,
+    parse: fn(&str) -> Option<T>,
+    expected: &str,
+) -> Result<T, E> {
+    parse(text).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(text), &expected))
 }
 
 /// `#[serde(deserialize_with = "crate::wire_time::instant")]`
 pub fn instant<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DateTime<Utc>, D::Error> {
-    let text = text(deserializer)?;
-    parse_instant(&text).ok_or_else(|| invalid(&text, "an RFC 3339 date and time"))
+    read(&Text::deserialize(deserializer)?, parse_instant, INSTANT)
 }
 
 /// `#[serde(default, deserialize_with = "crate::wire_time::optional_instant")]`
 pub fn optional_instant<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<DateTime<Utc>>, D::Error> {
-    match Option::<std::borrow::Cow<'de, str>>::deserialize(deserializer)? {
-        None => Ok(None),
-        Some(text) => parse_instant(&text)
-            .map(Some)
-            .ok_or_else(|| invalid(&text, "an RFC 3339 date and time")),
-    }
+    Option::<Text>::deserialize(deserializer)?
+        .map(|text| read(&text, parse_instant, INSTANT))
+        .transpose()
 }
 
 /// `#[serde(deserialize_with = "crate::wire_time::day")]`
 pub fn day<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
-    let text = text(deserializer)?;
-    parse_day(&text).ok_or_else(|| invalid(&text, "a day written YYYY-MM-DD"))
+    read(&Text::deserialize(deserializer)?, parse_day, DAY)
 }
 
 /// `#[serde(default, deserialize_with = "crate::wire_time::optional_day")]`
 pub fn optional_day<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<NaiveDate>, D::Error> {
-    match Option::<std::borrow::Cow<'de, str>>::deserialize(deserializer)? {
-        None => Ok(None),
-        Some(text) => parse_day(&text)
-            .map(Some)
-            .ok_or_else(|| invalid(&text, "a day written YYYY-MM-DD")),
-    }
+    Option::<Text>::deserialize(deserializer)?
+        .map(|text| read(&text, parse_day, DAY))
+        .transpose()
 }
 
 #[cfg(test)]

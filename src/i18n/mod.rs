@@ -21,17 +21,26 @@ macro_rules! catalogue {
     };
 }
 
-// By the part of the app that shows them, to keep each file readable; where a
-// message is used decides where its texts land in the bundle (see [`Key`]).
-mod catalogue {
-    pub mod checkout;
-    pub mod documents;
-    pub mod invoices;
-    pub mod mandate;
-    pub mod orders;
-    pub mod renewals;
-    pub mod shell;
+// The catalogue's files, one per part of the app that shows their messages,
+// to keep each readable (where a message is used decides where its texts land
+// in the bundle, see [`Key`]): declared here once, and so listed once for
+// [`Key::all`].
+macro_rules! catalogues {
+    ($($part:ident),*) => {
+        mod catalogue {
+            $(pub mod $part;)*
+        }
+
+        impl Key {
+            /// Every message, for checks over the whole catalogue.
+            pub fn all() -> impl Iterator<Item = Key> {
+                [$(catalogue::$part::KEYS),*].into_iter().flatten().copied()
+            }
+        }
+    };
 }
+
+catalogues!(shell, orders, checkout, mandate, invoices, documents, renewals);
 
 /// One message of the app: its French and its English text.
 ///
@@ -49,23 +58,6 @@ impl std::fmt::Debug for Key {
 }
 
 impl Key {
-    /// Every message, for checks over the whole catalogue.
-    pub fn all() -> impl Iterator<Item = Key> {
-        use catalogue::*;
-        [
-            shell::KEYS,
-            orders::KEYS,
-            checkout::KEYS,
-            mandate::KEYS,
-            invoices::KEYS,
-            documents::KEYS,
-            renewals::KEYS,
-        ]
-        .into_iter()
-        .flatten()
-        .copied()
-    }
-
     /// The French text.
     pub fn fr(self) -> &'static str {
         self.0[0]
@@ -75,9 +67,7 @@ impl Key {
     pub fn en(self) -> &'static str {
         self.0[1]
     }
-}
 
-impl Key {
     /// The text in `locale`.
     pub fn text(self, locale: Locale) -> &'static str {
         match locale {
